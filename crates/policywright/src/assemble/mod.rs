@@ -1,0 +1,123 @@
+//! Assembly: from a project to a [`PolicyDocument`]. Pure and deterministic: the same project
+//! and library always give the same document.
+//!
+//! The project is first turned into a [`view::View`], a cleaned context in which ids are
+//! resolved against the catalogues, unknown ids and malformed links are dropped (validation
+//! reports them), and lists are in a fixed order. Each section in the manifest whose `when`
+//! expression is true over that view is rendered from its template; a section whose template
+//! renders to nothing is left out, so no heading ever stands over an empty section.
+
+mod dates;
+mod view;
+
+pub use dates::parse_date;
+
+use minijinja::Value;
+
+use crate::document::{Generator, Labels, PolicyDocument, Reason, Section};
+use crate::library::Library;
+use crate::model::Project;
+
+/// Assembly failed. This means the clause library has a defect (a template used a name the
+/// context lacks); the message names the section.
+#[derive(Debug, thiserror::Error)]
+pub enum AssembleError {
+    /// The project's language is not in the library.
+    #[error("the clause library has no language `{0}`")]
+    UnknownLanguage(String),
+    /// A section's condition or template failed.
+    #[error("section `{section}` could not be written: {source}")]
+    Section {
+        /// The section id.
+        section: String,
+        /// What failed.
+        source: minijinja::Error,
+    },
+}
+
+/// The version of Policywright, recorded in every output.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Builds the policy for `project`.
+pub fn assemble(project: &Project, library: &Library) -> Result<PolicyDocument, AssembleError> {
+    let language = library
+        .language(&project.language)
+        .ok_or_else(|| AssembleError::UnknownLanguage(project.language.clone()))?;
+    let view = view::View::build(project, library, &language.strings);
+    let ctx = Value::from(minijinja::value::Serde(&view));
+    let env = library.env();
+    let mut sections = Vec::new();
+    for spec in &language.sections {
+        let fail = |source| AssembleError::Section {
+            section: spec.id.clone(),
+            source,
+        };
+        let included = env
+            .compile_expression(&spec.when)
+            .and_then(|e| e.eval(&ctx))
+            .map_err(fail)?;
+        if !included.is_true() {
+            continue;
+        }
+        let template = env
+            .get_template(&format!("{}/{}.md", project.language, spec.id))
+            .map_err(fail)?;
+        let body = tidy(&template.render(&ctx).map_err(fail)?);
+        if body.is_empty() {
+            continue;
+        }
+        sections.push(Section {
+            id: spec.id.clone(),
+            title: spec.title.clone(),
+            body,
+            reasons: spec
+                .because
+                .iter()
+                .map(|b| Reason {
+                    field: b.field.clone(),
+                    says: b.says.clone(),
+                })
+                .collect(),
+        });
+    }
+    let label = |key: &str| view::string(&language.strings, "page", key);
+    Ok(PolicyDocument {
+        title: language.title.clone(),
+        organisation: view.org.display_name.clone(),
+        language: project.language.clone(),
+        effective_date: view.effective_date_iso.clone(),
+        effective_date_text: view.effective_date.clone(),
+        description: label("description").replace("{organisation}", &view.org.display_name),
+        table_of_contents: project.style.table_of_contents,
+        labels: Labels {
+            contents: label("contents"),
+            effective: label("effective"),
+            last_updated: label("last_updated"),
+        },
+        generator: Generator {
+            app_version: APP_VERSION.to_owned(),
+            library_version: library.version().to_owned(),
+        },
+        sections,
+    })
+}
+
+/// Normalises a rendered section: no trailing spaces, at most one blank line in a row, no
+/// leading or trailing blank lines.
+fn tidy(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut blank = 0;
+    for line in body.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(line);
+    }
+    out
+}

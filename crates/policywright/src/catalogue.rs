@@ -1,0 +1,236 @@
+//! The catalogues: data categories, purposes, vendors, countries and jurisdictions, read from the
+//! TOML files in `templates/catalogues/`. Facts live in those files; this module only gives them
+//! types and lookups.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{CookieKind, LegalBasis, TransferSafeguard};
+
+/// All catalogues, loaded once.
+#[derive(Debug, Clone)]
+pub struct Catalogues {
+    /// Data categories in catalogue order.
+    pub categories: Vec<DataCategory>,
+    /// CCPA statutory category labels by letter.
+    pub ccpa_categories: BTreeMap<String, String>,
+    /// Purposes in catalogue order.
+    pub purposes: Vec<Purpose>,
+    /// Vendor categories in the order the policy lists them.
+    pub vendor_categories: Vec<VendorCategory>,
+    /// Vendors in catalogue order.
+    pub vendors: Vec<Vendor>,
+    /// Countries by ISO code.
+    pub countries: BTreeMap<String, Country>,
+    /// Jurisdictions in the order the policy lists them.
+    pub jurisdictions: Vec<Jurisdiction>,
+}
+
+/// A kind of personal data.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataCategory {
+    /// Stable id used in project files.
+    pub id: String,
+    /// Plain label.
+    pub label: String,
+    /// Plain examples.
+    pub examples: Vec<String>,
+    /// Special category under GDPR Art. 9(1).
+    #[serde(default)]
+    pub gdpr_special: bool,
+    /// CCPA statutory category letter.
+    pub ccpa: String,
+    /// Sensitive personal information under the CCPA.
+    #[serde(default)]
+    pub sensitive_pi: bool,
+}
+
+/// A reason to use personal data.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Purpose {
+    /// Stable id used in project files.
+    pub id: String,
+    /// Short label.
+    pub label: String,
+    /// Completes "We use your data to …".
+    pub description: String,
+    /// The usual legal basis.
+    pub legal_basis: LegalBasis,
+    /// People can always object to this purpose (GDPR Art. 21(2)).
+    #[serde(default)]
+    pub direct_marketing: bool,
+}
+
+/// A group of vendors doing the same job.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VendorCategory {
+    /// Stable id.
+    pub id: String,
+    /// Heading label.
+    pub label: String,
+    /// Completes "This provider …".
+    pub does: String,
+}
+
+/// A service provider in the catalogue.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vendor {
+    /// Stable id used in project files.
+    pub id: String,
+    /// Name people know.
+    pub name: String,
+    /// Contracting legal entity.
+    pub legal_entity: String,
+    /// Vendor category id.
+    pub category: String,
+    /// Data category ids it usually receives.
+    pub data: Vec<String>,
+    /// Countries where it processes data.
+    pub locations: Vec<String>,
+    /// Safeguard for transfers out of the EEA.
+    #[serde(default)]
+    pub safeguard: Option<TransferSafeguard>,
+    /// Its privacy policy.
+    pub privacy_url: String,
+    /// Its opt-out page.
+    #[serde(default)]
+    pub opt_out_url: Option<String>,
+    /// Kind of cookies it sets.
+    #[serde(default)]
+    pub cookies: Option<CookieKind>,
+}
+
+/// A country.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    /// Name as used mid-sentence ("the United States").
+    pub name: String,
+    /// In the European Economic Area.
+    #[serde(default)]
+    pub eea: bool,
+    /// Covered by an EU adequacy decision.
+    #[serde(default)]
+    pub eu_adequacy: bool,
+}
+
+/// A legal regime the owner can address.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jurisdiction {
+    /// Stable id used in project files.
+    pub id: String,
+    /// Name as used mid-sentence.
+    pub name: String,
+    /// Short name for headings.
+    pub short: String,
+    /// The law, named in full.
+    pub law: String,
+    /// The law's own word for personal data.
+    pub term: String,
+    /// Where to complain.
+    pub authority: String,
+    /// The authority's complaint page.
+    pub authority_url: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoryFile {
+    ccpa_categories: BTreeMap<String, String>,
+    category: Vec<DataCategory>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PurposeFile {
+    purpose: Vec<Purpose>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VendorFile {
+    vendor_category: Vec<VendorCategory>,
+    vendor: Vec<Vendor>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JurisdictionFile {
+    jurisdiction: Vec<Jurisdiction>,
+}
+
+/// A catalogue file that does not parse. Only a broken build can produce this: the files are
+/// embedded and checked by the tests.
+#[derive(Debug, thiserror::Error)]
+#[error("catalogue {file} is invalid: {source}")]
+pub struct CatalogueError {
+    file: String,
+    source: toml::de::Error,
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, CatalogueError> {
+    toml::from_str(text).map_err(|source| CatalogueError {
+        file: file.to_owned(),
+        source,
+    })
+}
+
+impl Catalogues {
+    /// Parses the catalogue files, given as (file name, text) pairs read from the template folder.
+    pub(crate) fn parse(
+        read: impl Fn(&str) -> Option<&'static str>,
+    ) -> Result<Self, CatalogueError> {
+        let get = |file: &str| -> Result<&'static str, CatalogueError> {
+            read(file).ok_or_else(|| CatalogueError {
+                file: file.to_owned(),
+                source: serde::de::Error::custom("file is missing"),
+            })
+        };
+        let cats: CategoryFile = parse("data-categories.toml", get("data-categories.toml")?)?;
+        let purposes: PurposeFile = parse("purposes.toml", get("purposes.toml")?)?;
+        let vendors: VendorFile = parse("vendors.toml", get("vendors.toml")?)?;
+        let countries: BTreeMap<String, Country> = parse("countries.toml", get("countries.toml")?)?;
+        let jurisdictions: JurisdictionFile =
+            parse("jurisdictions.toml", get("jurisdictions.toml")?)?;
+        Ok(Catalogues {
+            categories: cats.category,
+            ccpa_categories: cats.ccpa_categories,
+            purposes: purposes.purpose,
+            vendor_categories: vendors.vendor_category,
+            vendors: vendors.vendor,
+            countries,
+            jurisdictions: jurisdictions.jurisdiction,
+        })
+    }
+
+    /// The data category with this id.
+    pub fn category(&self, id: &str) -> Option<&DataCategory> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// The purpose with this id.
+    pub fn purpose(&self, id: &str) -> Option<&Purpose> {
+        self.purposes.iter().find(|p| p.id == id)
+    }
+
+    /// The vendor with this id.
+    pub fn vendor(&self, id: &str) -> Option<&Vendor> {
+        self.vendors.iter().find(|v| v.id == id)
+    }
+
+    /// The vendor category with this id.
+    pub fn vendor_category(&self, id: &str) -> Option<&VendorCategory> {
+        self.vendor_categories.iter().find(|c| c.id == id)
+    }
+
+    /// The jurisdiction with this id.
+    pub fn jurisdiction(&self, id: &str) -> Option<&Jurisdiction> {
+        self.jurisdictions.iter().find(|j| j.id == id)
+    }
+}

@@ -1,0 +1,22 @@
+//! Policywright's core: from an owner's answers to a finished privacy policy.
+//!
+//! Data flows one way: a [`Project`] (the saved answers) is checked by [`validate`], assembled
+//! into a [`PolicyDocument`] by [`assemble`], and turned into files by a [`render::Renderer`].
+//! The same project always gives byte-identical output. Nothing here depends on the desktop app.
+
+pub mod assemble;
+pub mod catalogue;
+pub mod document;
+pub mod examples;
+pub mod library;
+pub mod model;
+pub mod project_file;
+pub mod render;
+pub mod text;
+pub mod validate;
+
+pub use assemble::{APP_VERSION, AssembleError, assemble};
+pub use document::{PolicyDocument, Reason, Section};
+pub use library::Library;
+pub use model::Project;
+pub use validate::{Finding, Severity, validate};

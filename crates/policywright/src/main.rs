@@ -1,0 +1,196 @@
+//! `policywright`: the command-line front end. Parses arguments and calls the core; every
+//! decision lives in the library.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use policywright::render::{HtmlRenderer, MarkdownRenderer, Renderer};
+use policywright::validate::has_errors;
+use policywright::{
+    Finding, Library, Project, Severity, assemble, examples, project_file, validate,
+};
+
+#[derive(Parser)]
+#[command(
+    name = "policywright",
+    version,
+    about = "Write a privacy policy from your answers, offline."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print a new project file: blank, or copied from an example.
+    New {
+        /// Start from this example (saas, shop, consumer-app).
+        #[arg(long)]
+        example: Option<String>,
+    },
+    /// Check a project file and list what needs fixing. Exits with 1 when there are errors.
+    Check { file: PathBuf },
+    /// Show which sections the policy has, and the answers that called for each.
+    Explain { file: PathBuf },
+    /// Write the policy as Markdown, HTML or PDF.
+    Export {
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "html")]
+        format: Format,
+        /// HTML: write only the policy's <article>, to paste into an existing page.
+        #[arg(long)]
+        fragment: bool,
+        /// Markdown: start with YAML front matter for static site generators.
+        #[arg(long)]
+        front_matter: bool,
+        /// Folder to write into (created if missing).
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+    },
+    /// Print the JSON Schema of project files.
+    Schema,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Md,
+    Html,
+    Pdf,
+    All,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn library() -> Result<Library, String> {
+    Library::load().map_err(|e| format!("the built-in clause library is broken: {e}"))
+}
+
+fn load(file: &Path) -> Result<Project, String> {
+    project_file::load(file).map_err(|e| e.to_string())
+}
+
+fn print_findings(findings: &[Finding]) {
+    for f in findings {
+        let level = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        eprintln!("{level}: {}: {}", f.field, f.message);
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::New { example } => {
+            let text = match example {
+                Some(name) => examples::example(&name).map(str::to_owned).ok_or_else(|| {
+                    let names: Vec<&str> = examples::EXAMPLES.iter().map(|(n, _)| *n).collect();
+                    format!(
+                        "there is no example called `{name}`; choose one of: {}",
+                        names.join(", ")
+                    )
+                })?,
+                None => project_file::to_json(&Project::blank()),
+            };
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { file } => {
+            let lib = library()?;
+            let findings = validate(&load(&file)?, &lib);
+            print_findings(&findings);
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            println!(
+                "{}: {errors} error(s), {} warning(s)",
+                file.display(),
+                findings.len() - errors
+            );
+            Ok(if errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Explain { file } => {
+            let lib = library()?;
+            let doc = assemble(&load(&file)?, &lib).map_err(|e| e.to_string())?;
+            for (i, s) in doc.sections.iter().enumerate() {
+                println!("{}. {} (#{})", i + 1, s.title, s.id);
+                for r in &s.reasons {
+                    if r.field.is_empty() {
+                        println!("   - {}", r.says);
+                    } else {
+                        println!("   - {} [{}]", r.says, r.field);
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            file,
+            format,
+            fragment,
+            front_matter,
+            out,
+        } => {
+            let lib = library()?;
+            let project = load(&file)?;
+            let findings = validate(&project, &lib);
+            print_findings(&findings);
+            if has_errors(&findings) {
+                return Err("fix the errors above before exporting".into());
+            }
+            let renderers: Vec<Box<dyn Renderer>> =
+                match format {
+                    Format::Md => vec![Box::new(MarkdownRenderer { front_matter })],
+                    Format::Html => vec![Box::new(HtmlRenderer { fragment })],
+                    Format::Pdf => return Err(
+                        "PDF export is not available in this version yet; use --format md or html"
+                            .into(),
+                    ),
+                    Format::All => vec![
+                        Box::new(MarkdownRenderer { front_matter }),
+                        Box::new(HtmlRenderer { fragment }),
+                    ],
+                };
+            let doc = assemble(&project, &lib).map_err(|e| e.to_string())?;
+            std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+            let stem = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .map(|n| {
+                    n.trim_end_matches(project_file::EXTENSION)
+                        .trim_end_matches(".json")
+                })
+                .filter(|n| !n.is_empty())
+                .unwrap_or("privacy-policy");
+            for r in renderers {
+                let bytes = r.render(&doc, &lib).map_err(|e| e.to_string())?;
+                let path = out.join(format!("{stem}.{}", r.extension()));
+                std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+                println!("wrote {}", path.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema => {
+            let schema =
+                serde_json::to_string_pretty(&Project::json_schema()).map_err(|e| e.to_string())?;
+            println!("{schema}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

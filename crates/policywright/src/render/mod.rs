@@ -1,0 +1,54 @@
+//! Renderers: each turns a [`PolicyDocument`] into one file format, behind one interface.
+
+mod html;
+mod markdown;
+
+pub use html::{HtmlRenderer, html_fragment_sections};
+pub use markdown::MarkdownRenderer;
+
+use crate::document::PolicyDocument;
+use crate::library::Library;
+
+/// A renderer failed. Like assembly errors, this points at a defect in the library's templates.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A page template failed.
+    #[error("the {renderer} renderer failed: {source}")]
+    Template {
+        /// Which renderer.
+        renderer: &'static str,
+        /// What failed.
+        source: minijinja::Error,
+    },
+}
+
+/// Turns a document into the bytes of one output file.
+pub trait Renderer {
+    /// Short name, e.g. `html`.
+    fn name(&self) -> &'static str;
+    /// File extension without the dot.
+    fn extension(&self) -> &'static str;
+    /// Renders the document.
+    fn render(&self, doc: &PolicyDocument, library: &Library) -> Result<Vec<u8>, RenderError>;
+}
+
+/// Collapses the blank lines template control flow leaves behind: never more than one in a row,
+/// and exactly one newline at the end.
+pub(crate) fn collapse_blank_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        out.push_str(line);
+    }
+    out.push('\n');
+    out
+}

@@ -1,0 +1,236 @@
+//! Turning untrusted text into Markdown that means exactly that text.
+//!
+//! Everything an owner types reaches the policy through here. Inline text has every character
+//! that could start Markdown syntax backslash-escaped and its line breaks folded into spaces, so a
+//! company name can never become a link, an image, a heading, HTML or an entity. Free-form answers
+//! become their own quoted paragraphs ([`own_words`]) instead of being spliced into a sentence.
+//! Links are only ever built here, from URLs that parse with an `http`/`https` scheme or from
+//! addresses that look like email addresses.
+
+use std::fmt::Write as _;
+
+/// Characters escaped wherever they stand. Every one is ASCII punctuation, which CommonMark allows
+/// to be backslash-escaped; together they cover emphasis, code, links, images, autolinks (also the
+/// `scheme:` and `name@host` forms GitHub-flavoured renderers detect), raw HTML, entities, tables,
+/// strikethrough and heading attributes.
+const SPECIAL: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '&', '!', '|', '~', '{', '}', ':', '@', '$',
+];
+
+/// Characters that only mean something at the start of a line (headings, list items, setext
+/// underlines); escaped when the text starts with them.
+const LINE_START: &[char] = &['#', '-', '+', '=', '>'];
+
+/// Escapes text for use inside a Markdown sentence, list item or table cell.
+///
+/// Control characters and line breaks become spaces so the text stays on its line; runs of spaces
+/// fold to one. A `.` is escaped only where a renderer could read it (`1.` list markers and
+/// `www.` autolinks), which keeps ordinary sentences readable in the Markdown file.
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut last_space = true;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_control() || c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+            continue;
+        }
+        last_space = false;
+        let escape = match c {
+            '.' => {
+                (i > 0 && chars[i - 1].is_ascii_digit())
+                    || (i >= 3 && chars[i - 3..i].iter().all(|w| w.eq_ignore_ascii_case(&'w')))
+            }
+            c if out.is_empty() && LINE_START.contains(&c) => true,
+            c => SPECIAL.contains(&c),
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Renders a free-form answer as its own block quote: one quoted paragraph per paragraph the owner
+/// wrote (paragraphs are separated by blank lines). Framing it as a quote shows the reader these
+/// are the owner's own words, and keeps them out of our sentences.
+pub fn own_words(text: &str) -> String {
+    let mut out = String::new();
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    for para in normalised.split("\n\n") {
+        let escaped = inline(para);
+        if escaped.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(">\n");
+        }
+        let _ = writeln!(out, "> {escaped}");
+    }
+    out
+}
+
+/// The `http`/`https` URL in `text`, normalised, or `None` when it is not one.
+pub fn web_url(text: &str) -> Option<url::Url> {
+    let parsed = url::Url::parse(text.trim()).ok()?;
+    let ok = matches!(parsed.scheme(), "http" | "https")
+        && parsed.host_str().is_some_and(|h| !h.is_empty());
+    ok.then_some(parsed)
+}
+
+/// True when `text` has the shape of an email address: one `@`, a local part, a dotted domain,
+/// and none of the characters that would need quoting.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c))
+            && !s.starts_with('.')
+            && !s.ends_with('.')
+            && !s.contains("..")
+    };
+    plain(local)
+        && plain(domain)
+        && domain.contains('.')
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+        && local.len() <= 64
+        && text.len() <= 254
+}
+
+/// A Markdown link to a web address, labelled with the address itself (without the scheme), or
+/// the escaped text when it is not a web address.
+pub fn web_link(text: &str) -> String {
+    match web_url(text) {
+        Some(url) => {
+            let shown = url
+                .as_str()
+                .trim_start_matches("https://")
+                .trim_start_matches("http://");
+            let shown = shown.strip_suffix('/').unwrap_or(shown);
+            format!("[{}](<{}>)", inline(shown), url.as_str())
+        }
+        None => inline(text),
+    }
+}
+
+/// A Markdown link to a web address with our own label.
+pub fn labelled_link(label: &str, text: &str) -> String {
+    match web_url(text) {
+        Some(url) => format!("[{}](<{}>)", inline(label), url.as_str()),
+        None => inline(text),
+    }
+}
+
+/// A `mailto:` link for an email address, or the escaped text when it is not one.
+pub fn email_link(text: &str) -> String {
+    let text = text.trim();
+    if is_email(text) {
+        let mut dest = String::from("mailto:");
+        for c in text.chars() {
+            // Percent-encode what a link destination must not carry raw.
+            if c.is_ascii_alphanumeric() || "@.-_+".contains(c) {
+                dest.push(c);
+            } else {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    let _ = write!(dest, "%{b:02X}");
+                }
+            }
+        }
+        format!("[{}](<{}>)", inline(text), dest)
+    } else {
+        inline(text)
+    }
+}
+
+/// Joins already-escaped items as an English list: "a", "a and b", "a, b and c".
+pub fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_escapes_markdown_syntax() {
+        assert_eq!(
+            inline("[x](javascript:alert(1))"),
+            r"\[x\]\(javascript\:alert\(1\)\)"
+        );
+        assert_eq!(inline("<b>hi</b>"), r"\<b\>hi\</b\>");
+        assert_eq!(inline("# b"), r"\# b");
+        assert_eq!(inline("a - b"), "a - b");
+        assert_eq!(inline("see www.example.com"), r"see www\.example.com");
+        assert_eq!(inline("&amp;"), r"\&amp;");
+        assert_eq!(inline("1. first"), r"1\. first");
+    }
+
+    #[test]
+    fn inline_keeps_plain_sentences_readable() {
+        assert_eq!(inline("Acme Ltd. sells tea"), "Acme Ltd. sells tea");
+        assert_eq!(inline("  spaced   out  "), "spaced out");
+    }
+
+    #[test]
+    fn own_words_quotes_each_paragraph() {
+        assert_eq!(
+            own_words("first\nline\n\n# second"),
+            "> first line\n>\n> \\# second\n"
+        );
+        assert_eq!(own_words("\n\n"), "");
+    }
+
+    #[test]
+    fn web_link_accepts_only_http_urls() {
+        assert_eq!(
+            web_link("https://example.com/privacy"),
+            "[example.com/privacy](<https://example.com/privacy>)"
+        );
+        assert_eq!(web_link("javascript:alert(1)"), r"javascript\:alert\(1\)");
+        assert_eq!(
+            web_link("https://example.com/x"),
+            "[example.com/x](<https://example.com/x>)"
+        );
+        assert_eq!(
+            web_link("https://example.com/a b"),
+            "[example.com/a%20b](<https://example.com/a%20b>)"
+        );
+    }
+
+    #[test]
+    fn email_checks_shape() {
+        assert!(is_email("privacy@example.com"));
+        assert!(!is_email("privacy@example"));
+        assert!(!is_email("a b@example.com"));
+        assert!(!is_email("<x>@example.com"));
+        assert_eq!(
+            email_link("hi@example.com"),
+            r"[hi\@example.com](<mailto:hi@example.com>)"
+        );
+    }
+
+    #[test]
+    fn join_and_reads_as_english() {
+        let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_and(&s(&["a"])), "a");
+        assert_eq!(join_and(&s(&["a", "b"])), "a and b");
+        assert_eq!(join_and(&s(&["a", "b", "c"])), "a, b and c");
+    }
+}

@@ -1,0 +1,130 @@
+//! The `policywright` command line, run as a user would.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_policywright"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn write_example(dir: &Path, name: &str) -> String {
+    let out = run(&["new", "--example", name]);
+    assert!(out.status.success());
+    let path = dir.join(format!("{name}.policy.json"));
+    std::fs::write(&path, &out.stdout).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn new_check_and_export_work_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_example(dir.path(), "shop");
+    let check = run(&["check", &file]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(stdout(&check).contains("0 error(s), 0 warning(s)"));
+
+    let out = dir.path().join("site");
+    let export = run(&[
+        "export",
+        &file,
+        "--format",
+        "all",
+        "--front-matter",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(export.status.success(), "{}", stderr(&export));
+    let md = std::fs::read_to_string(out.join("shop.md")).unwrap();
+    assert!(md.starts_with("---\n") && md.contains("# Privacy policy"));
+    let html = std::fs::read_to_string(out.join("shop.html")).unwrap();
+    assert!(html.contains("<h1>Privacy policy</h1>"));
+
+    let fragment = run(&[
+        "export",
+        &file,
+        "--format",
+        "html",
+        "--fragment",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(fragment.status.success());
+    assert!(
+        std::fs::read_to_string(dir.path().join("shop.html"))
+            .unwrap()
+            .starts_with("<article")
+    );
+}
+
+#[test]
+fn check_exits_1_on_errors_and_names_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = run(&["new"]);
+    let path = dir.path().join("blank.policy.json");
+    std::fs::write(&path, &blank.stdout).unwrap();
+    let check = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stderr(&check).contains("error: organisation.legal_name:"));
+    let export = run(&[
+        "export",
+        path.to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(export.status.code(), Some(2));
+    assert!(stderr(&export).contains("fix the errors above before exporting"));
+}
+
+#[test]
+fn explain_prints_each_section_with_its_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_example(dir.path(), "consumer-app");
+    let out = run(&["explain", &file]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("If you live in California (#california)"));
+    assert!(text.contains("Your users include people in California. [jurisdictions]"));
+}
+
+#[test]
+fn pdf_export_gives_a_clear_error_until_it_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_example(dir.path(), "saas");
+    let out = run(&[
+        "export",
+        &file,
+        "--format",
+        "pdf",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("PDF export is not available"));
+}
+
+#[test]
+fn broken_files_give_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.policy.json");
+    std::fs::write(&path, "{\"schema_version\": 1,").unwrap();
+    let out = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: ") && err.contains("line 1, column"),
+        "{err}"
+    );
+    let unknown = run(&["new", "--example", "bakery"]);
+    assert!(stderr(&unknown).contains("choose one of: saas, shop, consumer-app"));
+}

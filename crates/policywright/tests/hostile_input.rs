@@ -1,0 +1,339 @@
+//! Property tests: whatever an owner types, and whatever combination of answers they give, the
+//! policy renders, nothing they typed becomes markup, links, headings or template code, and no
+//! broken text appears.
+
+mod common;
+
+use common::{document, example, html, hygiene_problems, library, markdown};
+use policywright::Project;
+use policywright::model::*;
+use proptest::prelude::*;
+use pulldown_cmark::{Event, Parser, Tag};
+
+/// Strings built to break things: markup, links, template syntax, bidi and zero-width
+/// characters, line breaks, and arbitrary Unicode.
+fn hostile() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("<script>alert(1)</script>".to_owned()),
+        Just("<zzuser onmouseover=alert(1)>".to_owned()),
+        Just("<img src=x onerror=alert(1)>".to_owned()),
+        Just("[click](javascript:alert(1))".to_owned()),
+        Just("![img](https://evil.example/x.png)".to_owned()),
+        Just("<https://evil.example>".to_owned()),
+        Just("https://evil.example/path".to_owned()),
+        Just("www.evil.example".to_owned()),
+        Just("evil@evil.example".to_owned()),
+        Just("\n# Injected heading\n".to_owned()),
+        Just("\n\n## Injected\n\n- item\n".to_owned()),
+        Just("{{ 7 * 191 }}".to_owned()),
+        Just("{% for x in range(3) %}LOOP{% endfor %}".to_owned()),
+        Just("{#id} | table | cell |".to_owned()),
+        Just("&lt;b&gt; &amp; &#60;".to_owned()),
+        Just("\u{202E}evil\u{202C}\u{200B}\u{FEFF}".to_owned()),
+        Just("`code` *em* _em_ **strong** ~~strike~~".to_owned()),
+        Just("\\".to_owned()),
+        Just("1. numbered\n> quote".to_owned()),
+        Just("---".to_owned()),
+        "\\PC{0,40}",
+    ];
+    prop::collection::vec(pieces, 1..5).prop_map(|v| v.concat())
+}
+
+/// Puts a string into every free-text answer of a complete project.
+fn poisoned(s: &str) -> Project {
+    let mut p = example("saas");
+    let o = &mut p.organisation;
+    o.legal_name = s.to_owned();
+    o.trading_name = Some(format!("{s} trading"));
+    o.phone = Some(s.to_owned());
+    o.registration_number = Some(s.to_owned());
+    o.address.street = vec![s.to_owned()];
+    o.address.city = s.to_owned();
+    o.address.region = Some(s.to_owned());
+    o.address.postal_code = s.to_owned();
+    o.dpo = Some(Contact {
+        name: s.to_owned(),
+        email: s.to_owned(),
+        address: None,
+    });
+    o.eu_representative = Some(Contact {
+        name: s.to_owned(),
+        email: "rep@example.com".into(),
+        address: Some(o.address.clone()),
+    });
+    o.website = Some(s.to_owned());
+    p.products.push(Product {
+        name: s.to_owned(),
+        kind: ProductKind::Website,
+        url: Some(s.to_owned()),
+    });
+    for u in &mut p.purposes {
+        if u.legal_basis == Some(LegalBasis::LegitimateInterests) {
+            u.legitimate_interest = Some(s.to_owned());
+        }
+    }
+    p.data[5].retention = Some(Retention::Period {
+        amount: 3,
+        unit: RetentionUnit::Years,
+        reason: Some(s.to_owned()),
+    });
+    p.data[6].retention = Some(Retention::Criteria {
+        description: s.to_owned(),
+    });
+    p.vendors.custom.push(CustomVendor {
+        name: s.to_owned(),
+        legal_entity: Some(s.to_owned()),
+        category: "forms".into(),
+        purpose: Some(s.to_owned()),
+        data: vec!["name".into()],
+        locations: vec!["US".into()],
+        safeguard: None,
+        privacy_url: Some(s.to_owned()),
+        opt_out_url: Some(s.to_owned()),
+        cookies: Some(CookieKind::Marketing),
+    });
+    p.style.vendor_detail = VendorDetail::Names;
+    p.children = Children {
+        minimum_age: None,
+        directed_at_children: true,
+        parental_consent: Some(s.to_owned()),
+    };
+    p.automated_decisions = AutomatedDecisions {
+        makes_significant_decisions: true,
+        description: Some(s.to_owned()),
+    };
+    p.rights.toll_free_phone = Some(s.to_owned());
+    p.rights.request_form_url = Some(s.to_owned());
+    p.sale_and_sharing = SaleAndSharing {
+        sells: Some(true),
+        shares_for_targeted_ads: Some(true),
+        opt_out_url: Some(s.to_owned()),
+    };
+    p.cookies.cookie_policy_url = Some(s.to_owned());
+    p
+}
+
+/// Link destinations the policy may contain whatever the owner typed: in-page anchors, mailto
+/// links of well-formed addresses, and the catalogue's and example's own web addresses. Links to
+/// what the owner typed into a URL field are checked separately against that exact URL.
+fn allowed_destination(dest: &str) -> bool {
+    let web = dest.starts_with("https://") || dest.starts_with("http://");
+    dest.starts_with('#')
+        || dest
+            .strip_prefix("mailto:")
+            .is_some_and(policywright::text::is_email)
+        || web && !dest.contains("evil")
+}
+
+fn check_markdown(md: &str, s: &str) -> Result<(), TestCaseError> {
+    let ours: Vec<String> = library()
+        .language("en")
+        .unwrap()
+        .sections
+        .iter()
+        .map(|x| x.title.clone())
+        .collect();
+    let groups: Vec<String> = library()
+        .catalogues()
+        .vendor_categories
+        .iter()
+        .map(|c| c.label.clone())
+        .collect();
+    let mut in_heading = false;
+    let mut heading = String::new();
+    for event in Parser::new_ext(
+        md,
+        pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES,
+    ) {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                prop_assert!(
+                    allowed_destination(&dest_url)
+                        || policywright::text::web_url(s).is_some_and(|u| u.as_str() == &*dest_url),
+                    "link to {dest_url}"
+                );
+            }
+            Event::Start(Tag::Image { .. }) => prop_assert!(false, "an image appeared"),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                prop_assert!(h.starts_with("<!-- Policywright"), "raw HTML appeared: {h}")
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = true;
+                heading.clear();
+            }
+            Event::End(pulldown_cmark::TagEnd::Heading(_)) => {
+                in_heading = false;
+                let known = heading == "Privacy policy"
+                    || heading == "Contents"
+                    || ours.contains(&heading)
+                    || groups.contains(&heading);
+                prop_assert!(known, "unexpected heading `{heading}`");
+            }
+            Event::Text(t) | Event::Code(t) if in_heading => heading.push_str(&t),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn hostile_text_in_every_field_stays_text(s in hostile()) {
+        let project = poisoned(&s);
+        let doc = document(&project);
+        let md = markdown(&doc);
+        let page = html(&doc, false);
+        prop_assert!(!page.contains("<zzuser"), "a tag the user typed survived");
+        prop_assert!(!page.contains("<script"), "a script tag survived");
+        prop_assert!(!page.contains("<img"), "an image tag survived");
+        prop_assert!(!page.to_ascii_lowercase().contains("href=\"javascript:"), "a javascript: link survived");
+        prop_assert!(!md.contains("1337") && !page.contains("1337"), "user text was evaluated as a template");
+        prop_assert!(!md.contains("LOOPLOOP"), "a user loop ran");
+        check_markdown(&md, &s)?;
+    }
+}
+
+#[test]
+fn a_hundred_kilobyte_answer_renders() {
+    let s = "<b>x</b> [a](b) ".repeat(100 * 1024 / 16);
+    let doc = document(&poisoned(&s));
+    let page = html(&doc, false);
+    assert!(page.len() > 100 * 1024);
+    assert!(!page.contains("<b>x</b>"));
+}
+
+fn pick<T: Clone + std::fmt::Debug + 'static>(items: Vec<T>) -> impl Strategy<Value = Vec<T>> {
+    let n = items.len();
+    prop::sample::subsequence(items, 0..=n)
+}
+
+/// Random but well-formed projects: any subset of catalogue entries and any combination of the
+/// yes/no answers.
+fn generated_project() -> impl Strategy<Value = Project> {
+    let cat = library().catalogues();
+    let categories: Vec<String> = cat.categories.iter().map(|c| c.id.clone()).collect();
+    let purposes: Vec<String> = cat.purposes.iter().map(|c| c.id.clone()).collect();
+    let vendors: Vec<String> = cat.vendors.iter().map(|c| c.id.clone()).collect();
+    let jurisdictions: Vec<String> = cat.jurisdictions.iter().map(|c| c.id.clone()).collect();
+    (
+        pick(categories),
+        pick(purposes),
+        pick(vendors),
+        pick(jurisdictions),
+        prop::collection::vec(any::<bool>(), 16),
+        prop::option::of(prop::sample::select(vec![13u8, 16, 18])),
+        prop::sample::select(vec!["DE", "GB", "US", "CA", "AU", "BR", "CH"]),
+    )
+        .prop_map(|(cats, purps, vends, jurs, b, age, country)| {
+            let mut p = Project::blank();
+            p.effective_date = "2026-05-01".into();
+            p.organisation.legal_name = "Example Ltd".into();
+            p.organisation.email = "privacy@example.com".into();
+            p.organisation.address.country = country.into();
+            if b[0] {
+                p.organisation.dpo = Some(Contact {
+                    name: "A. Person".into(),
+                    email: "dpo@example.com".into(),
+                    address: None,
+                });
+            }
+            p.data = cats
+                .iter()
+                .enumerate()
+                .map(|(i, c)| CollectedData {
+                    category: c.clone(),
+                    sources: vec![if i % 2 == 0 {
+                        Source::Directly
+                    } else {
+                        Source::Automatically
+                    }],
+                    required: b[1] && i % 3 == 0,
+                    retention: match i % 4 {
+                        0 => None,
+                        1 => Some(Retention::Period {
+                            amount: 1 + i as u32,
+                            unit: RetentionUnit::Months,
+                            reason: None,
+                        }),
+                        2 => Some(Retention::UntilAccountClosed {
+                            grace_days: i as u32,
+                        }),
+                        _ => Some(Retention::Criteria {
+                            description: "While the contract lasts".into(),
+                        }),
+                    },
+                })
+                .collect();
+            p.purposes = purps
+                .iter()
+                .enumerate()
+                .map(|(i, id)| PurposeUse {
+                    purpose: id.clone(),
+                    legal_basis: if b[2] && i % 5 == 0 {
+                        None
+                    } else {
+                        library().catalogues().purpose(id).map(|x| x.legal_basis)
+                    },
+                    legitimate_interest: b[3].then(|| "Keeping things running".to_owned()),
+                    categories: cats.iter().take(i % 4).cloned().collect(),
+                })
+                .collect();
+            p.vendors.catalogue = vends;
+            p.jurisdictions = jurs;
+            p.processes_customer_data = b[4];
+            p.cookies.consent_banner = b[5];
+            p.cookies.honours_global_privacy_control = b[6];
+            p.cookies.kinds = if b[7] {
+                vec![CookieKind::StrictlyNecessary, CookieKind::Analytics]
+            } else {
+                vec![]
+            };
+            p.children = Children {
+                minimum_age: age,
+                directed_at_children: b[8],
+                parental_consent: None,
+            };
+            p.marketing = Marketing {
+                sends_emails: b[9],
+                soft_opt_in: b[10],
+            };
+            p.sale_and_sharing = SaleAndSharing {
+                sells: b[11].then_some(b[12]),
+                shares_for_targeted_ads: b[11].then_some(b[13]),
+                opt_out_url: None,
+            };
+            p.automated_decisions.makes_significant_decisions = b[14];
+            p.style.summary = b[15];
+            p.style.definitions = b[15];
+            p.style.vendor_detail = if b[12] {
+                VendorDetail::Table
+            } else {
+                VendorDetail::Names
+            };
+            p.breach.notify_affected_people = b[3];
+            p.rights.consent_withdrawal = if b[10] {
+                vec![WithdrawalMethod::Email]
+            } else {
+                vec![]
+            };
+            p
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_combination_of_answers_reads_cleanly(project in generated_project()) {
+        let doc = document(&project);
+        let md = markdown(&doc);
+        let problems = hygiene_problems(&md);
+        prop_assert!(problems.is_empty(), "{}", problems.join("\n"));
+        let page = html(&doc, false);
+        prop_assert!(page.contains("</article>"));
+        prop_assert!(policywright::validate(&project, library()).iter().all(|f| f.severity == policywright::Severity::Warning),
+            "generated projects are valid: {:?}", policywright::validate(&project, library()));
+    }
+}

@@ -1,0 +1,9 @@
+//! Tauri's build step: reads tauri.conf.json and the capability files in src-tauri/capabilities.
+fn main() {
+    let attributes =
+        tauri_build::Attributes::new().capabilities_path_pattern("src-tauri/capabilities/**/*");
+    if let Err(error) = tauri_build::try_build(attributes) {
+        println!("cargo:warning=tauri build step failed: {error:#}");
+        std::process::exit(1);
+    }
+}
