@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian/Ubuntu machine lacks to build and test Policywright:
+# the WebKitGTK/GTK libraries Tauri links against, the tools the tests use, and the UI's npm
+# packages (then builds the UI, which the app embeds at compile time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
+  librsvg2-dev build-essential pkg-config libssl-dev xvfb xauth webkit2gtk-driver poppler-utils qpdf)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+command -v cargo >/dev/null || { echo "Rust is missing: install it from rustup first" >&2; exit 1; }
+command -v npm >/dev/null || { echo "Node.js and npm are missing: install them first" >&2; exit 1; }
+
+# `npm ci` rejects the lock file npm 11 writes for the Tauri CLI's per-platform packages;
+# `npm install` follows the same lock file.
+(cd ui && npm install --no-audit --no-fund --loglevel=error && npm run build --silent)
