@@ -564,21 +564,35 @@ fn address_lines(a: &PostalAddress, cat: &Catalogues) -> Vec<String> {
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty())
         .collect();
-    let town = [a.postal_code.trim(), a.city.trim()]
-        .iter()
-        .filter(|x| !x.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let town = match filled(&a.region) {
-        Some(region) if !town.is_empty() => format!("{town}, {region}"),
-        Some(region) => region,
-        None => town,
-    };
-    if !town.is_empty() {
-        lines.push(town);
-    }
     let code = a.country.trim().to_uppercase();
+    let (city, postal, region) = (a.city.trim(), a.postal_code.trim(), filled(&a.region));
+    let parts: Vec<String> = if matches!(code.as_str(), "US" | "CA" | "AU") {
+        // "Portland, OR 97205"
+        let region_postal = [region.as_deref().unwrap_or(""), postal]
+            .iter()
+            .filter(|x| !x.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        vec![city.to_owned(), region_postal]
+    } else if code == "GB" {
+        // "Hebden Bridge, West Yorkshire, HX7 8AB"
+        vec![
+            city.to_owned(),
+            region.unwrap_or_default(),
+            postal.to_owned(),
+        ]
+    } else {
+        // "10969 Berlin"
+        let town = [postal, city]
+            .iter()
+            .filter(|x| !x.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        vec![town, region.unwrap_or_default()]
+    };
+    lines.extend(parts.into_iter().filter(|p| !p.is_empty()));
     if let Some(country) = cat.countries.get(&code) {
         let name = country.name.strip_prefix("the ").unwrap_or(&country.name);
         let mut name = name.to_owned();
