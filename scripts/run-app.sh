@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-exec cargo run -p policywright-app
+# custom-protocol serves the built UI from the binary instead of the Vite dev server.
+exec cargo run -p policywright-app --features tauri/custom-protocol
