@@ -164,6 +164,25 @@ pub fn join_and(items: &[String]) -> String {
     }
 }
 
+/// Tidies text that template control flow has left ragged: no trailing spaces, at most one blank
+/// line in a row, no blank lines at either end.
+pub(crate) fn collapse_blank_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    for line in text.lines().map(str::trim_end) {
+        if line.is_empty() {
+            blank = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +243,11 @@ mod tests {
             email_link("hi@example.com"),
             r"[hi\@example.com](<mailto:hi@example.com>)"
         );
+    }
+
+    #[test]
+    fn blank_lines_collapse_to_one() {
+        assert_eq!(collapse_blank_lines("\n\na  \n\n\n\nb\nc\n\n"), "a\n\nb\nc");
     }
 
     #[test]

@@ -62,7 +62,7 @@ pub fn assemble(project: &Project, library: &Library) -> Result<PolicyDocument, 
         let template = env
             .get_template(&format!("{}/{}.md", project.language, spec.id))
             .map_err(fail)?;
-        let body = tidy(&template.render(&ctx).map_err(fail)?);
+        let body = crate::text::collapse_blank_lines(&template.render(&ctx).map_err(fail)?);
         if body.is_empty() {
             continue;
         }
@@ -100,24 +100,4 @@ pub fn assemble(project: &Project, library: &Library) -> Result<PolicyDocument, 
         },
         sections,
     })
-}
-
-/// Normalises a rendered section: no trailing spaces, at most one blank line in a row, no
-/// leading or trailing blank lines.
-fn tidy(body: &str) -> String {
-    let mut out = String::with_capacity(body.len());
-    let mut blank = 0;
-    for line in body.lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            blank += 1;
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
-        }
-        blank = 0;
-        out.push_str(line);
-    }
-    out
 }

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use minijinja::value::Serde;
 use minijinja::{Value, context};
 
-use super::{RenderError, Renderer, collapse_blank_lines};
+use super::{RenderError, Renderer};
 use crate::document::PolicyDocument;
 use crate::library::Library;
+use crate::text::collapse_blank_lines;
 
 /// Renders Markdown.
 #[derive(Debug, Clone, Copy, Default)]
@@ -71,6 +72,6 @@ impl Renderer for MarkdownRenderer {
                 t.render(context! { doc => Serde(doc), sections, front_matter, generator })
             })
             .map_err(fail)?;
-        Ok(collapse_blank_lines(&text).into_bytes())
+        Ok((collapse_blank_lines(&text) + "\n").into_bytes())
     }
 }

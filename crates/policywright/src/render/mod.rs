@@ -31,24 +31,3 @@ pub trait Renderer {
     /// Renders the document.
     fn render(&self, doc: &PolicyDocument, library: &Library) -> Result<Vec<u8>, RenderError>;
 }
-
-/// Collapses the blank lines template control flow leaves behind: never more than one in a row,
-/// and exactly one newline at the end.
-pub(crate) fn collapse_blank_lines(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut blank = 0;
-    for line in text.lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            blank += 1;
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
-        }
-        blank = 0;
-        out.push_str(line);
-    }
-    out.push('\n');
-    out
-}
