@@ -142,6 +142,14 @@ impl Library {
                 let source = file(&format!("clauses/{name}"))?;
                 env.add_template_owned(name.clone(), source)
                     .map_err(|source| LibraryError::Template { name, source })?;
+                // The condition is compiled once here rather than on every assembly: the
+                // preview assembles on every keystroke.
+                let name = condition_template(&lang, &spec.id);
+                env.add_template_owned(
+                    name.clone(),
+                    format!("{{% if {} %}}1{{% endif %}}", spec.when),
+                )
+                .map_err(|source| LibraryError::Template { name, source })?;
             }
             languages.insert(lang, language);
         }
@@ -196,6 +204,11 @@ impl Library {
     pub(crate) fn env(&self) -> &Environment<'static> {
         &self.env
     }
+}
+
+/// Name of the template that prints `1` when a section's `when` condition holds.
+pub(crate) fn condition_template(lang: &str, id: &str) -> String {
+    format!("{lang}/{id}.when")
 }
 
 /// The template environment: Markdown escaping for `.md` templates, HTML escaping for `.html`,

@@ -109,6 +109,22 @@ pub fn is_email(text: &str) -> bool {
         && text.len() <= 254
 }
 
+/// A link destination for a parsed URL. The URL parser has already percent-encoded spaces and
+/// angle brackets; `&` and `\\` are backslash-escaped so Markdown does not decode `&lt;` and the
+/// like inside the destination, and the link goes exactly where the validated URL says.
+fn destination(url: &url::Url) -> String {
+    let mut out = String::with_capacity(url.as_str().len() + 2);
+    out.push('<');
+    for c in url.as_str().chars() {
+        if matches!(c, '&' | '\\' | '<' | '>') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('>');
+    out
+}
+
 /// A Markdown link to a web address, labelled with the address itself (without the scheme), or
 /// the escaped text when it is not a web address.
 pub fn web_link(text: &str) -> String {
@@ -119,7 +135,7 @@ pub fn web_link(text: &str) -> String {
                 .trim_start_matches("https://")
                 .trim_start_matches("http://");
             let shown = shown.strip_suffix('/').unwrap_or(shown);
-            format!("[{}](<{}>)", inline(shown), url.as_str())
+            format!("[{}]({})", inline(shown), destination(&url))
         }
         None => inline(text),
     }
@@ -128,7 +144,7 @@ pub fn web_link(text: &str) -> String {
 /// A Markdown link to a web address with our own label.
 pub fn labelled_link(label: &str, text: &str) -> String {
     match web_url(text) {
-        Some(url) => format!("[{}](<{}>)", inline(label), url.as_str()),
+        Some(url) => format!("[{}]({})", inline(label), destination(&url)),
         None => inline(text),
     }
 }
@@ -231,6 +247,20 @@ mod tests {
             web_link("https://example.com/a b"),
             "[example.com/a%20b](<https://example.com/a%20b>)"
         );
+    }
+
+    #[test]
+    fn link_destinations_are_not_entity_decoded() {
+        let md = web_link("https://example.com/a&lt;b");
+        assert_eq!(md, r"[example.com/a\&lt;b](<https://example.com/a\&lt;b>)");
+        let mut dest = None;
+        for event in pulldown_cmark::Parser::new(&md) {
+            if let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event
+            {
+                dest = Some(dest_url.to_string());
+            }
+        }
+        assert_eq!(dest.as_deref(), Some("https://example.com/a&lt;b"));
     }
 
     #[test]

@@ -52,11 +52,12 @@ pub fn assemble(project: &Project, library: &Library) -> Result<PolicyDocument, 
             section: spec.id.clone(),
             source,
         };
+        let condition = crate::library::condition_template(&project.language, &spec.id);
         let included = env
-            .compile_expression(&spec.when)
-            .and_then(|e| e.eval(&ctx))
+            .get_template(&condition)
+            .and_then(|t| t.render(&ctx))
             .map_err(fail)?;
-        if !included.is_true() {
+        if included.is_empty() {
             continue;
         }
         let template = env
