@@ -140,3 +140,20 @@ fn every_output_names_the_versions_that_made_it() {
     assert!(html(&doc, false).contains(&stamp));
     assert!(html(&doc, true).contains(&stamp));
 }
+
+#[test]
+fn transfers_from_the_eea_to_an_adequate_country_cite_the_adequacy_decision() {
+    let mut project = example("saas");
+    project.vendors.catalogue.clear();
+    project.transfers.safeguards.clear();
+    project.vendors.custom[0].locations = vec!["CH".into()];
+    let md = markdown(&document(&project));
+    assert!(md.contains("process data in Switzerland"), "{md}");
+    assert!(md.contains("- an adequacy decision"), "{md}");
+    project.vendors.custom[0].locations = vec!["DE".into()];
+    let md = markdown(&document(&project));
+    assert!(
+        !md.contains("## Data sent abroad"),
+        "no transfer within the EEA"
+    );
+}

@@ -736,6 +736,14 @@ fn transfers_view(
         if !abroad.is_empty() {
             safeguards.extend(safeguard);
         }
+        // From the EEA, a country with an adequacy decision needs no further safeguard.
+        if home_eea
+            && abroad
+                .iter()
+                .any(|c| cat.countries.get(c).is_some_and(|c| c.eu_adequacy))
+        {
+            safeguards.insert(TransferSafeguard::AdequacyDecision);
+        }
         codes.extend(abroad);
     };
     for id in &p.vendors.catalogue {

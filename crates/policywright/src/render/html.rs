@@ -57,14 +57,6 @@ pub(crate) fn body_html(markdown: &str) -> String {
     html
 }
 
-/// Each section's HTML body, by id: what the app's preview swaps in when a section changes.
-pub fn html_fragment_sections(doc: &PolicyDocument) -> Vec<(String, String)> {
-    doc.sections
-        .iter()
-        .map(|s| (s.id.clone(), body_html(&s.body)))
-        .collect()
-}
-
 impl HtmlRenderer {
     /// The `<article>` holding the whole policy.
     pub fn article(&self, doc: &PolicyDocument, library: &Library) -> Result<String, RenderError> {

@@ -3,7 +3,7 @@
 mod html;
 mod markdown;
 
-pub use html::{HtmlRenderer, html_fragment_sections};
+pub use html::HtmlRenderer;
 pub use markdown::MarkdownRenderer;
 
 use crate::document::PolicyDocument;
