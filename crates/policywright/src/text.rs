@@ -110,7 +110,7 @@ pub fn is_email(text: &str) -> bool {
 }
 
 /// A link destination for a parsed URL. The URL parser has already percent-encoded spaces and
-/// angle brackets; `&` and `\\` are backslash-escaped so Markdown does not decode `&lt;` and the
+/// angle brackets; `&` and `\` are backslash-escaped so Markdown does not decode `&lt;` and the
 /// like inside the destination, and the link goes exactly where the validated URL says.
 fn destination(url: &url::Url) -> String {
     let mut out = String::with_capacity(url.as_str().len() + 2);

@@ -557,6 +557,16 @@ fn period(amount: u32, unit: RetentionUnit, s: &toml::Table) -> String {
     format!("{amount} {word}")
 }
 
+/// The non-empty parts, joined by spaces.
+fn words(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn address_lines(a: &PostalAddress, cat: &Catalogues) -> Vec<String> {
     let mut lines: Vec<String> = a
         .street
@@ -568,13 +578,10 @@ fn address_lines(a: &PostalAddress, cat: &Catalogues) -> Vec<String> {
     let (city, postal, region) = (a.city.trim(), a.postal_code.trim(), filled(&a.region));
     let parts: Vec<String> = if matches!(code.as_str(), "US" | "CA" | "AU") {
         // "Portland, OR 97205"
-        let region_postal = [region.as_deref().unwrap_or(""), postal]
-            .iter()
-            .filter(|x| !x.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ");
-        vec![city.to_owned(), region_postal]
+        vec![
+            city.to_owned(),
+            words(&[region.as_deref().unwrap_or(""), postal]),
+        ]
     } else if code == "GB" {
         // "Hebden Bridge, West Yorkshire, HX7 8AB"
         vec![
@@ -584,13 +591,7 @@ fn address_lines(a: &PostalAddress, cat: &Catalogues) -> Vec<String> {
         ]
     } else {
         // "10969 Berlin"
-        let town = [postal, city]
-            .iter()
-            .filter(|x| !x.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ");
-        vec![town, region.unwrap_or_default()]
+        vec![words(&[postal, city]), region.unwrap_or_default()]
     };
     lines.extend(parts.into_iter().filter(|p| !p.is_empty()));
     if let Some(country) = cat.countries.get(&code) {
