@@ -19,6 +19,8 @@ pub struct PolicyDocument {
     pub description: String,
     /// Whether to show a table of contents.
     pub table_of_contents: bool,
+    /// Paper size for printable output.
+    pub paper: crate::model::Paper,
     /// Labels the renderers need, in the document's language.
     pub labels: Labels,
     /// Versions that produced this document.

@@ -254,6 +254,7 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("email", |s: &str| {
         Value::from_safe_string(text::email_link(s))
     });
+    env.add_filter("lower_first", |s: &str| text::lower_first(s));
     env.add_filter("full_stop", |s: &str| {
         let escaped = text::inline(s);
         Value::from_safe_string(if escaped.ends_with('.') {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use policywright::render::{HtmlRenderer, MarkdownRenderer, Renderer};
+use policywright::render::{HtmlRenderer, MarkdownRenderer, PdfRenderer, Renderer};
 use policywright::validate::has_errors;
 use policywright::{
     Finding, Library, Project, Severity, assemble, examples, project_file, validate,
@@ -34,7 +34,7 @@ enum Command {
     Check { file: PathBuf },
     /// Show which sections the policy has, and the answers that called for each.
     Explain { file: PathBuf },
-    /// Write the policy as Markdown, HTML or PDF.
+    /// Write the policy as Markdown, HTML or PDF (A4 or US Letter, from the project).
     Export {
         file: PathBuf,
         /// Output format.
@@ -154,19 +154,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             if has_errors(&findings) {
                 return Err("fix the errors above before exporting".into());
             }
-            let renderers: Vec<Box<dyn Renderer>> =
-                match format {
-                    Format::Md => vec![Box::new(MarkdownRenderer { front_matter })],
-                    Format::Html => vec![Box::new(HtmlRenderer { fragment })],
-                    Format::Pdf => return Err(
-                        "PDF export is not available in this version yet; use --format md or html"
-                            .into(),
-                    ),
-                    Format::All => vec![
-                        Box::new(MarkdownRenderer { front_matter }),
-                        Box::new(HtmlRenderer { fragment }),
-                    ],
-                };
+            let renderers: Vec<Box<dyn Renderer>> = match format {
+                Format::Md => vec![Box::new(MarkdownRenderer { front_matter })],
+                Format::Html => vec![Box::new(HtmlRenderer { fragment })],
+                Format::Pdf => vec![Box::new(PdfRenderer)],
+                Format::All => vec![
+                    Box::new(MarkdownRenderer { front_matter }),
+                    Box::new(HtmlRenderer { fragment }),
+                    Box::new(PdfRenderer),
+                ],
+            };
             let doc = assemble(&project, &lib).map_err(|e| e.to_string())?;
             std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
             let stem = file
@@ -179,9 +176,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .filter(|n| !n.is_empty())
                 .unwrap_or("privacy-policy");
             for r in renderers {
-                let bytes = r.render(&doc, &lib).map_err(|e| e.to_string())?;
+                let rendered = r.render(&doc, &lib).map_err(|e| e.to_string())?;
+                for warning in &rendered.warnings {
+                    eprintln!("warning: {}: {warning}", r.name());
+                }
                 let path = out.join(format!("{stem}.{}", r.extension()));
-                std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+                std::fs::write(&path, rendered.bytes)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
                 println!("wrote {}", path.display());
             }
             Ok(ExitCode::SUCCESS)

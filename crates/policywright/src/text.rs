@@ -171,6 +171,18 @@ pub fn email_link(text: &str) -> String {
     }
 }
 
+/// A label lowercased for use mid-sentence ("Usage data" → "usage data"), leaving words that
+/// start with an acronym alone ("IP address").
+pub fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_owned(),
+    }
+}
+
 /// Joins already-escaped items as an English list: "a", "a and b", "a, b and c".
 pub fn join_and(items: &[String]) -> String {
     match items {
@@ -278,6 +290,13 @@ mod tests {
     #[test]
     fn blank_lines_collapse_to_one() {
         assert_eq!(collapse_blank_lines("\n\na  \n\n\n\nb\nc\n\n"), "a\n\nb\nc");
+    }
+
+    #[test]
+    fn lower_first_keeps_acronyms() {
+        assert_eq!(lower_first("Usage data"), "usage data");
+        assert_eq!(lower_first("IP address"), "IP address");
+        assert_eq!(lower_first(""), "");
     }
 
     #[test]

@@ -27,7 +27,8 @@ pub fn markdown(doc: &PolicyDocument) -> String {
             front_matter: false,
         }
         .render(doc, library())
-        .expect("renders"),
+        .expect("renders")
+        .bytes,
     )
     .expect("utf-8")
 }
@@ -36,7 +37,8 @@ pub fn html(doc: &PolicyDocument, fragment: bool) -> String {
     String::from_utf8(
         HtmlRenderer { fragment }
             .render(doc, library())
-            .expect("renders"),
+            .expect("renders")
+            .bytes,
     )
     .expect("utf-8")
 }

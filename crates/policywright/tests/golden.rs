@@ -35,7 +35,8 @@ fn markdown_front_matter_is_valid_yaml_shaped_and_quoted() {
     let md = String::from_utf8(
         MarkdownRenderer { front_matter: true }
             .render(&doc, common::library())
-            .unwrap(),
+            .unwrap()
+            .bytes,
     )
     .unwrap();
     let fm: Vec<&str> = md.split("---\n").nth(1).unwrap().lines().collect();

@@ -90,6 +90,9 @@ pub fn assemble(project: &Project, library: &Library) -> Result<PolicyDocument, 
         effective_date_text: view.effective_date.clone(),
         description: label("description").replace("{organisation}", &view.org.display_name),
         table_of_contents: project.style.table_of_contents,
+        paper: project.style.paper.unwrap_or_else(|| {
+            crate::model::Paper::for_country(&project.organisation.address.country)
+        }),
         labels: Labels {
             contents: label("contents"),
             effective: label("effective"),

@@ -17,7 +17,7 @@ mod practices;
 pub use organisation::{Contact, Organisation, PostalAddress, Product, ProductKind};
 pub use practices::{
     AutomatedDecisions, Breach, Children, CollectedData, CookieKind, Cookies, CustomVendor,
-    DntResponse, LegalBasis, Marketing, PolicyChanges, PurposeUse, Retention, RetentionUnit,
+    DntResponse, LegalBasis, Marketing, Paper, PolicyChanges, PurposeUse, Retention, RetentionUnit,
     Rights, SaleAndSharing, SecurityMeasure, Source, Style, TransferSafeguard, Transfers,
     VendorDetail, Vendors, WithdrawalMethod,
 };

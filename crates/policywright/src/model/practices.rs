@@ -386,6 +386,30 @@ pub struct Style {
     /// How much to say about each vendor.
     #[serde(default)]
     pub vendor_detail: VendorDetail,
+    /// Paper size of the PDF; when unset, US Letter for organisations in the United States,
+    /// Canada and Mexico, A4 elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper: Option<Paper>,
+}
+
+/// Paper sizes for the printable PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// The usual paper where an organisation is based (ISO country code).
+    pub fn for_country(code: &str) -> Paper {
+        match code.trim().to_ascii_uppercase().as_str() {
+            "US" | "CA" | "MX" => Paper::Letter,
+            _ => Paper::A4,
+        }
+    }
 }
 
 fn yes() -> bool {
@@ -399,6 +423,7 @@ impl Default for Style {
             table_of_contents: true,
             definitions: false,
             vendor_detail: VendorDetail::default(),
+            paper: None,
         }
     }
 }

@@ -9,7 +9,7 @@ use minijinja::value::Serde;
 use minijinja::{Value, context};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use super::{RenderError, Renderer};
+use super::{RenderError, Rendered, Renderer};
 use crate::document::PolicyDocument;
 use crate::library::Library;
 
@@ -89,10 +89,10 @@ impl Renderer for HtmlRenderer {
         "html"
     }
 
-    fn render(&self, doc: &PolicyDocument, library: &Library) -> Result<Vec<u8>, RenderError> {
+    fn render(&self, doc: &PolicyDocument, library: &Library) -> Result<Rendered, RenderError> {
         let article = self.article(doc, library)?;
         if self.fragment {
-            return Ok(article.into_bytes());
+            return Ok(Rendered::clean(article.into_bytes()));
         }
         let page = library
             .env()
@@ -109,6 +109,6 @@ impl Renderer for HtmlRenderer {
                 renderer: "html",
                 source,
             })?;
-        Ok(page.into_bytes())
+        Ok(Rendered::clean(page.into_bytes()))
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use minijinja::value::Serde;
 use minijinja::{Value, context};
 
-use super::{RenderError, Renderer};
+use super::{RenderError, Rendered, Renderer};
 use crate::document::PolicyDocument;
 use crate::library::Library;
 use crate::text::collapse_blank_lines;
@@ -33,7 +33,7 @@ impl Renderer for MarkdownRenderer {
         "md"
     }
 
-    fn render(&self, doc: &PolicyDocument, library: &Library) -> Result<Vec<u8>, RenderError> {
+    fn render(&self, doc: &PolicyDocument, library: &Library) -> Result<Rendered, RenderError> {
         let fail = |source| RenderError::Template {
             renderer: "markdown",
             source,
@@ -72,6 +72,8 @@ impl Renderer for MarkdownRenderer {
                 t.render(context! { doc => Serde(doc), sections, front_matter, generator })
             })
             .map_err(fail)?;
-        Ok((collapse_blank_lines(&text) + "\n").into_bytes())
+        Ok(Rendered::clean(
+            (collapse_blank_lines(&text) + "\n").into_bytes(),
+        ))
     }
 }

@@ -2,9 +2,11 @@
 
 mod html;
 mod markdown;
+mod pdf;
 
 pub use html::HtmlRenderer;
 pub use markdown::MarkdownRenderer;
+pub use pdf::PdfRenderer;
 
 use crate::document::PolicyDocument;
 use crate::library::Library;
@@ -12,6 +14,9 @@ use crate::library::Library;
 /// A renderer failed. Like assembly errors, this points at a defect in the library's templates.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
+    /// The PDF could not be written.
+    #[error("the PDF renderer failed: {0}")]
+    Pdf(String),
     /// A page template failed.
     #[error("the {renderer} renderer failed: {source}")]
     Template {
@@ -29,5 +34,25 @@ pub trait Renderer {
     /// File extension without the dot.
     fn extension(&self) -> &'static str;
     /// Renders the document.
-    fn render(&self, doc: &PolicyDocument, library: &Library) -> Result<Vec<u8>, RenderError>;
+    fn render(&self, doc: &PolicyDocument, library: &Library) -> Result<Rendered, RenderError>;
+}
+
+/// A rendered file and anything the reader should know about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The file's contents.
+    pub bytes: Vec<u8>,
+    /// Problems that did not stop rendering, in plain words (for example a character the PDF's
+    /// font cannot show).
+    pub warnings: Vec<String>,
+}
+
+impl Rendered {
+    /// A file with nothing to report.
+    pub fn clean(bytes: Vec<u8>) -> Self {
+        Rendered {
+            bytes,
+            warnings: Vec::new(),
+        }
+    }
 }
