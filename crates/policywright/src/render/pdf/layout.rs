@@ -232,9 +232,10 @@ fn break_lines(spans: &[Span], fonts: &Fonts, size: f32, max: f32) -> Vec<Line> 
         }
         for part in word.parts {
             let mut chunk = String::new();
+            let mut chunk_w = 0.0;
+            let mut buf = [0u8; 4];
             for c in part.text.chars() {
-                let cw = fonts.width(part.face, &c.to_string(), size);
-                let chunk_w = fonts.width(part.face, &chunk, size);
+                let cw = fonts.width(part.face, c.encode_utf8(&mut buf), size);
                 if line.width + chunk_w + cw > max && !(line.frags.is_empty() && chunk.is_empty()) {
                     // Prefer breaking after a separator within the chunk.
                     let cut = chunk
@@ -257,9 +258,11 @@ fn break_lines(spans: &[Span], fonts: &Fonts, size: f32, max: f32) -> Vec<Line> 
                         );
                     }
                     lines.push(std::mem::take(&mut line));
+                    chunk_w = fonts.width(part.face, &rest, size);
                     chunk = rest;
                 }
                 chunk.push(c);
+                chunk_w += cw;
             }
             if !chunk.is_empty() {
                 let w = fonts.width(part.face, &chunk, size);
@@ -314,6 +317,14 @@ impl Flow<'_> {
 
     fn page_number(&self) -> usize {
         self.pages.len()
+    }
+
+    /// Draws one line like [`Flow::line`], first starting a new page if it would not fit.
+    fn flowing_line(&mut self, line: &Line, x: f32, size: f32, leading: f32, gray: f32) {
+        if self.room() < leading {
+            self.new_page();
+        }
+        self.line(line, x, size, leading, gray);
     }
 
     /// Draws one line whose box starts at the current `y`, then moves down by `leading`.
@@ -480,6 +491,11 @@ fn column_widths(
     widths.iter().map(|w| w * total / sum).collect()
 }
 
+/// The lines of each cell, as slices.
+fn slices(cells: &[Vec<Line>]) -> Vec<&[Line]> {
+    cells.iter().map(Vec::as_slice).collect()
+}
+
 fn table(flow: &mut Flow<'_>, head: &[Vec<Span>], rows: &[Vec<Vec<Span>>]) {
     let geo = flow.geo;
     let bold_head: Vec<Vec<Span>> = head
@@ -505,14 +521,17 @@ fn table(flow: &mut Flow<'_>, head: &[Vec<Span>], rows: &[Vec<Vec<Span>>]) {
             })
             .collect()
     };
-    let height = |cells: &[Vec<Line>]| {
-        cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * TABLE_LEADING + 2.0 * CELL_PAD
+    let height = |cells: &[&[Line]]| {
+        cells.iter().map(|c| c.len()).max().unwrap_or(1).max(1) as f32 * TABLE_LEADING
+            + 2.0 * CELL_PAD
     };
-    let head_cells = lay(&bold_head);
+
+    let head_lines = lay(&bold_head);
+    let head_cells = slices(&head_lines);
     let head_h = height(&head_cells);
     let body: Vec<Vec<Vec<Line>>> = rows.iter().map(|r| lay(r)).collect();
 
-    let draw_row = |flow: &mut Flow<'_>, cells: &[Vec<Line>], h: f32, shaded: bool| {
+    let draw_row = |flow: &mut Flow<'_>, cells: &[&[Line]], h: f32, shaded: bool| {
         let top = flow.y;
         if shaded {
             let total: f32 = widths.iter().sum();
@@ -527,7 +546,7 @@ fn table(flow: &mut Flow<'_>, head: &[Vec<Span>], rows: &[Vec<Vec<Span>>]) {
         let mut x = geo.left;
         for (c, w) in widths.iter().enumerate() {
             flow.y = top - CELL_PAD;
-            for line in &cells[c] {
+            for line in cells[c] {
                 flow.line(line, x + CELL_PAD, TABLE, TABLE_LEADING, TEXT_GRAY);
             }
             flow.draw(Draw::Rule {
@@ -563,18 +582,29 @@ fn table(flow: &mut Flow<'_>, head: &[Vec<Span>], rows: &[Vec<Vec<Span>>]) {
         flow.y = top - h;
     };
 
-    let first_h = body.first().map_or(0.0, |r| height(r));
-    if flow.room() < head_h + first_h {
+    let first_h = body.first().map_or(0.0, |r| height(&slices(r)));
+    if flow.room() < head_h + first_h.min(head_h * 3.0) {
         flow.new_page();
     }
     draw_row(flow, &head_cells, head_h, true);
     for cells in &body {
-        let h = height(cells);
-        if flow.room() < h {
+        let mut rest = slices(cells);
+        // A row moves whole to the next page; only a row taller than a page is split,
+        // with the header repeated.
+        let page_body = geo.top - geo.bottom - head_h;
+        while flow.room() < height(&rest) {
+            let fit = ((flow.room() - 2.0 * CELL_PAD) / TABLE_LEADING)
+                .floor()
+                .max(0.0) as usize;
+            if height(&rest) > page_body && fit >= 2 {
+                let part: Vec<&[Line]> = rest.iter().map(|c| &c[..fit.min(c.len())]).collect();
+                draw_row(flow, &part, height(&part), false);
+                rest = rest.iter().map(|c| &c[fit.min(c.len())..]).collect();
+            }
             flow.new_page();
             draw_row(flow, &head_cells, head_h, true);
         }
-        draw_row(flow, cells, h, false);
+        draw_row(flow, &rest, height(&rest), false);
     }
     flow.gap(PARA_GAP + 3.0);
 }
@@ -588,7 +618,7 @@ fn heading(flow: &mut Flow<'_>, text: &str, size: f32, before: f32, keep: f32) -
     }
     let top = flow.y;
     for line in break_lines(&plain(text, Face::Bold), flow.fonts, size, geo.text_width()) {
-        flow.line(&line, geo.left, size, leading, TEXT_GRAY);
+        flow.flowing_line(&line, geo.left, size, leading, TEXT_GRAY);
     }
     flow.y -= 3.0;
     (flow.page_number(), top)
@@ -617,11 +647,11 @@ pub(super) fn layout(doc: &PolicyDocument, fonts: &Fonts) -> Layout {
     // Title block.
     let title = drawable(&doc.title, fonts, Face::Bold, &mut warnings);
     for line in break_lines(&plain(&title, Face::Bold), fonts, 24.0, geo.text_width()) {
-        flow.line(&line, geo.left, 24.0, 30.0, TEXT_GRAY);
+        flow.flowing_line(&line, geo.left, 24.0, 30.0, TEXT_GRAY);
     }
     let org = drawable(&doc.organisation, fonts, Face::Regular, &mut warnings);
     for line in break_lines(&plain(&org, Face::Regular), fonts, 13.0, geo.text_width()) {
-        flow.line(&line, geo.left, 13.0, 18.0, TEXT_GRAY);
+        flow.flowing_line(&line, geo.left, 13.0, 18.0, TEXT_GRAY);
     }
     if let Some(date) = &doc.effective_date_text {
         let text = format!(
@@ -809,4 +839,96 @@ pub(super) fn outline(headings: &[Placed]) -> BTreeMap<usize, Vec<usize>> {
         }
     }
     tree
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Library, assemble, examples, project_file};
+
+    fn doc_with(trading_name: &str) -> PolicyDocument {
+        let text = examples::example("saas").unwrap_or_default();
+        let mut project = project_file::parse(text, std::path::Path::new("saas")).expect("parses");
+        project.organisation.trading_name = Some(trading_name.to_owned());
+        assemble(&project, &Library::load().expect("loads")).expect("assembles")
+    }
+
+    #[test]
+    fn nothing_runs_past_the_margins() {
+        let fonts = Fonts::load().unwrap();
+        let url = "https://example.com/".to_owned() + &"segment/".repeat(1000);
+        let word = "Donaudampfschifffahrtsgesellschaftskapitän".repeat(8);
+        let layout = layout(&doc_with(&format!("{word} {url}")), &fonts);
+        let geo = layout.geometry;
+        let mut texts = 0;
+        for draws in &layout.pages {
+            for d in draws {
+                if let Draw::Text {
+                    x,
+                    y,
+                    face,
+                    size,
+                    text,
+                    ..
+                } = d
+                {
+                    texts += 1;
+                    let right = x + fonts.width(*face, text, *size);
+                    assert!(
+                        right <= geo.right + 0.5,
+                        "`{text}` ends at {right}, past {}",
+                        geo.right
+                    );
+                    assert!(*x >= geo.left - 20.0, "`{text}` starts at {x}");
+                    assert!(
+                        *y >= geo.bottom - 40.0 && *y <= geo.height,
+                        "`{text}` at y {y}"
+                    );
+                }
+            }
+        }
+        assert!(texts > 500);
+    }
+
+    #[test]
+    fn long_words_break_after_separators() {
+        let fonts = Fonts::load().unwrap();
+        let spans = vec![Span {
+            text: "https://example.com/aaaa/bbbb/cccc/dddd".into(),
+            face: Face::Regular,
+            link: None,
+        }];
+        let max = fonts.width(Face::Regular, "https://example.com/aaaa/bb", BODY);
+        let lines = break_lines(&spans, &fonts, BODY, max);
+        let first: String = lines[0]
+            .frags
+            .iter()
+            .map(|(_, f, _)| f.text.as_str())
+            .collect();
+        assert_eq!(first, "https://example.com/aaaa/");
+        let all: String = lines
+            .iter()
+            .flat_map(|l| l.frags.iter().map(|(_, f, _)| f.text.clone()))
+            .collect();
+        assert_eq!(
+            all, "https://example.com/aaaa/bbbb/cccc/dddd",
+            "nothing is lost"
+        );
+    }
+
+    #[test]
+    fn headings_are_never_last_on_a_page() {
+        let fonts = Fonts::load().unwrap();
+        let layout = layout(&doc_with("Kestrel"), &fonts);
+        for h in &layout.headings {
+            let page = &layout.pages[h.page - 1];
+            let below = page.iter().filter(|d| matches!(d, Draw::Text { y, size, .. } if *y < h.top - 30.0 && *size < 12.0 && *y > layout.geometry.bottom - 10.0)).count();
+            assert!(
+                below >= 2,
+                "`{}` on page {} has nothing under it",
+                h.title,
+                h.page
+            );
+        }
+    }
 }

@@ -189,11 +189,14 @@ pub(super) fn write(doc: &PolicyDocument, layout: &Layout) -> Result<Vec<u8>, St
                 ops.push(Op::LinkAnnotation { link });
             }
         }
-        pages.push(PdfPage::new(
-            printpdf::Mm::from(Pt(geo.width)),
-            printpdf::Mm::from(Pt(geo.height)),
+        // Boxes in points: a round trip through millimetres would make Letter 792.001 pt tall.
+        let page_box = Rect::from_wh(Pt(geo.width), Pt(geo.height));
+        pages.push(PdfPage {
+            media_box: page_box.clone(),
+            trim_box: page_box.clone(),
+            crop_box: page_box,
             ops,
-        ));
+        });
     }
     pdf.with_pages(pages);
     pdf.metadata.info.author = doc.organisation.clone();
