@@ -337,3 +337,16 @@ proptest! {
             "generated projects are valid: {:?}", policywright::validate(&project, library()));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn hostile_text_renders_to_a_pdf(s in hostile()) {
+        use policywright::render::{PdfRenderer, Renderer};
+        let doc = document(&poisoned(&s));
+        let rendered = PdfRenderer.render(&doc, library()).expect("renders");
+        prop_assert!(rendered.bytes.starts_with(b"%PDF-"));
+        prop_assert!(rendered.bytes.ends_with(b"%%EOF") || rendered.bytes.ends_with(b"%%EOF\n"));
+    }
+}
