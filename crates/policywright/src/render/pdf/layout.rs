@@ -379,7 +379,8 @@ fn lead_in_height(block: &Block, fonts: &Fonts, geo: &Geometry) -> f32 {
             n as f32 * LEADING
         }
         Block::Subheading { .. } => H3 * 1.6 + 2.0 * LEADING,
-        Block::Table { .. } => 3.0 * (TABLE_LEADING * 2.0 + 2.0 * CELL_PAD),
+        // The header row and a two-line first row.
+        Block::Table { .. } => 2.0 * (TABLE_LEADING * 2.0 + 2.0 * CELL_PAD),
     }
 }
 
