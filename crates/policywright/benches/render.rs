@@ -4,7 +4,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use policywright::render::{HtmlRenderer, MarkdownRenderer, Renderer};
+use policywright::render::{HtmlRenderer, MarkdownRenderer, PdfRenderer, Renderer};
 use policywright::{Library, assemble, examples, project_file};
 
 fn largest_example() -> policywright::Project {
@@ -41,6 +41,9 @@ fn bench(c: &mut Criterion) {
                 .render(black_box(&doc), &library)
                 .expect("renders")
         })
+    });
+    c.bench_function("pdf only (largest example)", |b| {
+        b.iter(|| PdfRenderer.render(black_box(&doc), &library).expect("renders"))
     });
     c.bench_function("library load", |b| {
         b.iter(|| Library::load().expect("loads"))
