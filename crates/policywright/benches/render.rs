@@ -43,7 +43,11 @@ fn bench(c: &mut Criterion) {
         })
     });
     c.bench_function("pdf only (largest example)", |b| {
-        b.iter(|| PdfRenderer.render(black_box(&doc), &library).expect("renders"))
+        b.iter(|| {
+            PdfRenderer
+                .render(black_box(&doc), &library)
+                .expect("renders")
+        })
     });
     c.bench_function("library load", |b| {
         b.iter(|| Library::load().expect("loads"))

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 /// A finished policy, ready to render.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PolicyDocument {
     /// Document title ("Privacy policy").
     pub title: String,
@@ -31,6 +32,7 @@ pub struct PolicyDocument {
 
 /// Labels renderers print around the sections.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Labels {
     /// Heading of the table of contents.
     pub contents: String,
@@ -42,6 +44,7 @@ pub struct Labels {
 
 /// The program and clause-library versions behind a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Generator {
     /// Policywright's version.
     pub app_version: String,
@@ -61,6 +64,7 @@ impl Generator {
 
 /// One section of the policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Section {
     /// Stable slug id, used as the anchor.
     pub id: String,
@@ -74,6 +78,7 @@ pub struct Section {
 
 /// Why a section is in the policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Reason {
     /// Path of the answer, e.g. `vendors.catalogue`; empty for sections every policy has.
     pub field: String,

@@ -4,9 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use policywright::render::{HtmlRenderer, MarkdownRenderer, PdfRenderer, Renderer};
-use policywright::validate::has_errors;
+use clap::{Parser, Subcommand};
+use policywright::export::{ExportError, ExportOptions, Format, export, file_stem};
 use policywright::{
     Finding, Library, Project, Severity, assemble, examples, project_file, validate,
 };
@@ -52,14 +51,6 @@ enum Command {
     },
     /// Print the JSON Schema of project files.
     Schema,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Md,
-    Html,
-    Pdf,
-    All,
 }
 
 fn main() -> ExitCode {
@@ -149,41 +140,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         } => {
             let lib = library()?;
             let project = load(&file)?;
-            let findings = validate(&project, &lib);
-            print_findings(&findings);
-            if has_errors(&findings) {
-                return Err("fix the errors above before exporting".into());
-            }
-            let renderers: Vec<Box<dyn Renderer>> = match format {
-                Format::Md => vec![Box::new(MarkdownRenderer { front_matter })],
-                Format::Html => vec![Box::new(HtmlRenderer { fragment })],
-                Format::Pdf => vec![Box::new(PdfRenderer)],
-                Format::All => vec![
-                    Box::new(MarkdownRenderer { front_matter }),
-                    Box::new(HtmlRenderer { fragment }),
-                    Box::new(PdfRenderer),
-                ],
+            let options = ExportOptions {
+                format,
+                fragment,
+                front_matter,
             };
-            let doc = assemble(&project, &lib).map_err(|e| e.to_string())?;
-            std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-            let stem = file
-                .file_name()
-                .and_then(|n| n.to_str())
-                .map(|n| {
-                    n.trim_end_matches(project_file::EXTENSION)
-                        .trim_end_matches(".json")
-                })
-                .filter(|n| !n.is_empty())
-                .unwrap_or("privacy-policy");
-            for r in renderers {
-                let rendered = r.render(&doc, &lib).map_err(|e| e.to_string())?;
-                for warning in &rendered.warnings {
-                    eprintln!("warning: {}: {warning}", r.name());
+            match export(&project, &lib, &options, &out, &file_stem(&file)) {
+                Ok(report) => {
+                    print_findings(&report.findings);
+                    for warning in &report.warnings {
+                        eprintln!("warning: {warning}");
+                    }
+                    for path in &report.files {
+                        println!("wrote {}", path.display());
+                    }
                 }
-                let path = out.join(format!("{stem}.{}", r.extension()));
-                std::fs::write(&path, rendered.bytes)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                println!("wrote {}", path.display());
+                Err(ExportError::Invalid(findings)) => {
+                    print_findings(&findings);
+                    return Err("fix the errors above before exporting".into());
+                }
+                Err(e) => return Err(e.to_string()),
             }
             Ok(ExitCode::SUCCESS)
         }

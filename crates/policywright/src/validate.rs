@@ -11,6 +11,7 @@ use crate::text;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// The policy cannot be exported until this is fixed.
@@ -21,6 +22,7 @@ pub enum Severity {
 
 /// One problem with the answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     /// How serious it is.
     pub severity: Severity,

@@ -30,6 +30,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// All answers for one policy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Project {
     /// Format of this file; see the module docs for the history.
@@ -102,6 +103,7 @@ pub struct Project {
 
 /// Versions of the program that last wrote a project.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SavedWith {
     /// Version of Policywright.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// The organisation responsible for the data (the controller).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Registered legal name, e.g. "Northwind Analytics GmbH".
@@ -41,6 +42,7 @@ pub struct Organisation {
 
 /// A postal address. `country` is an ISO 3166-1 alpha-2 code (`DE`, `GB`, `US`, …).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PostalAddress {
     /// Street lines, in order.
@@ -62,6 +64,7 @@ pub struct PostalAddress {
 
 /// A named person or organisation people can write to.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Name of the person or firm.
@@ -77,6 +80,7 @@ pub struct Contact {
 
 /// A website, app or service the policy covers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Product {
     /// Name as users know it.
@@ -90,6 +94,7 @@ pub struct Product {
 
 /// Sorts of product a policy can cover.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ProductKind {
     /// A website.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// One data category collected.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CollectedData {
     /// Id from the data-category catalogue, e.g. `contact-details`.
@@ -25,6 +26,7 @@ pub struct CollectedData {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Source {
     /// The person gives it to us.
@@ -39,6 +41,7 @@ pub enum Source {
 
 /// How long a category is kept.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Retention {
     /// A fixed period.
@@ -66,6 +69,7 @@ pub enum Retention {
 
 /// Units of a retention period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum RetentionUnit {
     /// Days.
@@ -78,6 +82,7 @@ pub enum RetentionUnit {
 
 /// One purpose and what it rests on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PurposeUse {
     /// Id from the purpose catalogue, e.g. `provide-service`.
@@ -97,6 +102,7 @@ pub struct PurposeUse {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum LegalBasis {
     /// Art. 6(1)(a).
@@ -115,6 +121,7 @@ pub enum LegalBasis {
 
 /// Vendors that receive personal data.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Vendors {
     /// Ids from the vendor catalogue, e.g. `stripe`.
@@ -127,6 +134,7 @@ pub struct Vendors {
 
 /// A vendor the owner describes, with the same facts the catalogue holds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CustomVendor {
     /// Name as people know it.
@@ -163,6 +171,7 @@ pub struct CustomVendor {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum TransferSafeguard {
     /// The destination has an adequacy decision.
@@ -181,6 +190,7 @@ pub enum TransferSafeguard {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum CookieKind {
     /// Needed for the service to work (sign-in, basket, security).
@@ -195,6 +205,7 @@ pub enum CookieKind {
 
 /// Cookies and browser privacy signals.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Cookies {
     /// Kinds of cookies and similar technologies the owner sets itself.
@@ -216,6 +227,7 @@ pub struct Cookies {
 
 /// How the service responds to Do Not Track.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum DntResponse {
     /// Do Not Track is not acted on (there is no agreed standard for it).
@@ -227,6 +239,7 @@ pub enum DntResponse {
 
 /// Children and minimum age.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Children {
     /// Minimum age to use the service, if one is set.
@@ -242,6 +255,7 @@ pub struct Children {
 
 /// Marketing emails.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Marketing {
     /// True when the owner sends newsletters or marketing emails.
@@ -255,6 +269,7 @@ pub struct Marketing {
 
 /// Sale and sharing of personal information (US state laws). `None` means not answered yet.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SaleAndSharing {
     /// Personal information is sold for money or other valuable consideration.
@@ -270,6 +285,7 @@ pub struct SaleAndSharing {
 
 /// Decisions made about people without human involvement.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct AutomatedDecisions {
     /// True when automated decisions with legal or similarly significant effects are made.
@@ -282,6 +298,7 @@ pub struct AutomatedDecisions {
 
 /// Safeguards for data processed abroad.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Transfers {
     /// Safeguards the owner relies on, beyond those each vendor names.
@@ -293,6 +310,7 @@ pub struct Transfers {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum SecurityMeasure {
     /// TLS for all connections.
@@ -317,6 +335,7 @@ pub enum SecurityMeasure {
 
 /// What happens after a personal data breach.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Breach {
     /// True when affected people are told directly about a breach that puts them at risk.
@@ -329,6 +348,7 @@ pub struct Breach {
 
 /// How people exercise their rights.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Rights {
     /// A web form for privacy requests.
@@ -346,6 +366,7 @@ pub struct Rights {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum WithdrawalMethod {
     /// In the account settings.
@@ -360,6 +381,7 @@ pub enum WithdrawalMethod {
 
 /// How people hear about changes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PolicyChanges {
     /// Account holders get an email about important changes.
@@ -372,6 +394,7 @@ pub struct PolicyChanges {
 
 /// Presentation choices.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Style {
     /// Show a short summary at the top.
@@ -394,6 +417,7 @@ pub struct Style {
 
 /// Paper sizes for the printable PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Paper {
     /// ISO A4, 210 × 297 mm.
@@ -430,6 +454,7 @@ impl Default for Style {
 
 /// How much to say about each vendor.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum VendorDetail {
     /// A table per vendor category with entity, data, locations and links.

@@ -1,6 +1,6 @@
 //! Renderers: each turns a [`PolicyDocument`] into one file format, behind one interface.
 
-mod html;
+pub(crate) mod html;
 mod markdown;
 mod pdf;
 

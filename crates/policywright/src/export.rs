@@ -1,0 +1,145 @@
+//! Exporting a project: which renderers a format means, what the files are called, and writing
+//! them. The CLI and the desktop app both export through here.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::library::Library;
+use crate::model::Project;
+use crate::render::{HtmlRenderer, MarkdownRenderer, PdfRenderer, Renderer};
+use crate::validate::{Finding, has_errors, validate};
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// Markdown.
+    Md,
+    /// HTML.
+    Html,
+    /// PDF.
+    Pdf,
+    /// All three.
+    All,
+}
+
+/// Export options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExportOptions {
+    /// Which files.
+    pub format: Format,
+    /// HTML: only the `<article>`.
+    pub fragment: bool,
+    /// Markdown: YAML front matter first.
+    pub front_matter: bool,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExportReport {
+    /// The files written, in order.
+    pub files: Vec<PathBuf>,
+    /// Findings (warnings only; errors stop the export).
+    pub findings: Vec<Finding>,
+    /// Renderer warnings, such as characters the PDF font lacks.
+    pub warnings: Vec<String>,
+}
+
+/// Why an export did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The answers have errors; the findings say which.
+    #[error("the project has {} error(s) to fix before it can be exported", .0.iter().filter(|f| f.severity == crate::Severity::Error).count())]
+    Invalid(Vec<Finding>),
+    /// Assembly failed.
+    #[error(transparent)]
+    Assemble(#[from] crate::AssembleError),
+    /// A renderer failed.
+    #[error(transparent)]
+    Render(#[from] crate::render::RenderError),
+    /// A file could not be written.
+    #[error("{path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+}
+
+/// The renderers a format stands for.
+pub fn renderers(options: &ExportOptions) -> Vec<Box<dyn Renderer>> {
+    let md = || -> Box<dyn Renderer> {
+        Box::new(MarkdownRenderer {
+            front_matter: options.front_matter,
+        })
+    };
+    let html = || -> Box<dyn Renderer> {
+        Box::new(HtmlRenderer {
+            fragment: options.fragment,
+        })
+    };
+    match options.format {
+        Format::Md => vec![md()],
+        Format::Html => vec![html()],
+        Format::Pdf => vec![Box::new(PdfRenderer)],
+        Format::All => vec![md(), html(), Box::new(PdfRenderer)],
+    }
+}
+
+/// The base name of exported files for a project file: `shop.policy.json` → `shop`.
+pub fn file_stem(project_file: &Path) -> String {
+    project_file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(|n| {
+            n.trim_end_matches(crate::project_file::EXTENSION)
+                .trim_end_matches(".json")
+        })
+        .filter(|n| !n.is_empty())
+        .unwrap_or("privacy-policy")
+        .to_owned()
+}
+
+/// Validates, assembles and writes the chosen files into `dir` as `<stem>.<ext>`. Refuses when
+/// the answers have errors, so no broken policy is ever written.
+pub fn export(
+    project: &Project,
+    library: &Library,
+    options: &ExportOptions,
+    dir: &Path,
+    stem: &str,
+) -> Result<ExportReport, ExportError> {
+    let findings = validate(project, library);
+    if has_errors(&findings) {
+        return Err(ExportError::Invalid(findings));
+    }
+    let doc = crate::assemble(project, library)?;
+    let write_err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ExportError::Write { path, source }
+    };
+    std::fs::create_dir_all(dir).map_err(write_err(dir))?;
+    let mut report = ExportReport {
+        files: Vec::new(),
+        findings,
+        warnings: Vec::new(),
+    };
+    for renderer in renderers(options) {
+        let rendered = renderer.render(&doc, library)?;
+        let path = dir.join(format!("{stem}.{}", renderer.extension()));
+        std::fs::write(&path, &rendered.bytes).map_err(write_err(&path))?;
+        report.warnings.extend(
+            rendered
+                .warnings
+                .into_iter()
+                .map(|w| format!("{}: {w}", renderer.name())),
+        );
+        report.files.push(path);
+    }
+    Ok(report)
+}

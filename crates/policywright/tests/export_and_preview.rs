@@ -1,0 +1,119 @@
+//! The export and preview entry points the CLI and the desktop app share.
+
+mod common;
+
+use common::{document, example, library};
+use policywright::Project;
+use policywright::export::{ExportError, ExportOptions, Format, export, file_stem};
+use policywright::preview::preview;
+
+fn options(format: Format) -> ExportOptions {
+    ExportOptions {
+        format,
+        fragment: false,
+        front_matter: false,
+    }
+}
+
+#[test]
+fn export_all_writes_three_named_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = export(
+        &example("shop"),
+        library(),
+        &options(Format::All),
+        dir.path(),
+        "shop",
+    )
+    .unwrap();
+    let names: Vec<String> = report
+        .files
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["shop.md", "shop.html", "shop.pdf"]);
+    assert!(report.warnings.is_empty() && report.findings.is_empty());
+    assert!(
+        std::fs::read(dir.path().join("shop.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+}
+
+#[test]
+fn export_refuses_a_project_with_errors_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    match export(
+        &Project::blank(),
+        library(),
+        &options(Format::Html),
+        dir.path(),
+        "x",
+    ) {
+        Err(ExportError::Invalid(findings)) => {
+            assert!(findings.iter().any(|f| f.field == "organisation.email"))
+        }
+        other => panic!("expected Invalid, got {other:?}"),
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn export_reports_renderer_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = example("shop");
+    project.organisation.trading_name = Some("Tea 漢".into());
+    let report = export(
+        &project,
+        library(),
+        &options(Format::Pdf),
+        dir.path(),
+        "shop",
+    )
+    .unwrap();
+    assert_eq!(report.warnings.len(), 1);
+    assert!(
+        report.warnings[0].starts_with("pdf: "),
+        "{:?}",
+        report.warnings
+    );
+}
+
+#[test]
+fn file_stems_drop_the_project_extension() {
+    assert_eq!(
+        file_stem(std::path::Path::new("a/b/shop.policy.json")),
+        "shop"
+    );
+    assert_eq!(file_stem(std::path::Path::new("notes.json")), "notes");
+    assert_eq!(
+        file_stem(std::path::Path::new(".policy.json")),
+        "privacy-policy"
+    );
+}
+
+#[test]
+fn preview_has_each_section_by_id_with_html_and_findings() {
+    let project = example("consumer-app");
+    let p = preview(&project, library()).unwrap();
+    let doc = document(&project);
+    let ids: Vec<&str> = p.sections.iter().map(|s| s.id.as_str()).collect();
+    let expected: Vec<&str> = doc.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, expected);
+    assert!(
+        p.sections
+            .iter()
+            .all(|s| !s.html.is_empty() && !s.reasons.is_empty())
+    );
+    assert_eq!(
+        p.last_updated.as_deref(),
+        Some("Last updated: 30 June 2026")
+    );
+    assert!(p.findings.is_empty());
+    let mut broken = project.clone();
+    broken.organisation.email = "nope".into();
+    broken.organisation.trading_name = Some("<b>Bold</b>".into());
+    let p = preview(&broken, library()).unwrap();
+    assert!(p.findings.iter().any(|f| f.field == "organisation.email"));
+    assert!(p.sections.iter().all(|s| !s.html.contains("<b>Bold")));
+}
