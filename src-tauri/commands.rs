@@ -1,7 +1,73 @@
-//! Tauri commands: read state, call the core, turn its error into a message for the UI.
+//! Tauri commands: check the input, call the core (off the UI thread where it can take time),
+//! and turn any error into the one shape the UI receives.
 
-use policywright::render::HtmlRenderer;
-use policywright::{Library, assemble, examples, project_file};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use policywright::export::{ExportOptions, ExportReport, export};
+use policywright::preview::Preview;
+use policywright::{Library, Project, examples, project_file};
+use serde::Serialize;
+use tauri::State;
+
+/// The error every command returns: a message for the owner, and the findings when the answers
+/// are what stopped it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CommandError {
+    /// What went wrong, in plain words.
+    pub message: String,
+    /// Findings, when validation stopped an export.
+    pub findings: Vec<policywright::Finding>,
+}
+
+impl CommandError {
+    fn new(message: impl Into<String>) -> Self {
+        CommandError {
+            message: message.into(),
+            findings: Vec::new(),
+        }
+    }
+}
+
+impl From<project_file::ProjectFileError> for CommandError {
+    fn from(e: project_file::ProjectFileError) -> Self {
+        CommandError::new(e.to_string())
+    }
+}
+
+impl From<policywright::AssembleError> for CommandError {
+    fn from(e: policywright::AssembleError) -> Self {
+        CommandError::new(e.to_string())
+    }
+}
+
+impl From<policywright::export::ExportError> for CommandError {
+    fn from(e: policywright::export::ExportError) -> Self {
+        let message = e.to_string();
+        match e {
+            policywright::export::ExportError::Invalid(findings) => {
+                CommandError { message, findings }
+            }
+            _ => CommandError::new(message),
+        }
+    }
+}
+
+impl From<tauri::Error> for CommandError {
+    fn from(e: tauri::Error) -> Self {
+        CommandError::new(e.to_string())
+    }
+}
+
+type Shared<'a> = State<'a, Arc<Library>>;
+
+/// Runs core work on a blocking thread so the window stays responsive.
+async fn off_ui<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, CommandError> + Send + 'static,
+) -> Result<T, CommandError> {
+    tauri::async_runtime::spawn_blocking(work).await?
+}
 
 /// Names of the example projects.
 #[tauri::command]
@@ -12,15 +78,219 @@ pub fn example_names() -> Vec<String> {
         .collect()
 }
 
-/// The HTML fragment of an example's policy, for the preview.
+/// A new project: blank, or a copy of an example.
 #[tauri::command]
-pub fn preview_example(name: String, library: tauri::State<'_, Library>) -> Result<String, String> {
-    let text =
-        examples::example(&name).ok_or_else(|| format!("there is no example called `{name}`"))?;
-    let project =
-        project_file::parse(text, std::path::Path::new(&name)).map_err(|e| e.to_string())?;
-    let doc = assemble(&project, &library).map_err(|e| e.to_string())?;
-    HtmlRenderer { fragment: true }
-        .article(&doc, &library)
-        .map_err(|e| e.to_string())
+pub fn new_project(example: Option<String>) -> Result<Project, CommandError> {
+    match example {
+        None => Ok(Project::blank()),
+        Some(name) => {
+            let text = examples::example(&name)
+                .ok_or_else(|| CommandError::new(format!("there is no example called `{name}`")))?;
+            Ok(project_file::parse(text, Path::new(&name))?)
+        }
+    }
+}
+
+fn project_path(path: &Path) -> Result<(), CommandError> {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    if !name.ends_with(project_file::EXTENSION) || name.len() == project_file::EXTENSION.len() {
+        return Err(CommandError::new(format!(
+            "{}: project files end in {}",
+            path.display(),
+            project_file::EXTENSION
+        )));
+    }
+    Ok(())
+}
+
+/// Opens a project file.
+#[tauri::command]
+pub async fn open_project(path: PathBuf) -> Result<Project, CommandError> {
+    off_ui(move || Ok(project_file::load(&path)?)).await
+}
+
+/// Saves a project file atomically, keeping the previous version as `.bak`.
+#[tauri::command]
+pub async fn save_project(
+    path: PathBuf,
+    project: Project,
+    library: Shared<'_>,
+) -> Result<(), CommandError> {
+    project_path(&path)?;
+    let version = library.version().to_owned();
+    off_ui(move || Ok(project_file::save(&project, &path, &version)?)).await
+}
+
+/// The preview of the current answers.
+#[tauri::command]
+pub async fn preview(project: Project, library: Shared<'_>) -> Result<Preview, CommandError> {
+    let library = Arc::clone(&library);
+    off_ui(move || Ok(policywright::preview::preview(&project, &library)?)).await
+}
+
+/// Exports the policy into `dir` as `<stem>.<ext>`.
+#[tauri::command]
+pub async fn export_policy(
+    project: Project,
+    options: ExportOptions,
+    dir: PathBuf,
+    stem: String,
+    library: Shared<'_>,
+) -> Result<ExportReport, CommandError> {
+    if stem.trim().is_empty() || stem.contains(['/', '\\']) || stem.starts_with('.') {
+        return Err(CommandError::new(format!(
+            "`{stem}` is not a usable file name"
+        )));
+    }
+    let library = Arc::clone(&library);
+    off_ui(move || Ok(export(&project, &library, &options, &dir, &stem)?)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{
+        INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+    };
+    use tauri::webview::InvokeRequest;
+
+    fn webview() -> tauri::WebviewWindow<MockRuntime> {
+        let library = policywright::Library::load().expect("library loads");
+        let app = crate::with_commands(mock_builder(), library)
+            .build(mock_context(noop_assets()))
+            .expect("app builds");
+        tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("window builds")
+    }
+
+    fn call(w: &tauri::WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_owned(),
+        };
+        get_ipc_response(w, request).map(|b| b.deserialize::<Value>().expect("json"))
+    }
+
+    #[test]
+    fn new_preview_save_open_and_export_round_trip() {
+        let w = webview();
+        let names = call(&w, "example_names", json!({})).unwrap();
+        assert_eq!(names, json!(["saas", "shop", "consumer-app"]));
+        let project = call(&w, "new_project", json!({ "example": "shop" })).unwrap();
+        assert_eq!(
+            project["organisation"]["legal_name"],
+            "Hollybank Tea Company Ltd"
+        );
+
+        let preview = call(&w, "preview", json!({ "project": project })).unwrap();
+        assert_eq!(preview["sections"][0]["id"], "summary");
+        assert!(
+            preview["sections"][0]["html"]
+                .as_str()
+                .unwrap()
+                .contains("<ul>")
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tea.policy.json");
+        call(
+            &w,
+            "save_project",
+            json!({ "path": path, "project": project }),
+        )
+        .unwrap();
+        let opened = call(&w, "open_project", json!({ "path": path })).unwrap();
+        assert_eq!(opened["organisation"], project["organisation"]);
+        assert!(opened["saved_with"]["library_version"].is_string());
+
+        let options = json!({ "format": "all", "fragment": false, "front_matter": true });
+        let report = call(
+            &w,
+            "export_policy",
+            json!({ "project": opened, "options": options, "dir": dir.path(), "stem": "tea" }),
+        )
+        .unwrap();
+        assert_eq!(report["files"].as_array().unwrap().len(), 3);
+        assert!(
+            std::fs::read(dir.path().join("tea.pdf"))
+                .unwrap()
+                .starts_with(b"%PDF-")
+        );
+    }
+
+    #[test]
+    fn bad_input_comes_back_as_one_error_shape() {
+        let w = webview();
+        let blank = call(&w, "new_project", json!({ "example": null })).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let options = json!({ "format": "html", "fragment": true, "front_matter": false });
+        let err = call(
+            &w,
+            "export_policy",
+            json!({ "project": blank, "options": options, "dir": dir.path(), "stem": "x" }),
+        )
+        .unwrap_err();
+        assert!(
+            err["message"].as_str().unwrap().contains("error(s) to fix"),
+            "{err}"
+        );
+        assert!(
+            err["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["field"] == "organisation.legal_name")
+        );
+
+        let err = call(
+            &w,
+            "export_policy",
+            json!({ "project": blank, "options": options, "dir": dir.path(), "stem": "../evil" }),
+        )
+        .unwrap_err();
+        assert!(
+            err["message"]
+                .as_str()
+                .unwrap()
+                .contains("not a usable file name")
+        );
+
+        let err = call(
+            &w,
+            "save_project",
+            json!({ "path": dir.path().join("notes.txt"), "project": blank }),
+        )
+        .unwrap_err();
+        assert!(
+            err["message"]
+                .as_str()
+                .unwrap()
+                .contains("project files end in .policy.json")
+        );
+
+        let broken = dir.path().join("broken.policy.json");
+        std::fs::write(&broken, "{\"schema_version\": 1,").unwrap();
+        let err = call(&w, "open_project", json!({ "path": broken })).unwrap_err();
+        assert!(
+            err["message"].as_str().unwrap().contains("line 1, column"),
+            "{err}"
+        );
+
+        let err = call(&w, "new_project", json!({ "example": "bakery" })).unwrap_err();
+        assert!(err["message"].as_str().unwrap().contains("bakery"));
+        assert!(
+            call(&w, "preview", json!({ "project": { "schema_version": 1 } })).is_err(),
+            "a project without an organisation is refused"
+        );
+    }
 }

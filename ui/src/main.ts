@@ -1,17 +1,17 @@
 import "../../templates/html/policy.css";
 import "./app.css";
-import { exampleNames, previewExample } from "./api";
+import { exampleNames, newProject, preview } from "./api";
+import { showPreview } from "./preview";
 
 const select = document.querySelector<HTMLSelectElement>("#example");
-const preview = document.querySelector<HTMLElement>("#preview");
+const root = document.querySelector<HTMLElement>("#preview");
 
 async function show(name: string): Promise<void> {
-  if (!preview) return;
+  if (!root) return;
   try {
-    // The fragment is built by the core, which escapes every answer before it reaches HTML.
-    preview.innerHTML = await previewExample(name);
+    showPreview(root, await preview(await newProject(name)));
   } catch (error) {
-    preview.textContent = String(error);
+    root.textContent = typeof error === "object" && error && "message" in error ? String(error.message) : String(error);
   }
 }
 

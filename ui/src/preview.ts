@@ -1,0 +1,42 @@
+// Shows a Preview in the page, replacing only the sections whose HTML changed (by id), so the
+// preview does not flicker or lose its scroll position on every edit.
+import type { Preview } from "./generated/Preview";
+
+export function showPreview(root: HTMLElement, preview: Preview): void {
+  let header = root.querySelector<HTMLElement>("header.policy-header");
+  if (!header) {
+    header = document.createElement("header");
+    header.className = "policy-header";
+    header.append(document.createElement("h1"), document.createElement("p"));
+    root.prepend(header);
+  }
+  header.querySelector("h1")!.textContent = preview.title;
+  const meta = header.querySelector("p")!;
+  meta.className = "policy-meta";
+  meta.textContent = [preview.organisation, preview.last_updated].filter(Boolean).join(" · ");
+
+  const wanted = new Set(preview.sections.map((s) => s.id));
+  for (const old of Array.from(root.querySelectorAll<HTMLElement>("section[data-id]"))) {
+    if (!wanted.has(old.dataset.id ?? "")) old.remove();
+  }
+  let previous: Element = header;
+  for (const section of preview.sections) {
+    let el = root.querySelector<HTMLElement>(`section[data-id="${CSS.escape(section.id)}"]`);
+    if (!el) {
+      el = document.createElement("section");
+      el.dataset.id = section.id;
+      el.id = section.id;
+    }
+    if (el.dataset.html !== section.html) {
+      const heading = document.createElement("h2");
+      heading.textContent = section.title;
+      // The section HTML comes from the core, which escapes every answer before it reaches HTML.
+      const body = document.createElement("div");
+      body.innerHTML = section.html;
+      el.replaceChildren(heading, body);
+      el.dataset.html = section.html;
+    }
+    if (previous.nextElementSibling !== el) previous.after(el);
+    previous = el;
+  }
+}
