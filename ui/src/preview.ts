@@ -15,13 +15,17 @@ export function showPreview(root: HTMLElement, preview: Preview): void {
   meta.className = "policy-meta";
   meta.textContent = [preview.organisation, preview.last_updated].filter(Boolean).join(" · ");
 
+  const existing = new Map<string, HTMLElement>();
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>("section[data-id]"))) {
+    existing.set(el.dataset.id ?? "", el);
+  }
   const wanted = new Set(preview.sections.map((s) => s.id));
-  for (const old of Array.from(root.querySelectorAll<HTMLElement>("section[data-id]"))) {
-    if (!wanted.has(old.dataset.id ?? "")) old.remove();
+  for (const [id, el] of existing) {
+    if (!wanted.has(id)) el.remove();
   }
   let previous: Element = header;
   for (const section of preview.sections) {
-    let el = root.querySelector<HTMLElement>(`section[data-id="${CSS.escape(section.id)}"]`);
+    let el = existing.get(section.id);
     if (!el) {
       el = document.createElement("section");
       el.dataset.id = section.id;
