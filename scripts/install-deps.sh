@@ -21,6 +21,8 @@ fi
 
 command -v cargo >/dev/null || { echo "Rust is missing: install it from rustup first" >&2; exit 1; }
 command -v npm >/dev/null || { echo "Node.js and npm are missing: install them first" >&2; exit 1; }
+# The WebDriver bridge the end-to-end tests drive the app through.
+command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --quiet
 
 # `npm ci` rejects the lock file npm 11 writes for the Tauri CLI's per-platform packages;
 # `npm install` follows the same lock file.

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, then the whole workspace's tests (core unit,
-# golden, property, PDF and CLI tests; the app's commands and IPC types) and the UI's Vitest
-# tests. Ends with one line "N passed, N failed".
+# golden, property, PDF and CLI tests; the app's commands and IPC types; the real app through
+# WebDriver under Xvfb) and the UI's Vitest tests. Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh || exit 1
 
 log=$(mktemp)
+# The end-to-end tests (tests/e2e) drive this binary under their own Xvfb display.
+cargo build -p policywright-app || exit 1
 cargo test --workspace --lib --bins --tests --no-fail-fast 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 (cd ui && npx --no-install tsc --noEmit) || status=1
