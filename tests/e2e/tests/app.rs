@@ -11,6 +11,7 @@ use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -24,6 +25,19 @@ fn found(tool: &str) -> bool {
     std::env::var_os("PATH")
         .map(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()))
         .unwrap_or(false)
+}
+
+/// A display number no X server holds, unique within this test process (tests run in parallel).
+fn free_display() -> u32 {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    loop {
+        let n = 90 + (std::process::id() % 400) * 4 + NEXT.fetch_add(1, Ordering::SeqCst) % 1000;
+        if !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+            && !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+        {
+            return n;
+        }
+    }
 }
 
 fn free_port() -> u16 {
@@ -102,7 +116,7 @@ impl Session {
         let (display, xvfb) = match std::env::var("DISPLAY") {
             Ok(d) if !d.is_empty() => (d, None),
             _ => {
-                let n = 90 + (std::process::id() % 500);
+                let n = free_display();
                 let child = spawn(
                     Command::new("Xvfb")
                         .args([
@@ -211,8 +225,20 @@ impl Drop for Session {
     }
 }
 
+/// Runs a test body with a hard limit, so a WebDriver call that never returns fails the test
+/// instead of stalling the whole run. The session's drop stops the driver and display either way.
+async fn within<F: std::future::Future<Output = ()>>(limit: Duration, body: F) {
+    if tokio::time::timeout(limit, body).await.is_err() {
+        panic!("the test did not finish within {limit:?}");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn app_starts_and_previews_the_examples() {
+    within(Duration::from_secs(90), previews_the_examples()).await;
+}
+
+async fn previews_the_examples() {
     let Some(s) = Session::start("preview").await else {
         return;
     };
