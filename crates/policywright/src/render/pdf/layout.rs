@@ -285,6 +285,12 @@ fn break_lines(spans: &[Span], fonts: &Fonts, size: f32, max: f32) -> Vec<Line> 
 
 // ---- flowing onto pages ----
 
+/// Where text of `size` sits in a line box of height `leading` whose top is `top`: centred, with
+/// the baseline a little above the middle of the remaining space for the descenders.
+fn baseline(top: f32, size: f32, leading: f32) -> f32 {
+    top - leading + (leading - size) / 2.0 + size * 0.22
+}
+
 struct Flow<'a> {
     geo: Geometry,
     fonts: &'a Fonts,
@@ -329,7 +335,7 @@ impl Flow<'_> {
 
     /// Draws one line whose box starts at the current `y`, then moves down by `leading`.
     fn line(&mut self, line: &Line, x: f32, size: f32, leading: f32, gray: f32) {
-        let baseline = self.y - leading + (leading - size) / 2.0 + size * 0.22;
+        let baseline = baseline(self.y, size, leading);
         let mut draws = Vec::new();
         for (dx, frag, w) in &line.frags {
             if frag.text.trim().is_empty() {
@@ -413,7 +419,7 @@ fn para(flow: &mut Flow<'_>, spans: &[Span], depth: usize, marker: &Option<Strin
         for (k, line) in lines[i..i + take].iter().enumerate() {
             if k == 0 && i == 0 {
                 if let Some(m) = marker {
-                    let baseline = flow.y - LEADING + (LEADING - BODY) / 2.0 + BODY * 0.22;
+                    let baseline = baseline(flow.y, BODY, LEADING);
                     let mw = flow.fonts.width(Face::Regular, m, BODY);
                     flow.draw(Draw::Text {
                         x: x - mw - 5.0,
@@ -748,7 +754,7 @@ pub(super) fn layout(doc: &PolicyDocument, fonts: &Fonts) -> Layout {
         {
             let number = h.page.to_string();
             let w = fonts.width(Face::Regular, &number, BODY);
-            let baseline = top - (LEADING + 1.5) + ((LEADING + 1.5) - BODY) / 2.0 + BODY * 0.22;
+            let baseline = baseline(top, BODY, LEADING + 1.5);
             let draws = &mut pages[toc_page - 1];
             draws.push(Draw::Text {
                 x: geo.right - w,
