@@ -4,11 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use policywright::catalogue::Catalogues;
 use policywright::export::{ExportOptions, ExportReport, export};
 use policywright::preview::Preview;
-use policywright::{Library, Project, examples, project_file};
+use policywright::{Library, Project, examples, project_file, recovery};
 use serde::Serialize;
 use tauri::State;
+use tauri_plugin_clipboard_manager::ClipboardExt;
+
+use crate::session::AppFiles;
 
 /// The error every command returns: a message for the owner, and the findings when the answers
 /// are what stopped it.
@@ -22,7 +26,7 @@ pub struct CommandError {
 }
 
 impl CommandError {
-    fn new(message: impl Into<String>) -> Self {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
         CommandError {
             message: message.into(),
             findings: Vec::new(),
@@ -63,7 +67,7 @@ impl From<tauri::Error> for CommandError {
 type Shared<'a> = State<'a, Arc<Library>>;
 
 /// Runs core work on a blocking thread so the window stays responsive.
-async fn off_ui<T: Send + 'static>(
+pub(crate) async fn off_ui<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, CommandError> + Send + 'static,
 ) -> Result<T, CommandError> {
     tauri::async_runtime::spawn_blocking(work).await?
@@ -106,22 +110,46 @@ fn project_path(path: &Path) -> Result<(), CommandError> {
     Ok(())
 }
 
-/// Opens a project file.
-#[tauri::command]
-pub async fn open_project(path: PathBuf) -> Result<Project, CommandError> {
-    off_ui(move || Ok(project_file::load(&path)?)).await
-}
-
-/// Saves a project file atomically, keeping the previous version as `.bak`.
+/// Saves a project file atomically, keeping the previous version as `.bak`; then the project
+/// heads the recent list and the recovery file, now redundant, goes.
 #[tauri::command]
 pub async fn save_project(
     path: PathBuf,
     project: Project,
     library: Shared<'_>,
+    files: State<'_, AppFiles>,
 ) -> Result<(), CommandError> {
     project_path(&path)?;
     let version = library.version().to_owned();
-    off_ui(move || Ok(project_file::save(&project, &path, &version)?)).await
+    let files = files.inner().clone();
+    off_ui(move || {
+        project_file::save(&project, &path, &version)?;
+        files.remember(&path);
+        Ok(recovery::clear(&files.recovery)?)
+    })
+    .await
+}
+
+/// The catalogues the wizard offers: data categories, purposes, vendors, jurisdictions.
+#[tauri::command]
+pub fn catalogue(library: Shared<'_>) -> Catalogues {
+    library.catalogues().clone()
+}
+
+/// Puts the policy on the clipboard as Markdown or HTML.
+#[tauri::command]
+pub async fn copy_policy<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    project: Project,
+    options: ExportOptions,
+    library: Shared<'_>,
+) -> Result<(), CommandError> {
+    let library = Arc::clone(&library);
+    let text =
+        off_ui(move || Ok(policywright::export::text(&project, &library, &options)?)).await?;
+    app.clipboard()
+        .write_text(text)
+        .map_err(|e| CommandError::new(format!("could not copy to the clipboard: {e}")))
 }
 
 /// The preview of the current answers.
@@ -158,11 +186,17 @@ mod tests {
     };
     use tauri::webview::InvokeRequest;
 
-    fn webview() -> tauri::WebviewWindow<MockRuntime> {
+    fn webview(dir: &std::path::Path) -> tauri::WebviewWindow<MockRuntime> {
         let library = policywright::Library::load().expect("library loads");
-        let app = crate::with_commands(mock_builder(), library)
-            .build(mock_context(noop_assets()))
-            .expect("app builds");
+        let files = crate::session::AppFiles::in_dirs(&dir.join("config"), &dir.join("data"));
+        let app = crate::with_commands(
+            mock_builder(),
+            library,
+            crate::dialogs::Dialogs::scripted(dir.join("dialog-answer")),
+        )
+        .build(mock_context(noop_assets()))
+        .expect("app builds");
+        tauri::Manager::manage(&app, files);
         tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .expect("window builds")
@@ -183,7 +217,8 @@ mod tests {
 
     #[test]
     fn new_preview_save_open_and_export_round_trip() {
-        let w = webview();
+        let dir = tempfile::tempdir().unwrap();
+        let w = webview(dir.path());
         let names = call(&w, "example_names", json!({})).unwrap();
         assert_eq!(names, json!(["saas", "shop", "consumer-app"]));
         let project = call(&w, "new_project", json!({ "example": "shop" })).unwrap();
@@ -201,7 +236,6 @@ mod tests {
                 .contains("<ul>")
         );
 
-        let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("tea.policy.json");
         call(
             &w,
@@ -230,9 +264,9 @@ mod tests {
 
     #[test]
     fn bad_input_comes_back_as_one_error_shape() {
-        let w = webview();
-        let blank = call(&w, "new_project", json!({ "example": null })).unwrap();
         let dir = tempfile::tempdir().unwrap();
+        let w = webview(dir.path());
+        let blank = call(&w, "new_project", json!({ "example": null })).unwrap();
         let options = json!({ "format": "html", "fragment": true, "front_matter": false });
         let err = call(
             &w,
@@ -291,6 +325,92 @@ mod tests {
         assert!(
             call(&w, "preview", json!({ "project": { "schema_version": 1 } })).is_err(),
             "a project without an organisation is refused"
+        );
+    }
+
+    #[test]
+    fn saving_and_opening_keep_the_recent_list_and_saving_ends_recovery() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = webview(dir.path());
+        assert_eq!(call(&w, "recent_projects", json!({})).unwrap(), json!([]));
+        assert_eq!(
+            call(&w, "pending_recovery", json!({})).unwrap(),
+            Value::Null
+        );
+
+        let mut project = call(&w, "new_project", json!({ "example": "saas" })).unwrap();
+        project["organisation"]["legal_name"] = json!("Unsaved Name Ltd");
+        call(&w, "autosave", json!({ "project": project, "path": null })).unwrap();
+        let pending = call(&w, "pending_recovery", json!({})).unwrap();
+        assert_eq!(
+            pending["project"]["organisation"]["legal_name"],
+            "Unsaved Name Ltd"
+        );
+        assert_eq!(pending["path"], Value::Null);
+
+        let a = dir.path().join("a.policy.json");
+        let b = dir.path().join("b.policy.json");
+        call(&w, "save_project", json!({ "path": a, "project": project })).unwrap();
+        assert_eq!(
+            call(&w, "pending_recovery", json!({})).unwrap(),
+            Value::Null,
+            "a save makes the recovery file redundant"
+        );
+        call(&w, "save_project", json!({ "path": b, "project": project })).unwrap();
+        call(&w, "open_project", json!({ "path": a })).unwrap();
+        let recent = call(&w, "recent_projects", json!({})).unwrap();
+        let names: Vec<&str> = recent
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names, ["a.policy.json", "b.policy.json"]);
+        assert!(recent[0]["modified"].is_string());
+
+        call(&w, "autosave", json!({ "project": project, "path": a })).unwrap();
+        call(&w, "discard_recovery", json!({})).unwrap();
+        assert_eq!(
+            call(&w, "pending_recovery", json!({})).unwrap(),
+            Value::Null
+        );
+        call(&w, "forget_recent", json!({ "path": b })).unwrap();
+        assert_eq!(
+            call(&w, "recent_projects", json!({}))
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn scripted_dialogs_answer_once_and_the_catalogue_reaches_the_ui() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = webview(dir.path());
+        let answer = dir.path().join("dialog-answer");
+        std::fs::write(&answer, dir.path().join("tea").to_string_lossy().as_bytes()).unwrap();
+        let chosen = call(&w, "choose_save_path", json!({ "suggestedName": "x" })).unwrap();
+        assert_eq!(chosen, json!(dir.path().join("tea.policy.json")));
+        assert_eq!(
+            call(&w, "choose_project_to_open", json!({})).unwrap(),
+            Value::Null,
+            "no answer written: the dialog was cancelled"
+        );
+        let catalogue = call(&w, "catalogue", json!({})).unwrap();
+        assert!(
+            catalogue["vendors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|v| v["id"] == "stripe")
+        );
+        assert!(
+            catalogue["jurisdictions"][0]["applies"]
+                .as_str()
+                .unwrap()
+                .contains("GDPR")
         );
     }
 }

@@ -14,6 +14,9 @@ fn generate(dir: &Path) {
     policywright::export::ExportOptions::export_all(&cfg).expect("ExportOptions");
     policywright::export::ExportReport::export_all(&cfg).expect("ExportReport");
     crate::commands::CommandError::export_all(&cfg).expect("CommandError");
+    policywright::catalogue::Catalogues::export_all(&cfg).expect("Catalogues");
+    policywright::recent::RecentProject::export_all(&cfg).expect("RecentProject");
+    policywright::recovery::Recovery::export_all(&cfg).expect("Recovery");
 }
 
 fn read_all(dir: &Path) -> BTreeMap<String, String> {

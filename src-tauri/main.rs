@@ -2,26 +2,60 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod dialogs;
 #[cfg(test)]
 mod ipc_types;
+mod session;
 
 use std::sync::Arc;
 
-/// The app's commands and state on any runtime: the real one, or Tauri's mock in tests.
+use tauri::Manager;
+
+use dialogs::Dialogs;
+use session::AppFiles;
+
+/// The app's plugins, commands and state on any runtime: the real one, or Tauri's mock in tests.
+/// The [`AppFiles`] state is added by the caller, once the app's folders are known.
 fn with_commands<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     library: policywright::Library,
+    dialogs: Dialogs,
 ) -> tauri::Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .manage(Arc::new(library))
+        .manage(dialogs)
         .invoke_handler(tauri::generate_handler![
             commands::example_names,
             commands::new_project,
-            commands::open_project,
             commands::save_project,
             commands::preview,
             commands::export_policy,
+            commands::catalogue,
+            commands::copy_policy,
+            session::open_project,
+            session::recent_projects,
+            session::forget_recent,
+            session::autosave,
+            session::pending_recovery,
+            session::discard_recovery,
+            dialogs::choose_project_to_open,
+            dialogs::choose_save_path,
+            dialogs::choose_export_folder,
+            dialogs::open_exported,
+            dialogs::show_exported,
         ])
+}
+
+/// The app's own folders, from Tauri's path API (so they are right on every platform).
+fn app_files<R: tauri::Runtime>(app: &tauri::App<R>) -> tauri::Result<AppFiles> {
+    let paths = app.path();
+    Ok(AppFiles::in_dirs(
+        &paths.app_config_dir()?,
+        &paths.app_data_dir()?,
+    ))
 }
 
 fn main() {
@@ -32,8 +66,13 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let result = with_commands(tauri::Builder::default(), library).run(tauri::generate_context!());
-    if let Err(error) = result {
+    let builder =
+        with_commands(tauri::Builder::default(), library, Dialogs::from_env()).setup(|app| {
+            let files = app_files(app)?;
+            app.manage(files);
+            Ok(())
+        });
+    if let Err(error) = builder.run(tauri::generate_context!()) {
         eprintln!("policywright: the app stopped with an error: {error}");
         std::process::exit(1);
     }

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{CookieKind, LegalBasis, TransferSafeguard};
 
-/// All catalogues, loaded once.
-#[derive(Debug, Clone)]
+/// All catalogues, loaded once. The wizard receives them whole to offer its choices.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Catalogues {
     /// Data categories in catalogue order.
     pub categories: Vec<DataCategory>,
@@ -29,6 +30,7 @@ pub struct Catalogues {
 
 /// A kind of personal data.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct DataCategory {
     /// Stable id used in project files.
@@ -49,6 +51,7 @@ pub struct DataCategory {
 
 /// A reason to use personal data.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Purpose {
     /// Stable id used in project files.
@@ -66,6 +69,7 @@ pub struct Purpose {
 
 /// A group of vendors doing the same job.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct VendorCategory {
     /// Stable id.
@@ -78,6 +82,7 @@ pub struct VendorCategory {
 
 /// A service provider in the catalogue.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Vendor {
     /// Stable id used in project files.
@@ -107,6 +112,7 @@ pub struct Vendor {
 
 /// A country.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Country {
     /// Name as used mid-sentence ("the United States").
@@ -121,6 +127,7 @@ pub struct Country {
 
 /// A legal regime the owner can address.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Jurisdiction {
     /// Stable id used in project files.
@@ -137,6 +144,8 @@ pub struct Jurisdiction {
     pub authority: String,
     /// The authority's complaint page.
     pub authority_url: String,
+    /// When the law applies to an organisation, in plain words, for the wizard.
+    pub applies: String,
 }
 
 #[derive(Deserialize)]

@@ -61,6 +61,9 @@ pub enum ExportError {
     /// A renderer failed.
     #[error(transparent)]
     Render(#[from] crate::render::RenderError),
+    /// Only Markdown and HTML are text.
+    #[error("{0:?} is not a text format")]
+    NotText(Format),
     /// A file could not be written.
     #[error("{path}: {source}")]
     Write {
@@ -142,4 +145,27 @@ pub fn export(
         report.files.push(path);
     }
     Ok(report)
+}
+
+/// The policy as text, for the clipboard: Markdown, or HTML (a page or the fragment). Refuses when
+/// the answers have errors, like [`export`].
+pub fn text(
+    project: &Project,
+    library: &Library,
+    options: &ExportOptions,
+) -> Result<String, ExportError> {
+    if !matches!(options.format, Format::Md | Format::Html) {
+        return Err(ExportError::NotText(options.format));
+    }
+    let findings = validate(project, library);
+    if has_errors(&findings) {
+        return Err(ExportError::Invalid(findings));
+    }
+    let doc = crate::assemble(project, library)?;
+    let mut out = String::new();
+    for renderer in renderers(options) {
+        let rendered = renderer.render(&doc, library)?;
+        out.push_str(&String::from_utf8_lossy(&rendered.bytes));
+    }
+    Ok(out)
 }

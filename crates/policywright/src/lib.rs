@@ -5,6 +5,7 @@
 //! The same project always gives byte-identical output. Nothing here depends on the desktop app.
 
 pub mod assemble;
+mod atomic;
 pub mod catalogue;
 pub mod document;
 pub mod examples;
@@ -13,6 +14,8 @@ pub mod library;
 pub mod model;
 pub mod preview;
 pub mod project_file;
+pub mod recent;
+pub mod recovery;
 pub mod render;
 pub mod text;
 pub mod validate;

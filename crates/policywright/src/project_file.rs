@@ -7,7 +7,7 @@
 //! leaves either the old file or the new one, never half of one.
 
 use std::fs::{self, File};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Project, SCHEMA_VERSION, SavedWith};
@@ -178,22 +178,10 @@ pub fn save(project: &Project, path: &Path, library_version: &str) -> Result<(),
         app_version: crate::assemble::APP_VERSION.to_owned(),
         library_version: library_version.to_owned(),
     });
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
     if path.exists() {
         let mut backup = path.as_os_str().to_owned();
         backup.push(".bak");
-        write_atomic(dir, Path::new(&backup), &fs::read(path).map_err(io)?).map_err(io)?;
+        crate::atomic::write(Path::new(&backup), &fs::read(path).map_err(io)?).map_err(io)?;
     }
-    write_atomic(dir, path, to_json(&stamped).as_bytes()).map_err(io)
-}
-
-fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    crate::atomic::write(path, to_json(&stamped).as_bytes()).map_err(io)
 }

@@ -4,7 +4,7 @@ mod common;
 
 use common::{document, example, library};
 use policywright::Project;
-use policywright::export::{ExportError, ExportOptions, Format, export, file_stem};
+use policywright::export::{ExportError, ExportOptions, Format, export, file_stem, text};
 use policywright::preview::preview;
 
 fn options(format: Format) -> ExportOptions {
@@ -116,4 +116,28 @@ fn preview_has_each_section_by_id_with_html_and_findings() {
     let p = preview(&broken, library()).unwrap();
     assert!(p.findings.iter().any(|f| f.field == "organisation.email"));
     assert!(p.sections.iter().all(|s| !s.html.contains("<b>Bold")));
+}
+
+#[test]
+fn clipboard_text_is_the_same_as_the_exported_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = example("saas");
+    for (format, fragment, ext) in [(Format::Md, false, "md"), (Format::Html, true, "html")] {
+        let opts = ExportOptions {
+            fragment,
+            ..options(format)
+        };
+        let copied = text(&project, library(), &opts).unwrap();
+        export(&project, library(), &opts, dir.path(), "p").unwrap();
+        let file = std::fs::read_to_string(dir.path().join(format!("p.{ext}"))).unwrap();
+        assert_eq!(copied, file, "{ext}");
+    }
+    assert!(matches!(
+        text(&project, library(), &options(Format::Pdf)),
+        Err(ExportError::NotText(Format::Pdf))
+    ));
+    assert!(matches!(
+        text(&Project::blank(), library(), &options(Format::Md)),
+        Err(ExportError::Invalid(_))
+    ));
 }
