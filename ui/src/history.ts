@@ -63,4 +63,9 @@ export class History<T> {
   markSaved(): void {
     this.savedKey = JSON.stringify(this.value);
   }
+
+  /** For answers restored from the recovery file: they are not in any saved file yet. */
+  markUnsaved(): void {
+    this.savedKey = "";
+  }
 }

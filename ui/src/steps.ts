@@ -1,15 +1,37 @@
-// The wizard's steps as data: each field's answer path, label, help and example. The path is the
-// one validation uses, so findings appear beside their field.
+// The wizard's ten steps as data: each field's answer path, label, help and kind. The path is the
+// one validation uses, so findings appear beside their field. Lists that need more than one input
+// per item (data categories, purposes, vendors…) are "widgets", drawn by widgets.ts.
 
-export type FieldKind = "text" | "email" | "url" | "tel" | "date" | "country";
+export interface Option {
+  value: string;
+  label: string;
+}
 
-export interface Field {
+export type FieldKind =
+  | { kind: "text" | "email" | "url" | "tel" | "date" | "country" | "textarea" | "lines" }
+  | { kind: "number"; min: number; max: number }
+  | { kind: "check" }
+  | { kind: "yesno" }
+  | { kind: "choice"; options: Option[] }
+  | { kind: "multi"; options: Option[] };
+
+export type Field = FieldKind & {
   path: string;
   label: string;
   help: string;
-  kind: FieldKind;
   /** Optional answers are removed from the project when cleared, rather than saved empty. */
   optional?: boolean;
+  /** An optional object (such as a DPO) removed when all of its fields are cleared. */
+  group?: string;
+};
+
+export type Widget = "products" | "data" | "purposes" | "vendors" | "jurisdictions" | "retention" | "review";
+
+export interface Block {
+  /** A heading for the fields that follow. */
+  heading?: string;
+  fields?: Field[];
+  widget?: Widget;
 }
 
 export interface Step {
@@ -18,8 +40,24 @@ export interface Step {
   intro: string;
   /** The policy section this step mostly affects; the preview scrolls to it. */
   section: string;
-  fields: Field[];
+  /** Answer paths this step owns (`[*]` stands for any index): their findings are listed here. */
+  owns: string[];
+  blocks: Block[];
 }
+
+export const legalBases: Option[] = [
+  { value: "consent", label: "Consent: they agreed, and can change their mind at any time" },
+  { value: "contract", label: "Contract: you need it to give them what they signed up for" },
+  { value: "legal-obligation", label: "Legal obligation: a law makes you do it (tax records, say)" },
+  { value: "legitimate-interests", label: "Legitimate interests: a fair business need that does not outweigh their rights" },
+  { value: "vital-interests", label: "Vital interests: to protect someone's life" },
+  { value: "public-task", label: "Public task: official functions of a public body" },
+];
+
+const contact = (group: string, who: string, help: string): Field[] => [
+  { path: `${group}.name`, label: `${who}: name`, kind: "text", group, help },
+  { path: `${group}.email`, label: `${who}: email`, kind: "email", group, help: "Where people can write to them." },
+];
 
 export const steps: Step[] = [
   {
@@ -27,17 +65,279 @@ export const steps: Step[] = [
     title: "Organisation and contacts",
     intro: "Who is responsible for the data, and how people reach you about it.",
     section: "who-we-are",
-    fields: [
-      { path: "organisation.legal_name", label: "Legal name", kind: "text", help: "As registered, for example “Kestrel Metrics GmbH”." },
-      { path: "organisation.trading_name", label: "Trading name", kind: "text", optional: true, help: "The name customers know you by, if it differs." },
-      { path: "organisation.email", label: "Privacy email", kind: "email", help: "Where people send privacy questions and requests, for example privacy@yourcompany.com." },
-      { path: "organisation.phone", label: "Phone", kind: "tel", optional: true, help: "Optional. Include the country code." },
-      { path: "organisation.website", label: "Website", kind: "url", optional: true, help: "The full address, starting with https://." },
-      { path: "organisation.address.city", label: "Town or city", kind: "text", help: "Part of the postal address the policy shows." },
-      { path: "organisation.address.postal_code", label: "Postcode", kind: "text", help: "Postcode or ZIP code." },
-      { path: "organisation.address.country", label: "Country", kind: "country", help: "Two-letter code, for example GB, DE or US. It also sets the PDF's paper size." },
-      { path: "organisation.registration_number", label: "Company registration", kind: "text", optional: true, help: "Optional. Number and register, for example “Company no. 12345678”." },
-      { path: "effective_date", label: "Effective date", kind: "date", help: "The day this version of the policy takes effect." },
+    owns: ["organisation", "effective_date"],
+    blocks: [
+      {
+        fields: [
+          { path: "organisation.legal_name", label: "Legal name", kind: "text", help: "As registered, for example “Kestrel Metrics GmbH”." },
+          { path: "organisation.trading_name", label: "Trading name", kind: "text", optional: true, help: "The name customers know you by, if it differs." },
+          { path: "organisation.email", label: "Privacy email", kind: "email", help: "Where people send privacy questions and requests, for example privacy@yourcompany.com." },
+          { path: "organisation.phone", label: "Phone", kind: "tel", optional: true, help: "Optional. Include the country code." },
+          { path: "organisation.website", label: "Website", kind: "url", optional: true, help: "The full address, starting with https://." },
+          { path: "organisation.address.street", label: "Street address", kind: "lines", help: "One line per row, as on a letter." },
+          { path: "organisation.address.city", label: "Town or city", kind: "text", help: "Part of the postal address the policy shows." },
+          { path: "organisation.address.region", label: "State, county or province", kind: "text", optional: true, help: "Only where addresses use one." },
+          { path: "organisation.address.postal_code", label: "Postcode", kind: "text", help: "Postcode or ZIP code." },
+          { path: "organisation.address.country", label: "Country", kind: "country", help: "Two-letter code, for example GB, DE or US. It also sets the PDF's paper size." },
+          { path: "organisation.registration_number", label: "Company registration", kind: "text", optional: true, help: "Optional. Number and register, for example “Company no. 12345678”." },
+          { path: "effective_date", label: "Effective date", kind: "date", help: "The day this version of the policy takes effect." },
+        ],
+      },
+      {
+        heading: "Privacy contacts (if you have them)",
+        fields: [
+          ...contact("organisation.dpo", "Data protection officer", "Only if you have appointed one. Some businesses must (GDPR Art. 37)."),
+          ...contact("organisation.eu_representative", "EU representative", "Needed by businesses outside the EU that serve people in it (GDPR Art. 27)."),
+          ...contact("organisation.uk_representative", "UK representative", "Needed by businesses outside the UK that serve people in it (UK GDPR Art. 27)."),
+        ],
+      },
+    ],
+  },
+  {
+    id: "offer",
+    title: "What you offer",
+    intro: "The websites, apps and services this policy covers, and your role.",
+    section: "scope",
+    owns: ["products", "processes_customer_data"],
+    blocks: [
+      { widget: "products" },
+      {
+        fields: [
+          {
+            path: "processes_customer_data",
+            label: "Business customers upload data about their own users or clients to your service",
+            kind: "check",
+            help: "For that data you act for your customers (a processor), and the policy says so.",
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: "data",
+    title: "Data you collect",
+    intro: "Tick each kind of personal data you collect, then say where it comes from.",
+    section: "what-we-collect",
+    owns: ["data"],
+    blocks: [{ widget: "data" }],
+  },
+  {
+    id: "purposes",
+    title: "Why you use it",
+    intro: "Tick what you use the data for. For people in Europe and Brazil each use needs a legal basis: we fill in the usual one; change it if yours differs.",
+    section: "how-we-use",
+    owns: ["purposes"],
+    blocks: [{ widget: "purposes" }],
+  },
+  {
+    id: "vendors",
+    title: "Vendors",
+    intro: "Service providers that receive personal data from you: hosting, payments, email, analytics…",
+    section: "vendors",
+    owns: ["vendors"],
+    blocks: [{ widget: "vendors" }],
+  },
+  {
+    id: "cookies",
+    title: "Cookies and tracking",
+    intro: "Cookies and similar technologies you set yourself (vendors' cookies come from the vendor list), and how you treat browser privacy signals.",
+    section: "cookies",
+    owns: ["cookies"],
+    blocks: [
+      {
+        fields: [
+          {
+            path: "cookies.kinds",
+            label: "Kinds of cookies you set",
+            kind: "multi",
+            help: "Tick all that apply.",
+            options: [
+              { value: "strictly-necessary", label: "Strictly necessary (sign-in, basket, security)" },
+              { value: "preferences", label: "Preferences (language, settings)" },
+              { value: "analytics", label: "Analytics (measuring use)" },
+              { value: "marketing", label: "Marketing (advertising, cross-site tracking)" },
+            ],
+          },
+          { path: "cookies.consent_banner", label: "A banner asks before non-essential cookies are set", kind: "check", help: "Required in the EU and UK for anything beyond strictly necessary cookies." },
+          {
+            path: "cookies.do_not_track",
+            label: "Do Not Track",
+            kind: "choice",
+            help: "Browsers can send a Do Not Track signal. There is no agreed standard for it; say honestly what you do.",
+            options: [
+              { value: "not-honoured", label: "We do not act on it" },
+              { value: "honoured", label: "We switch off non-essential tracking" },
+            ],
+          },
+          { path: "cookies.honours_global_privacy_control", label: "Global Privacy Control is treated as an opt-out of sale and sharing", kind: "check", help: "California and several other US states require this if you sell or share data." },
+          { path: "cookies.cookie_policy_url", label: "Separate cookie policy", kind: "url", optional: true, help: "Its address, if you publish one." },
+        ],
+      },
+    ],
+  },
+  {
+    id: "where",
+    title: "Where your users are",
+    intro: "Tick the places whose privacy laws apply to you. Each one adds the rights and details its law asks for.",
+    section: "your-rights",
+    owns: ["jurisdictions", "rights"],
+    blocks: [
+      { widget: "jurisdictions" },
+      {
+        heading: "How people make requests",
+        fields: [
+          { path: "rights.request_form_url", label: "Request form", kind: "url", optional: true, help: "A web form for privacy requests, if you have one." },
+          { path: "rights.toll_free_phone", label: "Toll-free number", kind: "tel", optional: true, help: "California expects one unless you only do business online." },
+          {
+            path: "rights.consent_withdrawal",
+            label: "Ways to withdraw consent",
+            kind: "multi",
+            help: "Where people can change their mind.",
+            options: [
+              { value: "account-settings", label: "Account settings" },
+              { value: "cookie-settings", label: "Cookie settings" },
+              { value: "unsubscribe-link", label: "Unsubscribe link in every email" },
+              { value: "email", label: "Writing to the privacy email" },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: "keeping",
+    title: "Retention, security, transfers",
+    intro: "How long you keep each kind of data, how you protect it, and the safeguards for data sent abroad.",
+    section: "retention",
+    owns: ["data[*].retention", "security", "transfers", "breach"],
+    blocks: [
+      { heading: "How long you keep it", widget: "retention" },
+      {
+        heading: "Security",
+        fields: [
+          {
+            path: "security",
+            label: "Measures in place",
+            kind: "multi",
+            help: "Only what you actually do.",
+            options: [
+              { value: "encryption-in-transit", label: "Encryption in transit (HTTPS/TLS)" },
+              { value: "encryption-at-rest", label: "Encryption of stored data" },
+              { value: "access-control", label: "Staff access only what their job needs" },
+              { value: "multi-factor-auth", label: "Multi-factor sign-in" },
+              { value: "audit-logging", label: "Access and changes are logged" },
+              { value: "backups", label: "Regular, tested backups" },
+              { value: "staff-training", label: "Data protection training" },
+              { value: "penetration-testing", label: "Independent security testing" },
+              { value: "certification", label: "Certified (ISO/IEC 27001, SOC 2…)" },
+            ],
+          },
+          { path: "breach.notify_affected_people", label: "You tell affected people about a breach that puts them at risk", kind: "check", help: "GDPR Art. 34 requires it when the risk is high." },
+          { path: "breach.authority_within_hours", label: "Hours to tell the regulator", kind: "number", min: 1, max: 720, optional: true, help: "GDPR Art. 33: within 72 hours where feasible." },
+          {
+            path: "transfers.safeguards",
+            label: "Safeguards for data sent abroad",
+            kind: "multi",
+            help: "Beyond those each vendor names.",
+            options: [
+              { value: "adequacy-decision", label: "Adequacy decisions" },
+              { value: "data-privacy-framework", label: "EU–US Data Privacy Framework" },
+              { value: "standard-contractual-clauses", label: "Standard Contractual Clauses" },
+              { value: "uk-idta", label: "UK IDTA or Addendum" },
+              { value: "binding-corporate-rules", label: "Binding corporate rules" },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: "choices",
+    title: "Children, marketing, sale and decisions",
+    intro: "Answers that change what people are told about their choices.",
+    section: "children",
+    owns: ["children", "marketing", "sale_and_sharing", "automated_decisions"],
+    blocks: [
+      {
+        heading: "Children",
+        fields: [
+          { path: "children.minimum_age", label: "Minimum age", kind: "number", min: 1, max: 21, optional: true, help: "The youngest age allowed to use your service, if you set one." },
+          { path: "children.directed_at_children", label: "The service is aimed at children under 13", kind: "check", help: "Then COPPA applies in the US, and parents must consent first." },
+          { path: "children.parental_consent", label: "How parents give consent", kind: "textarea", optional: true, help: "In your own words." },
+        ],
+      },
+      {
+        heading: "Marketing",
+        fields: [
+          { path: "marketing.sends_emails", label: "You send newsletters or marketing emails", kind: "check", help: "" },
+          { path: "marketing.soft_opt_in", label: "Customers get emails about similar products unless they opt out", kind: "check", help: "The “soft opt-in” of UK PECR reg. 22 and ePrivacy Art. 13(2)." },
+        ],
+      },
+      {
+        heading: "Sale and sharing (US laws)",
+        fields: [
+          { path: "sale_and_sharing.sells", label: "You sell personal information", kind: "yesno", help: "For money or anything else of value." },
+          { path: "sale_and_sharing.shares_for_targeted_ads", label: "You share it for targeted advertising", kind: "yesno", help: "Advertising pixels and cookies from ad networks usually count." },
+          { path: "sale_and_sharing.opt_out_url", label: "“Do Not Sell or Share” page", kind: "url", optional: true, help: "Where people opt out." },
+        ],
+      },
+      {
+        heading: "Automated decisions",
+        fields: [
+          { path: "automated_decisions.makes_significant_decisions", label: "Software alone makes decisions with legal or similar effects", kind: "check", help: "Credit, hiring, insurance and the like (GDPR Art. 22)." },
+          { path: "automated_decisions.description", label: "What it decides and how", kind: "textarea", optional: true, help: "In your own words: the logic, and what it means for the person." },
+        ],
+      },
+    ],
+  },
+  {
+    id: "review",
+    title: "Review",
+    intro: "Everything still to fix or check, and how the policy looks. Then export it.",
+    section: "summary",
+    owns: ["policy_changes", "style", "language"],
+    blocks: [
+      { widget: "review" },
+      {
+        heading: "Telling people about changes",
+        fields: [
+          { path: "policy_changes.email", label: "Account holders get an email about important changes", kind: "check", help: "" },
+          { path: "policy_changes.in_app", label: "A notice appears in the app or dashboard", kind: "check", help: "" },
+        ],
+      },
+      {
+        heading: "Presentation",
+        fields: [
+          { path: "style.summary", label: "Start with a short summary", kind: "check", help: "" },
+          { path: "style.table_of_contents", label: "Include a table of contents", kind: "check", help: "" },
+          { path: "style.definitions", label: "Explain the legal terms used", kind: "check", help: "" },
+          {
+            path: "style.vendor_detail",
+            label: "Vendor detail",
+            kind: "choice",
+            help: "",
+            options: [
+              { value: "table", label: "A table per kind of vendor" },
+              { value: "names", label: "Names only" },
+            ],
+          },
+        ],
+      },
     ],
   },
 ];
+
+/** Turns an owned path pattern into a test: `data[*].retention` owns `data[3].retention.amount`. */
+function pattern(owned: string): RegExp {
+  const escaped = owned.replace(/[.[\]]/g, (c) => `\\${c}`).replace(/\\\[\*\\\]/g, "\\[\\d+\\]");
+  return new RegExp(`^${escaped}($|[.[])`);
+}
+
+const owners = steps
+  .flatMap((step) => step.owns.map((owned) => ({ step, owned, test: pattern(owned) })))
+  .sort((a, b) => b.owned.length - a.owned.length);
+
+/** The step where the answer at `path` is asked: the most specific owner wins. */
+export function stepFor(path: string): Step {
+  return owners.find((o) => o.test.test(path))?.step ?? steps[steps.length - 1];
+}

@@ -5,6 +5,11 @@
 //! `scripts/install-deps.sh` installs all three, and `scripts/test.sh` builds the app first.
 //! Without them the tests say so and skip. On failure they keep the driver log and a screenshot
 //! in `target/e2e-artifacts/`.
+//!
+//! Each test gives the app its own config and data folders (`XDG_CONFIG_HOME`, `XDG_DATA_HOME`)
+//! and answers native file dialogs through `POLICYWRIGHT_TEST_DIALOG` (see `src-tauri/dialogs.rs`):
+//! the test writes the path a dialog should return, then clicks. Everything after the dialog is the
+//! real app. Tests run one at a time: each starts a WebKit app, and the CI machine has two cores.
 #![cfg(target_os = "linux")]
 
 use std::net::{TcpListener, TcpStream};
@@ -14,8 +19,11 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
+use fantoccini::elements::Element;
+
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -84,6 +92,32 @@ fn wait_for(what: &str, timeout: Duration, mut ready: impl FnMut() -> bool) {
     }
 }
 
+/// Where one test's app keeps its files: config, data (recovery), the dialog answer, exports.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().expect("temp home"),
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// The next native dialog returns `path` (an empty string: the owner cancels).
+    fn answer_dialog(&self, path: &Path) {
+        std::fs::write(
+            self.path("dialog-answer"),
+            path.to_string_lossy().as_bytes(),
+        )
+        .expect("dialog answer");
+    }
+}
+
 /// A running app under Xvfb with a WebDriver session.
 struct Session {
     client: Option<Client>,
@@ -95,7 +129,7 @@ struct Session {
 
 impl Session {
     /// Starts everything, or returns `None` (with a message) where the tools are missing.
-    async fn start(name: &str) -> Option<Session> {
+    async fn start(name: &str, home: &Home) -> Option<Session> {
         for tool in ["tauri-driver", "WebKitWebDriver", "Xvfb"] {
             if !found(tool) {
                 eprintln!(
@@ -113,32 +147,27 @@ impl Session {
         let artifacts = workspace().join("target/e2e-artifacts");
         std::fs::create_dir_all(&artifacts).expect("artifacts folder");
 
-        let (display, xvfb) = match std::env::var("DISPLAY") {
-            Ok(d) if !d.is_empty() => (d, None),
-            _ => {
-                let n = free_display();
-                let child = spawn(
-                    Command::new("Xvfb")
-                        .args([
-                            &format!(":{n}"),
-                            "-screen",
-                            "0",
-                            "1280x860x24",
-                            "-nolisten",
-                            "tcp",
-                        ])
-                        .stdout(Stdio::null())
-                        .stderr(Stdio::null()),
-                );
-                let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
-                wait_for("Xvfb", Duration::from_secs(10), || socket.exists());
-                (format!(":{n}"), Some(child))
-            }
-        };
+        let n = free_display();
+        let xvfb = spawn(
+            Command::new("Xvfb")
+                .args([
+                    &format!(":{n}"),
+                    "-screen",
+                    "0",
+                    "1280x860x24",
+                    "-nolisten",
+                    "tcp",
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        );
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+        wait_for("Xvfb", Duration::from_secs(10), || socket.exists());
         let port = free_port();
         let native_port = free_port();
         let log = std::fs::File::create(artifacts.join(format!("{name}.driver.log")))
             .expect("driver log");
+        // tauri-driver starts WebKitWebDriver, which starts the app: all inherit this environment.
         let driver = spawn(
             Command::new("tauri-driver")
                 .args([
@@ -147,8 +176,11 @@ impl Session {
                     "--native-port",
                     &native_port.to_string(),
                 ])
-                .env("DISPLAY", &display)
+                .env("DISPLAY", format!(":{n}"))
                 .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+                .env("XDG_CONFIG_HOME", home.path("config"))
+                .env("XDG_DATA_HOME", home.path("data"))
+                .env("POLICYWRIGHT_TEST_DIALOG", home.path("dialog-answer"))
                 .stdout(log.try_clone().expect("log"))
                 .stderr(log),
         );
@@ -161,27 +193,63 @@ impl Session {
         });
 
         let mut caps = serde_json::Map::new();
-        caps.insert(
-            "tauri:options".into(),
-            serde_json::json!({ "application": app }),
-        );
-        caps.insert("browserName".into(), serde_json::json!("wry"));
+        caps.insert("tauri:options".into(), json!({ "application": app }));
+        caps.insert("browserName".into(), json!("wry"));
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("WebDriver session");
-        Some(Session {
+        let s = Session {
             client: Some(client),
             driver,
-            xvfb,
+            xvfb: Some(xvfb),
             artifacts,
             name: name.to_owned(),
-        })
+        };
+        s.wait_for("body[data-ready='true']").await;
+        Some(s)
     }
 
     fn client(&self) -> &Client {
         self.client.as_ref().expect("session is open")
+    }
+
+    async fn fail(&self, why: String) -> ! {
+        self.keep_screenshot().await;
+        panic!("{}: {why}", self.name);
+    }
+
+    /// Waits until `css` matches a displayed element.
+    async fn wait_for(&self, css: &str) -> Element {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Ok(el) = self.client().find(Locator::Css(css)).await {
+                if el.is_displayed().await.unwrap_or(false) {
+                    return el;
+                }
+            }
+            if Instant::now() > deadline {
+                self.fail(format!("`{css}` never appeared")).await;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until nothing matches `css` (or it is hidden).
+    async fn wait_gone(&self, css: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            match self.client().find(Locator::Css(css)).await {
+                Err(_) => return,
+                Ok(el) if !el.is_displayed().await.unwrap_or(true) => return,
+                _ => {}
+            }
+            if Instant::now() > deadline {
+                self.fail(format!("`{css}` never went away")).await;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Waits until `css` matches an element whose text contains `text`.
@@ -196,22 +264,130 @@ impl Session {
                 }
             }
             if Instant::now() > deadline {
-                self.keep_screenshot().await;
-                panic!("{}: `{css}` never showed `{text}`", self.name);
+                self.fail(format!("`{css}` never showed `{text}`")).await;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
 
+    async fn click(&self, css: &str) {
+        let el = self.wait_for(css).await;
+        if let Err(e) = el.click().await {
+            self.fail(format!("clicking `{css}`: {e}")).await;
+        }
+    }
+
+    /// Replaces the text of an input by typing, as a person would.
+    async fn type_into(&self, css: &str, text: &str) {
+        let el = self.wait_for(css).await;
+        el.clear().await.expect("clear");
+        if let Err(e) = el.send_keys(text).await {
+            self.fail(format!("typing into `{css}`: {e}")).await;
+        }
+    }
+
+    /// Sets a value the way the browser's own picker would (date inputs take no typed text in
+    /// WebKitWebDriver), then fires the input event the app listens to.
+    async fn set_value(&self, css: &str, value: &str) {
+        self.wait_for(css).await;
+        self.client()
+            .execute(
+                "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+                 el.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![json!(css), json!(value)],
+            )
+            .await
+            .expect("set value");
+    }
+
+    async fn select(&self, css: &str, value: &str) {
+        let el = self.wait_for(css).await;
+        el.select_by_value(value).await.expect("select");
+    }
+
+    async fn value(&self, css: &str) -> String {
+        let el = self.wait_for(css).await;
+        el.prop("value").await.ok().flatten().unwrap_or_default()
+    }
+
+    async fn title(&self) -> String {
+        self.client().title().await.unwrap_or_default()
+    }
+
+    /// Waits until the document title contains `text` (the window title follows it).
+    async fn wait_for_title(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while !self.title().await.contains(text) {
+            if Instant::now() > deadline {
+                let title = self.title().await;
+                self.fail(format!("the title `{title}` never showed `{text}`"))
+                    .await;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Runs axe-core on the page as it is now; fails on any serious or critical violation.
+    async fn check_accessibility(&self, what: &str) {
+        let (passes, problems) = self.accessibility_problems().await;
+        // An answer without passed rules means axe did not really run: that fails too.
+        if passes == 0 || !problems.is_empty() {
+            self.fail(format!(
+                "{what}: {} rules passed; serious or critical: {}",
+                passes,
+                problems.join("\n")
+            ))
+            .await;
+        }
+    }
+
+    /// axe-core's passed-rule count and its serious or critical violations.
+    async fn accessibility_problems(&self) -> (u64, Vec<String>) {
+        let loaded = self
+            .client()
+            .execute("return typeof window.axe === 'object';", vec![])
+            .await
+            .expect("probe axe");
+        if loaded != Value::Bool(true) {
+            let axe = workspace().join("ui/node_modules/axe-core/axe.min.js");
+            let source = std::fs::read_to_string(&axe)
+                .unwrap_or_else(|e| panic!("{}: {e} (run npm install in ui/)", axe.display()));
+            self.client()
+                .execute(&source, vec![])
+                .await
+                .expect("inject axe-core");
+        }
+        let found = self
+            .client()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                   .then(r => done({ passes: r.passes.length, problems: r.violations
+                     .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                     .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`) }))
+                   .catch(e => done({ passes: 0, problems: [`axe failed: ${e}`] }));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        let passes = found["passes"].as_u64().unwrap_or(0);
+        let problems: Vec<String> =
+            serde_json::from_value(found["problems"].clone()).unwrap_or_default();
+        (passes, problems)
+    }
+
+    /// Saves a screenshot under `target/e2e-artifacts/`, bounded in time: a stalled screenshot
+    /// request must not hide the failure that asked for it.
     async fn keep_screenshot(&self) {
-        if let Ok(png) = self.client().screenshot().await {
+        let shot = tokio::time::timeout(Duration::from_secs(10), self.client().screenshot()).await;
+        if let Ok(Ok(png)) = shot {
             let _ = std::fs::write(self.artifacts.join(format!("{}.png", self.name)), png);
         }
     }
 
     async fn finish(mut self) {
         if let Some(client) = self.client.take() {
-            let _ = client.close().await;
+            let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
         }
     }
 }
@@ -225,28 +401,87 @@ impl Drop for Session {
     }
 }
 
-/// Runs a test body with a hard limit, so a WebDriver call that never returns fails the test
-/// instead of stalling the whole run. The session's drop stops the driver and display either way.
+/// Runs one test at a time with a hard limit, so a WebDriver call that never returns fails the
+/// test instead of stalling the run. The session's drop stops the driver and display either way.
 async fn within<F: std::future::Future<Output = ()>>(limit: Duration, body: F) {
+    static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    let _turn = ONE_AT_A_TIME.lock().await;
     if tokio::time::timeout(limit, body).await.is_err() {
         panic!("the test did not finish within {limit:?}");
     }
 }
 
+/// The app processes started for `home` (found by the data folder in their environment).
+fn app_pids(home: &Home) -> Vec<i32> {
+    let marker = format!("XDG_DATA_HOME={}", home.path("data").display());
+    let mut pids = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        let exe = cmdline.split(|b| *b == 0).next().unwrap_or_default();
+        if !String::from_utf8_lossy(exe).ends_with("policywright-app") {
+            continue;
+        }
+        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        if environ.split(|b| *b == 0).any(|kv| kv == marker.as_bytes()) {
+            pids.push(pid);
+        }
+    }
+    pids
+}
+
+fn pdf_text(path: &Path) -> Option<String> {
+    let out = Command::new("pdftotext").arg(path).arg("-").output().ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// A little of `text` around the first `needle`, for failure messages.
+fn around(text: &str, needle: &str) -> String {
+    let at = text.find(needle).unwrap_or(0);
+    let start = text.floor_char_boundary(at.saturating_sub(150));
+    let end = text.ceil_char_boundary((at + 150).min(text.len()));
+    text[start..end].to_owned()
+}
+
+const LIMIT: Duration = Duration::from_secs(150);
+
 #[tokio::test(flavor = "multi_thread")]
 async fn app_starts_and_previews_the_examples() {
-    within(Duration::from_secs(90), previews_the_examples()).await;
+    within(LIMIT, previews_the_examples()).await;
 }
 
 async fn previews_the_examples() {
-    let Some(s) = Session::start("preview").await else {
+    let home = Home::new();
+    let Some(s) = Session::start("preview", &home).await else {
         return;
     };
+    s.check_accessibility("start screen").await;
+    // The check itself can fail: an unlabelled text box is a critical violation.
+    s.client()
+        .execute(
+            "const i = document.createElement('input'); i.id = 'unlabelled'; document.body.append(i);",
+            vec![],
+        )
+        .await
+        .expect("add an unlabelled input");
+    let (_, problems) = s.accessibility_problems().await;
+    assert!(
+        problems.iter().any(|p| p.contains("#unlabelled")),
+        "{problems:?}"
+    );
+    s.client()
+        .execute("document.getElementById('unlabelled').remove();", vec![])
+        .await
+        .expect("remove it");
+    s.select("select#example", "saas").await;
+    s.click("#new-from-example").await;
     s.wait_for_text("section#summary h2", "At a glance").await;
     s.wait_for_text(".policy-meta", "Kestrel").await;
     let sections = s
         .client()
-        .find_all(Locator::Css("main#preview section"))
+        .find_all(Locator::Css("#preview section"))
         .await
         .expect("sections");
     assert!(
@@ -255,12 +490,9 @@ async fn previews_the_examples() {
         sections.len()
     );
 
-    let select = s
-        .client()
-        .find(Locator::Css("select#example"))
-        .await
-        .expect("example picker");
-    select.select_by_value("shop").await.expect("choose shop");
+    s.click("#home").await;
+    s.select("select#example", "shop").await;
+    s.click("#new-from-example").await;
     s.wait_for_text(".policy-meta", "Hollybank Tea").await;
     s.wait_for_text("section#marketing", "unsubscribe").await;
     let vendors = s.wait_for_text("section#vendors", "Royal Mail").await;
@@ -275,5 +507,324 @@ async fn previews_the_examples() {
             .is_err(),
         "a section the shop does not need is gone"
     );
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_blank_project_completed_step_by_step_exports_html_markdown_and_pdf() {
+    within(LIMIT, complete_every_step_and_export()).await;
+}
+
+async fn complete_every_step_and_export() {
+    let home = Home::new();
+    let Some(s) = Session::start("complete-and-export", &home).await else {
+        return;
+    };
+    s.click("#new-blank").await;
+    s.wait_for_text("#step-title", "Organisation and contacts")
+        .await;
+    s.wait_for_text("#step-organisation", "to fix").await;
+
+    // 1 Organisation: a name with characters that must stay text in every output.
+    s.type_into("#field-organisation-legal-name", "Wren & <Sons> Ltd")
+        .await;
+    s.type_into("#field-organisation-email", "privacy@wren.example")
+        .await;
+    s.type_into("#field-organisation-address-street", "4 Mill Lane")
+        .await;
+    s.type_into("#field-organisation-address-city", "York")
+        .await;
+    s.type_into("#field-organisation-address-postal-code", "YO1 7HH")
+        .await;
+    s.type_into("#field-organisation-address-country", "gb")
+        .await;
+    s.set_value("#field-effective-date", "2026-12-01").await;
+    s.wait_for_text(".policy-meta", "Wren & <Sons> Ltd").await;
+    s.check_accessibility("step 1").await;
+
+    // 2 What you offer.
+    s.click("#step-offer").await;
+    s.click("#add-product").await;
+    s.type_into("#field-products-0-name", "Wren Online").await;
+    s.type_into("#field-products-0-url", "https://wren.example")
+        .await;
+    s.check_accessibility("step 2").await;
+
+    // 3 Data.
+    s.click("#next").await;
+    s.wait_for_text("#step-title", "Data you collect").await;
+    s.click("#field-data-name").await;
+    s.click("#field-data-contact-details").await;
+    s.click("#field-data-purchase-history").await;
+    s.wait_for("#field-data-2-source-automatically").await;
+    s.check_accessibility("step 3").await;
+
+    // 4 Purposes: the legal basis comes prefilled.
+    s.click("#step-purposes").await;
+    s.click("#field-purpose-provide-service").await;
+    s.click("#field-purpose-payments").await;
+    let basis = s.value("#field-purposes-0-legal-basis").await;
+    assert_eq!(basis, "contract", "the usual basis is prefilled");
+    s.check_accessibility("step 4").await;
+
+    // 5 Vendors: search, then tick.
+    s.click("#step-vendors").await;
+    s.type_into("#vendor-search", "strip").await;
+    s.wait_for_text("#vendor-count", "1 of").await;
+    s.click("#field-vendor-stripe").await;
+    s.wait_for_text("section#vendors", "Stripe").await;
+    s.check_accessibility("step 5").await;
+
+    // 6 Cookies.
+    s.click("#step-cookies").await;
+    s.click("#field-cookies-kinds-0").await;
+    s.check_accessibility("step 6").await;
+
+    // 7 Where users are.
+    s.click("#step-where").await;
+    s.click("#field-jurisdiction-uk").await;
+    s.wait_for("section#europe").await;
+    s.check_accessibility("step 7").await;
+
+    // 8 Retention for every category, and security.
+    s.click("#step-keeping").await;
+    for i in 0..3 {
+        s.select(&format!("#field-data-{i}-retention"), "period")
+            .await;
+        s.type_into(&format!("#field-data-{i}-retention-amount"), "6")
+            .await;
+    }
+    s.click("#field-security-0").await;
+    s.check_accessibility("step 8").await;
+
+    // 9 Choices.
+    s.click("#step-choices").await;
+    s.click("#field-sale-and-sharing-sells-1").await;
+    s.click("#field-sale-and-sharing-shares-for-targeted-ads-1")
+        .await;
+    s.check_accessibility("step 9").await;
+
+    // 10 Review: nothing left to fix.
+    s.click("#step-review").await;
+    s.wait_for_text("#review-summary", "Ready to export").await;
+    s.check_accessibility("step 10").await;
+
+    // Export all three to a temporary folder.
+    let out = home.path("export");
+    std::fs::create_dir_all(&out).expect("export folder");
+    s.click("#next").await;
+    s.wait_for("#export-dialog").await;
+    s.check_accessibility("export dialog").await;
+    home.answer_dialog(&out);
+    s.click("#choose-folder").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while s.value("#export-folder").await.is_empty() {
+        assert!(Instant::now() < deadline, "the folder was never filled in");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    s.type_into("#export-stem", "wren-privacy").await;
+    s.click("#do-export").await;
+    s.wait_for_text("#export-done", "Exported 3 file(s)").await;
+
+    let html = std::fs::read_to_string(out.join("wren-privacy.html")).expect("html");
+    assert!(html.contains("Wren &amp; &lt;Sons&gt; Ltd"), "escaped name");
+    assert!(!html.contains("<Sons>"), "no raw markup from the answers");
+    assert!(html.contains("Stripe") && html.contains("privacy@wren.example"));
+    assert!(html.contains("<html"), "a whole page");
+    let md = std::fs::read_to_string(out.join("wren-privacy.md")).expect("markdown");
+    assert!(
+        md.contains("Wren \\& \\<Sons\\> Ltd"),
+        "Markdown escapes the name: {}",
+        around(&md, "Sons")
+    );
+    assert!(md.contains("Stripe"));
+    let pdf = out.join("wren-privacy.pdf");
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF-"));
+    if let Some(text) = pdf_text(&pdf) {
+        assert!(text.contains("Wren & <Sons> Ltd"), "{text:.300}");
+        assert!(text.contains("Stripe"));
+    }
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_saved_project_reopens_after_relaunch_and_a_vendor_change_reaches_the_export() {
+    within(LIMIT, save_relaunch_change_vendor()).await;
+}
+
+async fn save_relaunch_change_vendor() {
+    let home = Home::new();
+    let file = home.path("projects/tea.policy.json");
+    std::fs::create_dir_all(home.path("projects")).expect("projects folder");
+    {
+        let Some(s) = Session::start("save-relaunch-1", &home).await else {
+            return;
+        };
+        s.select("select#example", "shop").await;
+        s.click("#new-from-example").await;
+        s.wait_for_text(".policy-meta", "Hollybank").await;
+        home.answer_dialog(&home.path("projects/tea"));
+        s.click("#save").await;
+        s.wait_for_title("tea.policy.json — Policywright").await;
+        assert!(!s.title().await.starts_with('•'), "saved: no unsaved mark");
+        s.finish().await;
+    }
+    assert!(
+        file.is_file(),
+        "the project was saved as {}",
+        file.display()
+    );
+
+    let Some(s) = Session::start("save-relaunch-2", &home).await else {
+        return;
+    };
+    s.wait_for_text("#recent-list", "tea.policy.json").await;
+    s.wait_for_text("#recent-list", "last edited").await;
+    s.click("#reopen-last").await;
+    s.wait_for_text(".policy-meta", "Hollybank").await;
+    s.wait_for_title("tea.policy.json").await;
+
+    s.click("#step-vendors").await;
+    s.click("#field-vendor-paypal").await;
+    s.type_into("#vendor-search", "plausible").await;
+    s.click("#field-vendor-plausible").await;
+    s.wait_for_text("section#vendors", "Plausible").await;
+    s.wait_for_title("• tea.policy.json").await;
+
+    let out = home.path("export");
+    std::fs::create_dir_all(&out).expect("export folder");
+    s.click("#export").await;
+    s.click("#fmt-md").await;
+    s.click("#fmt-pdf").await;
+    home.answer_dialog(&out);
+    s.click("#choose-folder").await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while s.value("#export-folder").await.is_empty() {
+        assert!(Instant::now() < deadline, "the folder was never filled in");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    s.click("#do-export").await;
+    s.wait_for_text("#export-done", "Exported 1 file(s)").await;
+    let html = std::fs::read_to_string(out.join("tea.html")).expect("html");
+    assert!(
+        html.contains("Plausible"),
+        "the new vendor is in the policy"
+    );
+    // The owner's own retention note still names PayPal; the vendor entry (with its link) goes.
+    assert!(
+        !html.contains("paypal.com") && !html.contains("PayPal (Europe)"),
+        "the removed vendor is gone: {}",
+        around(&html, "paypal.com")
+    );
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_unsaved_changes_guard_fires_before_work_is_lost() {
+    within(LIMIT, unsaved_changes_guard()).await;
+}
+
+async fn unsaved_changes_guard() {
+    let home = Home::new();
+    let Some(s) = Session::start("unsaved-guard", &home).await else {
+        return;
+    };
+    s.click("#new-blank").await;
+    s.type_into("#field-organisation-legal-name", "Guarded Ltd")
+        .await;
+    s.wait_for_title("• Untitled").await;
+
+    // Leaving for the start screen asks first; Cancel keeps the work.
+    s.click("#home").await;
+    s.wait_for("#unsaved-guard").await;
+    s.check_accessibility("unsaved-changes dialog").await;
+    s.click("#unsaved-guard button[data-value='cancel']").await;
+    s.wait_gone("#unsaved-guard").await;
+    assert_eq!(
+        s.value("#field-organisation-legal-name").await,
+        "Guarded Ltd"
+    );
+
+    // Opening another project asks too; Save writes the file, then the other project opens.
+    let other = home.path("other.policy.json");
+    std::fs::write(
+        &other,
+        include_str!("../../../examples/consumer-app.policy.json"),
+    )
+    .expect("other project");
+    home.answer_dialog(&other);
+    s.click("#open").await;
+    s.wait_for("#unsaved-guard").await;
+    home.answer_dialog(&home.path("guarded"));
+    s.click("#unsaved-guard button[data-value='save']").await;
+    s.wait_for_title("other.policy.json").await;
+    let saved = std::fs::read_to_string(home.path("guarded.policy.json")).expect("saved");
+    assert!(saved.contains("Guarded Ltd"));
+
+    // Ctrl+N with changes asks; Don't save discards them.
+    s.type_into("#field-organisation-legal-name", "Changed")
+        .await;
+    s.wait_for_title("• other.policy.json").await;
+    s.client()
+        .execute(
+            "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', ctrlKey: true }));",
+            vec![],
+        )
+        .await
+        .expect("Ctrl+N");
+    s.wait_for("#unsaved-guard").await;
+    s.click("#unsaved-guard button[data-value='discard']").await;
+    s.wait_for_title("Untitled").await;
+    assert_eq!(s.value("#field-organisation-legal-name").await, "");
+    assert!(
+        std::fs::read_to_string(&other)
+            .expect("other")
+            .contains("Lumen Trails"),
+        "discarded changes never reached the file"
+    );
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn after_a_crash_the_app_offers_to_restore_the_unsaved_answers() {
+    within(LIMIT, recovery_after_a_crash()).await;
+}
+
+async fn recovery_after_a_crash() {
+    let home = Home::new();
+    {
+        let Some(s) = Session::start("recovery-1", &home).await else {
+            return;
+        };
+        s.click("#new-blank").await;
+        s.type_into("#field-organisation-legal-name", "Crash & Co")
+            .await;
+        s.type_into("#field-organisation-address-city", "Leeds")
+            .await;
+        // The autosave stamps the page; wait for it, then kill the app without warning.
+        s.wait_for("body[data-autosaved-at]").await;
+        let pids = app_pids(&home);
+        assert!(!pids.is_empty(), "found the app process");
+        for pid in pids {
+            unsafe {
+                libc::kill(pid, libc::SIGKILL);
+            }
+        }
+        drop(s);
+    }
+    let Some(s) = Session::start("recovery-2", &home).await else {
+        return;
+    };
+    s.wait_for_text("#recovery-message", "an unsaved project")
+        .await;
+    s.check_accessibility("start screen with recovery").await;
+    s.click("#restore").await;
+    s.wait_for_text(".policy-meta", "Crash & Co").await;
+    assert_eq!(
+        s.value("#field-organisation-legal-name").await,
+        "Crash & Co"
+    );
+    assert_eq!(s.value("#field-organisation-address-city").await, "Leeds");
+    s.wait_for_title("• Untitled").await;
     s.finish().await;
 }

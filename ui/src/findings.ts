@@ -1,0 +1,51 @@
+// Puts validation findings where the owner will see them: under the field they name when the
+// step shows that field, otherwise in the list at the top of the step that asks the question;
+// and counts what is left per step for the step list.
+import { idFor } from "./dom";
+import type { Finding } from "./generated/Finding";
+import { type Step, stepFor } from "./steps";
+
+export function showFindings(container: HTMLElement, step: Step, findings: Finding[]): void {
+  for (const slot of Array.from(container.querySelectorAll<HTMLElement>(".finding"))) {
+    slot.textContent = "";
+    slot.dataset.severity = "";
+  }
+  for (const input of Array.from(container.querySelectorAll("[aria-invalid]"))) input.setAttribute("aria-invalid", "false");
+  const unplaced: Finding[] = [];
+  for (const f of findings) {
+    if (stepFor(f.field) !== step) continue;
+    const id = `field-${idFor(f.field)}`;
+    const slot = container.querySelector<HTMLElement>(`#${id}-finding`);
+    if (!slot || slot.textContent) {
+      unplaced.push(f);
+      continue;
+    }
+    slot.textContent = f.message;
+    slot.dataset.severity = f.severity;
+    if (f.severity === "error") container.querySelector(`#${id}`)?.setAttribute("aria-invalid", "true");
+  }
+  const list = container.querySelector<HTMLElement>("#step-findings");
+  if (!list) return;
+  list.replaceChildren(
+    ...unplaced.map((f) => {
+      const p = document.createElement("p");
+      p.className = "finding";
+      p.dataset.severity = f.severity;
+      p.textContent = f.message;
+      return p;
+    }),
+  );
+}
+
+/** Errors and warnings per step id. */
+export function countByStep(findings: Finding[]): Map<string, { errors: number; warnings: number }> {
+  const counts = new Map<string, { errors: number; warnings: number }>();
+  for (const f of findings) {
+    const id = stepFor(f.field).id;
+    const c = counts.get(id) ?? { errors: 0, warnings: 0 };
+    if (f.severity === "error") c.errors++;
+    else c.warnings++;
+    counts.set(id, c);
+  }
+  return counts;
+}
