@@ -1,5 +1,7 @@
-// The only module that talks to the Rust side. Types come from ./generated (ts-rs).
+// The only module that talks to the Rust side. Types come from ./generated (ts-rs). Outside the
+// desktop app (a plain browser, Vitest) the calls go to MockBackend instead.
 import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { Catalogues } from "./generated/Catalogues";
 import type { ExportOptions } from "./generated/ExportOptions";
 import type { ExportReport } from "./generated/ExportReport";
@@ -7,28 +9,60 @@ import type { Preview } from "./generated/Preview";
 import type { Project } from "./generated/Project";
 import type { RecentProject } from "./generated/RecentProject";
 import type { Recovery } from "./generated/Recovery";
+import { MockBackend } from "./mockBackend";
 
-export const exampleNames = () => invoke<string[]>("example_names");
-export const newProject = (example: string | null) => invoke<Project>("new_project", { example });
-export const preview = (project: Project) => invoke<Preview>("preview", { project });
-export const catalogue = () => invoke<Catalogues>("catalogue");
+type Call = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
 
-export const openProject = (path: string) => invoke<Project>("open_project", { path });
-export const saveProject = (path: string, project: Project) => invoke<void>("save_project", { path, project });
-export const recentProjects = () => invoke<RecentProject[]>("recent_projects");
-export const forgetRecent = (path: string) => invoke<void>("forget_recent", { path });
+export const inDesktopApp = typeof window !== "undefined" && "__TAURI_INTERNALS__" in window;
+let call: Call = inDesktopApp ? invoke : new MockBackend().invoke;
 
-export const autosave = (project: Project, path: string | null) => invoke<void>("autosave", { project, path });
-export const pendingRecovery = () => invoke<Recovery | null>("pending_recovery");
-export const discardRecovery = () => invoke<void>("discard_recovery");
+/** Sends every call to `backend` (tests). */
+export function useBackend(backend: Call): void {
+  call = backend;
+}
+
+export const exampleNames = () => call<string[]>("example_names");
+export const newProject = (example: string | null) => call<Project>("new_project", { example });
+export const preview = (project: Project) => call<Preview>("preview", { project });
+export const catalogue = () => call<Catalogues>("catalogue");
+
+export const openProject = (path: string) => call<Project>("open_project", { path });
+export const saveProject = (path: string, project: Project) => call<void>("save_project", { path, project });
+export const recentProjects = () => call<RecentProject[]>("recent_projects");
+export const forgetRecent = (path: string) => call<void>("forget_recent", { path });
+
+export const autosave = (project: Project, path: string | null) => call<void>("autosave", { project, path });
+export const pendingRecovery = () => call<Recovery | null>("pending_recovery");
+export const discardRecovery = () => call<void>("discard_recovery");
 
 /** Native dialogs; each resolves to null when the owner cancels. */
-export const chooseProjectToOpen = () => invoke<string | null>("choose_project_to_open");
-export const chooseSavePath = (suggestedName: string) => invoke<string | null>("choose_save_path", { suggestedName });
-export const chooseExportFolder = () => invoke<string | null>("choose_export_folder");
+export const chooseProjectToOpen = () => call<string | null>("choose_project_to_open");
+export const chooseSavePath = (suggestedName: string) => call<string | null>("choose_save_path", { suggestedName });
+export const chooseExportFolder = () => call<string | null>("choose_export_folder");
 
 export const exportPolicy = (project: Project, options: ExportOptions, dir: string, stem: string) =>
-  invoke<ExportReport>("export_policy", { project, options, dir, stem });
-export const copyPolicy = (project: Project, options: ExportOptions) => invoke<void>("copy_policy", { project, options });
-export const openExported = (path: string) => invoke<void>("open_exported", { path });
-export const showExported = (path: string) => invoke<void>("show_exported", { path });
+  call<ExportReport>("export_policy", { project, options, dir, stem });
+export const copyPolicy = (project: Project, options: ExportOptions) => call<void>("copy_policy", { project, options });
+export const openExported = (path: string) => call<void>("open_exported", { path });
+export const showExported = (path: string) => call<void>("show_exported", { path });
+
+/** The window: its title, and the close request the unsaved-changes guard intercepts. */
+export async function setWindowTitle(title: string): Promise<void> {
+  if (inDesktopApp) await getCurrentWindow().setTitle(title);
+}
+
+/** `guard` decides whether the window may close; it is asked only while `mustAsk()` is true. */
+export async function guardClose(mustAsk: () => boolean, guard: () => Promise<boolean>): Promise<void> {
+  if (!inDesktopApp) {
+    window.addEventListener("beforeunload", (e) => {
+      if (mustAsk()) e.preventDefault();
+    });
+    return;
+  }
+  const win = getCurrentWindow();
+  await win.onCloseRequested(async (event) => {
+    if (!mustAsk()) return;
+    event.preventDefault();
+    if (await guard()) await win.destroy();
+  });
+}

@@ -1,6 +1,5 @@
 import "../../templates/html/policy.css";
 import "./app.css";
-import { getCurrentWindow } from "@tauri-apps/api/window";
 import * as api from "./api";
 import { el } from "./dom";
 import { openExportDialog } from "./exportDialog";
@@ -75,9 +74,7 @@ function updateChrome(): void {
   $<HTMLButtonElement>("#redo").disabled = !session.history?.canRedo;
   document.title = session.title;
   document.body.dataset.dirty = String(session.dirty);
-  void getCurrentWindow()
-    .setTitle(session.title)
-    .catch(() => {});
+  void api.setWindowTitle(session.title).catch(() => {});
 }
 
 function drawStepList(): void {
@@ -320,13 +317,10 @@ async function start(): Promise<void> {
       })
       .catch(showError);
   }, 2000);
-  await getCurrentWindow()
-    .onCloseRequested(async (event) => {
-      if (!session.dirty) return;
-      event.preventDefault();
-      if (await session.mayLeave()) await getCurrentWindow().destroy();
-    })
-    .catch(() => {});
+  await api.guardClose(
+    () => session.dirty,
+    () => session.mayLeave(),
+  );
   await showStart();
   const recovery = await api.pendingRecovery().catch((e) => {
     showError(e);

@@ -45,13 +45,13 @@ export interface Step {
   blocks: Block[];
 }
 
-export const legalBases: Option[] = [
-  { value: "consent", label: "Consent: they agreed, and can change their mind at any time" },
-  { value: "contract", label: "Contract: you need it to give them what they signed up for" },
-  { value: "legal-obligation", label: "Legal obligation: a law makes you do it (tax records, say)" },
-  { value: "legitimate-interests", label: "Legitimate interests: a fair business need that does not outweigh their rights" },
-  { value: "vital-interests", label: "Vital interests: to protect someone's life" },
-  { value: "public-task", label: "Public task: official functions of a public body" },
+export const legalBases: Array<Option & { explain: string }> = [
+  { value: "consent", label: "Consent", explain: "They agreed, and can change their mind at any time." },
+  { value: "contract", label: "Contract", explain: "You need the data to give them what they signed up for." },
+  { value: "legal-obligation", label: "Legal obligation", explain: "A law makes you do it, such as keeping tax records." },
+  { value: "legitimate-interests", label: "Legitimate interests", explain: "A fair business need that does not outweigh their rights. Say what the need is." },
+  { value: "vital-interests", label: "Vital interests", explain: "To protect someone's life." },
+  { value: "public-task", label: "Public task", explain: "Official functions of a public body." },
 ];
 
 const contact = (group: string, who: string, help: string): Field[] => [

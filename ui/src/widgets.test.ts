@@ -115,7 +115,7 @@ describe("list widgets", () => {
       { field: "organisation.email", severity: "error", message: "Add an email." },
       { field: "data[0].retention", severity: "warning", message: "Say how long." },
     ]);
-    expect(w.q("#review-summary").textContent).toContain("1 answer(s) to fix");
+    expect(w.q("#review-summary").textContent).toBe("1 answer(s) to fix before you can export. 1 point(s) worth checking below.");
     const buttons = Array.from(w.c.querySelectorAll<HTMLButtonElement>(".review-list button"));
     expect(buttons.map((b) => b.textContent)).toEqual(["Go to Organisation and contacts", "Go to Retention, security, transfers"]);
     buttons[1].click();

@@ -53,6 +53,9 @@ function select(path: string, label: string, options: Array<[string, string]>, v
 
 const optional = (v: string): string | null => (v.trim() === "" ? null : v);
 
+/** Catalogue descriptions are written to continue "We use your data to …"; alone, they start a sentence. */
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+
 const productKinds: Array<[Product["kind"], string]> = [
   ["website", "Website"],
   ["web-app", "Web app people sign in to"],
@@ -151,15 +154,19 @@ function purposes(ctx: StepContext): HTMLElement {
         ctx.edit((d) => {
           if (on) d.purposes.push({ purpose: purpose.id, legal_basis: purpose.legal_basis, categories: d.data.map((c) => c.category) } as PurposeUse);
           else d.purposes = d.purposes.filter((p) => p.purpose !== purpose.id);
-        }, true), purpose.description),
+        }, true), sentence(purpose.description)),
     );
     if (use) {
       const at = `purposes[${i}]`;
       const detail = el("div", { class: "detail" });
-      detail.append(
-        select(`${at}.legal_basis`, "Legal basis (Europe, UK, Brazil)", legalBases.map((b) => [b.value, b.label]), use.legal_basis ?? purpose.legal_basis, (v) =>
-          ctx.edit((d) => void (d.purposes[i].legal_basis = v as LegalBasis), true)),
-      );
+      const basis = use.legal_basis ?? purpose.legal_basis;
+      const basisField = select(`${at}.legal_basis`, "Legal basis (Europe, UK, Brazil)", legalBases.map((b) => [b.value, b.label]), basis, (v) =>
+        ctx.edit((d) => void (d.purposes[i].legal_basis = v as LegalBasis), true));
+      const explain = legalBases.find((b) => b.value === basis)?.explain ?? "";
+      const usual = basis === purpose.legal_basis ? " This is the usual basis for this use." : "";
+      basisField.insertBefore(el("p", { class: "help", id: `${fid(`${at}.legal_basis`)}-help`, text: explain + usual }), basisField.querySelector(".finding"));
+      basisField.querySelector("select")?.setAttribute("aria-describedby", `${fid(`${at}.legal_basis`)}-help ${fid(`${at}.legal_basis`)}-finding`);
+      detail.append(basisField);
       if ((use.legal_basis ?? purpose.legal_basis) === "legitimate-interests") {
         detail.append(
           textInput(`${at}.legitimate_interest`, "The interest you pursue", use.legitimate_interest ?? "", (v) =>
@@ -190,7 +197,7 @@ function purposes(ctx: StepContext): HTMLElement {
 function vendors(ctx: StepContext): HTMLElement {
   const cats = ctx.catalogue.vendor_categories;
   const catLabel = new Map(cats.map((c) => [c.id, c.label]));
-  const dataLabel = new Map(ctx.catalogue.categories.map((c) => [c.id, c.label.toLowerCase()]));
+  const dataLabel = new Map(ctx.catalogue.categories.map((c) => [c.id, c.label]));
   const countries = ctx.catalogue.countries;
   const where = (codes: string[]) => codes.map((c) => countries[c]?.name ?? c).join(", ");
   const chosen = new Set(ctx.project.vendors.catalogue);
@@ -233,9 +240,11 @@ function vendors(ctx: StepContext): HTMLElement {
   add.addEventListener("click", () => ctx.edit((d) => void d.vendors.custom.push({ name: "", category: cats[0]?.id ?? "hosting", data: [], locations: [] } as CustomVendor), true));
   custom.append(add);
 
+  const names = ctx.catalogue.vendors.filter((v) => chosen.has(v.id)).map((v) => v.name);
   return el(
     "div",
     {},
+    el("p", { id: "vendor-chosen", text: names.length ? `Chosen: ${names.join(", ")}.` : "No vendors chosen yet." }),
     el("div", { class: "field" }, el("label", { for: "vendor-search", text: "Search vendors" }), search),
     el("div", { class: "field" }, el("label", { for: "vendor-category", text: "Kind of vendor" }), filter),
     count,
@@ -341,12 +350,17 @@ function retention(ctx: StepContext): HTMLElement {
   return wrap;
 }
 
+function summary(errors: number, warnings: number): string {
+  const check = warnings === 0 ? "Nothing else to check." : `${warnings} point(s) worth checking below.`;
+  return errors === 0 ? `Ready to export. ${check}` : `${errors} answer(s) to fix before you can export. ${check}`;
+}
+
 function review(ctx: StepContext): HTMLElement {
   const errors = ctx.findings.filter((f) => f.severity === "error");
   const warnings = ctx.findings.filter((f) => f.severity !== "error");
   const wrap = el("div", { class: "review", id: "review" });
   wrap.append(
-    el("p", { class: "review-summary", id: "review-summary", text: errors.length === 0 ? `Ready to export. ${warnings.length} point(s) worth checking.` : `${errors.length} answer(s) to fix before you can export, and ${warnings.length} point(s) worth checking.` }),
+    el("p", { class: "review-summary", id: "review-summary", text: summary(errors.length, warnings.length) }),
   );
   for (const [title, list] of [["To fix", errors], ["Worth checking", warnings]] as const) {
     if (list.length === 0) continue;

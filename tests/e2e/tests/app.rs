@@ -125,6 +125,9 @@ struct Session {
     xvfb: Option<Child>,
     artifacts: PathBuf,
     name: String,
+    display: String,
+    /// When the WebDriver session (and so the app) was requested.
+    launched: Instant,
 }
 
 impl Session {
@@ -138,7 +141,10 @@ impl Session {
                 return None;
             }
         }
-        let app = workspace().join("target/debug/policywright-app");
+        // POLICYWRIGHT_APP picks another build (the release figures use the release binary).
+        let app = std::env::var_os("POLICYWRIGHT_APP")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| workspace().join("target/debug/policywright-app"));
         assert!(
             app.is_file(),
             "{} is missing: run `cargo build -p policywright-app` first",
@@ -195,6 +201,7 @@ impl Session {
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), json!({ "application": app }));
         caps.insert("browserName".into(), json!("wry"));
+        let launched = Instant::now();
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
@@ -206,6 +213,8 @@ impl Session {
             xvfb: Some(xvfb),
             artifacts,
             name: name.to_owned(),
+            display: format!(":{n}"),
+            launched,
         };
         s.wait_for("body[data-ready='true']").await;
         Some(s)
@@ -376,13 +385,84 @@ impl Session {
         (passes, problems)
     }
 
-    /// Saves a screenshot under `target/e2e-artifacts/`, bounded in time: a stalled screenshot
-    /// request must not hide the failure that asked for it.
+    /// Saves a screenshot of the display under `target/e2e-artifacts/` (with ImageMagick's
+    /// `import`: WebKitWebDriver's screenshot request can stall and hide the failure).
     async fn keep_screenshot(&self) {
-        let shot = tokio::time::timeout(Duration::from_secs(10), self.client().screenshot()).await;
-        if let Ok(Ok(png)) = shot {
-            let _ = std::fs::write(self.artifacts.join(format!("{}.png", self.name)), png);
-        }
+        let path = self.artifacts.join(format!("{}.png", self.name));
+        let _ = Command::new("import")
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(&path)
+            .status();
+    }
+
+    /// Asks the app's window to close, as a window manager does when the owner clicks the close
+    /// button: a WM_DELETE_WINDOW message to the window titled "… Policywright".
+    fn request_close(&self) {
+        use x11rb::connection::Connection;
+        use x11rb::protocol::xproto::{AtomEnum, ClientMessageEvent, ConnectionExt, EventMask};
+        let (conn, screen) = x11rb::connect(Some(&self.display)).expect("connect to Xvfb");
+        let root = conn.setup().roots[screen].root;
+        let atom = |name: &[u8]| {
+            conn.intern_atom(false, name)
+                .expect("intern atom")
+                .reply()
+                .expect("atom")
+                .atom
+        };
+        let (protocols, delete, utf8, net_name) = (
+            atom(b"WM_PROTOCOLS"),
+            atom(b"WM_DELETE_WINDOW"),
+            atom(b"UTF8_STRING"),
+            atom(b"_NET_WM_NAME"),
+        );
+        let windows = conn
+            .query_tree(root)
+            .expect("query tree")
+            .reply()
+            .expect("tree")
+            .children;
+        let title = |w| {
+            let mut text = Vec::new();
+            for (prop, kind) in [
+                (net_name, utf8),
+                (AtomEnum::WM_NAME.into(), AtomEnum::STRING.into()),
+            ] {
+                if let Ok(Ok(reply)) = conn
+                    .get_property(false, w, prop, kind, 0, 1024)
+                    .map(|c| c.reply())
+                {
+                    text.extend(reply.value);
+                }
+            }
+            String::from_utf8_lossy(&text).into_owned()
+        };
+        let window = windows
+            .into_iter()
+            .find(|w| title(*w).contains("Policywright"))
+            .expect("the app's window");
+        let message = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
+        conn.send_event(false, window, EventMask::NO_EVENT, message)
+            .expect("send close request");
+        conn.flush().expect("flush");
+    }
+
+    /// Writes what the display shows now to `path`, once rendering has settled. ImageMagick's
+    /// `import` grabs the X display; WebKitWebDriver's own screenshot call can stall.
+    async fn screenshot_to(&self, path: &Path) {
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        let status = Command::new("import")
+            .args([
+                "-display",
+                &self.display,
+                "-window",
+                "root",
+                "-crop",
+                "1200x800+0+0",
+            ])
+            .arg(path)
+            .status()
+            .expect("run import (imagemagick)");
+        assert!(status.success(), "import failed for {}", path.display());
     }
 
     async fn finish(mut self) {
@@ -782,7 +862,26 @@ async fn unsaved_changes_guard() {
             .contains("Lumen Trails"),
         "discarded changes never reached the file"
     );
-    s.finish().await;
+
+    // Closing the window with changes asks too: Cancel keeps the app open; Don't save closes it.
+    s.type_into("#field-organisation-legal-name", "Closing Ltd")
+        .await;
+    s.wait_for_title("• Untitled").await;
+    s.request_close();
+    s.wait_for("#unsaved-guard").await;
+    s.click("#unsaved-guard button[data-value='cancel']").await;
+    s.wait_gone("#unsaved-guard").await;
+    assert_eq!(
+        s.value("#field-organisation-legal-name").await,
+        "Closing Ltd"
+    );
+    s.request_close();
+    s.wait_for("#unsaved-guard").await;
+    s.click("#unsaved-guard button[data-value='discard']").await;
+    wait_for("the app to exit", Duration::from_secs(15), || {
+        app_pids(&home).is_empty()
+    });
+    drop(s);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -826,5 +925,161 @@ async fn recovery_after_a_crash() {
     );
     assert_eq!(s.value("#field-organisation-address-city").await, "Leeds");
     s.wait_for_title("• Untitled").await;
+    s.finish().await;
+}
+
+/// Not a check: refreshes the README's screenshots from the real app
+/// (`scripts/screenshots.sh` runs it).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "writes docs/screenshots; run by scripts/screenshots.sh"]
+async fn screenshots() {
+    within(LIMIT, take_screenshots()).await;
+}
+
+async fn take_screenshots() {
+    let home = Home::new();
+    let Some(s) = Session::start("screenshots", &home).await else {
+        return;
+    };
+    let out = workspace().join("docs/screenshots");
+    s.select("select#example", "saas").await;
+    s.click("#new-from-example").await;
+    s.wait_for_text(".policy-meta", "Kestrel").await;
+    home.answer_dialog(&home.path("kestrel-metrics"));
+    s.click("#save").await;
+    s.wait_for_title("kestrel-metrics.policy.json").await;
+    s.click("#home").await;
+    s.wait_for_text("#recent-list", "kestrel-metrics").await;
+    s.screenshot_to(&out.join("start-screen.png")).await;
+
+    s.click("#reopen-last").await;
+    s.wait_for_text(".policy-meta", "Kestrel").await;
+    s.screenshot_to(&out.join("wizard-organisation.png")).await;
+    s.click("#step-purposes").await;
+    s.wait_for("#field-purpose-provide-service").await;
+    s.screenshot_to(&out.join("wizard-purposes.png")).await;
+    s.click("#step-vendors").await;
+    s.type_into("#vendor-search", "a").await;
+    s.screenshot_to(&out.join("wizard-vendors.png")).await;
+    s.click("#step-review").await;
+    s.wait_for("#review-summary").await;
+    s.screenshot_to(&out.join("wizard-review.png")).await;
+    std::fs::create_dir_all(home.path("export")).expect("export folder");
+    s.click("#export").await;
+    home.answer_dialog(&home.path("export"));
+    s.click("#choose-folder").await;
+    s.wait_for("#export-folder").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    s.click("#do-export").await;
+    s.wait_for_text("#export-done", "Exported").await;
+    s.screenshot_to(&out.join("export-dialog.png")).await;
+    s.finish().await;
+}
+
+/// Not a check: the figures for the issue notes, from the release build
+/// (`scripts/measure-release.sh` builds it and runs this).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "measures the release build; run by scripts/measure-release.sh"]
+async fn release_figures() {
+    within(LIMIT, measure_release()).await;
+}
+
+/// Proportional set size (kB) of a process, from /proc/PID/smaps_rollup.
+fn pss_kb(pid: i32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("Pss:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// The direct children of `pid` with their command names.
+fn children(pid: i32) -> Vec<(i32, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(child) = entry.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        // The fields after the parenthesised name: state, then the parent pid.
+        let Some((name, rest)) = stat.split_once(") ") else {
+            continue;
+        };
+        let parent = rest.split(' ').nth(1).and_then(|p| p.parse::<i32>().ok());
+        if parent == Some(pid) {
+            let comm = name.split_once(" (").map(|x| x.1).unwrap_or_default();
+            out.push((child, comm.to_owned()));
+        }
+    }
+    out
+}
+
+async fn measure_release() {
+    let home = Home::new();
+    let Some(s) = Session::start("release-figures", &home).await else {
+        return;
+    };
+    let interactive = s.launched.elapsed();
+    s.select("select#example", "saas").await;
+    s.click("#new-from-example").await;
+    s.wait_for_text(".policy-meta", "Kestrel").await;
+
+    let mut renders = Vec::new();
+    let field = s.wait_for("#field-organisation-legal-name").await;
+    for i in 0..15 {
+        let before = s.client().execute("return document.getElementById('preview').dataset.renderMs + '/' + document.getElementById('status').textContent;", vec![]).await.expect("read");
+        field
+            .send_keys(if i % 2 == 0 { "x" } else { "\u{E003}" })
+            .await
+            .expect("type");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let now = s.client().execute("return document.getElementById('preview').dataset.renderMs + '/' + document.getElementById('status').textContent;", vec![]).await.expect("read");
+            if now != before {
+                let ms: f64 = now
+                    .as_str()
+                    .and_then(|t| t.split('/').next())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(f64::NAN);
+                renders.push(ms);
+                break;
+            }
+            assert!(Instant::now() < deadline, "the preview never updated");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    renders.sort_by(|a, b| a.total_cmp(b));
+    let median = renders[renders.len() / 2];
+
+    let mut lines = Vec::new();
+    let mut total = 0;
+    for pid in app_pids(&home) {
+        let kb = pss_kb(pid);
+        total += kb;
+        lines.push(format!("  policywright-app (pid {pid}): {kb} kB"));
+        for (child, name) in children(pid) {
+            let kb = pss_kb(child);
+            total += kb;
+            lines.push(format!("  {name} (pid {child}): {kb} kB"));
+        }
+    }
+    println!(
+        "launch -> wizard interactive: {} ms (WebDriver session request to start screen ready)",
+        interactive.as_millis()
+    );
+    println!(
+        "edit -> preview updated (inside the app, saas example, {} edits): median {median:.1} ms, min {:.1}, max {:.1}",
+        renders.len(),
+        renders[0],
+        renders[renders.len() - 1]
+    );
+    println!(
+        "memory (PSS) after opening the saas example:\n{}\n  total: {} kB ({:.1} MiB)",
+        lines.join("\n"),
+        total,
+        total as f64 / 1024.0
+    );
     s.finish().await;
 }

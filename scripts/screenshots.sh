@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Refreshes docs/screenshots/ from the real app under Xvfb (through WebDriver), after building
+# the UI and the app. Look at the PNGs before committing them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm --prefix ui run build
+cargo build -p policywright-app
+cargo test -p policywright-e2e --test app -- --ignored screenshots
+ls -l docs/screenshots/

@@ -1,0 +1,115 @@
+// A stand-in for the Rust side, so the UI runs in a plain browser (`npm run dev`, for styling and
+// layout work) and in Vitest. It keeps files, the recent list and the recovery file in memory;
+// its preview is a rough stand-in, because only the core writes the real policy.
+import type { Finding } from "./generated/Finding";
+import type { Preview } from "./generated/Preview";
+import type { Project } from "./generated/Project";
+import type { RecentProject } from "./generated/RecentProject";
+import type { Recovery } from "./generated/Recovery";
+import { blankProject, catalogueFixture } from "./fixtures";
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export class MockBackend {
+  files = new Map<string, Project>();
+  recent: string[] = [];
+  recovery: Recovery | null = null;
+  /** What the next native dialogs answer, in order; empty means "Cancel". */
+  dialogAnswers: Array<string | null> = [];
+  clipboard = "";
+  exported: string[] = [];
+
+  private findings(p: Project): Finding[] {
+    const out: Finding[] = [];
+    if (!p.organisation.legal_name.trim()) out.push({ field: "organisation.legal_name", severity: "error", message: "Add your organisation's legal name." });
+    if (!p.organisation.email.includes("@")) out.push({ field: "organisation.email", severity: "error", message: "Add an email address for privacy questions." });
+    return out;
+  }
+
+  private preview(p: Project): Preview {
+    return {
+      title: "Privacy policy",
+      organisation: p.organisation.trading_name ?? p.organisation.legal_name,
+      last_updated: p.effective_date || null,
+      sections: [
+        {
+          id: "who-we-are",
+          title: "Who we are",
+          html: `<p>${escape(p.organisation.legal_name || "Your organisation")} (stand-in preview: the desktop app shows the real policy).</p>`,
+          reasons: [],
+        },
+      ],
+      findings: this.findings(p),
+    };
+  }
+
+  private remember(path: string): void {
+    this.recent = [path, ...this.recent.filter((p) => p !== path)].slice(0, 8);
+  }
+
+  invoke = async <T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> => {
+    const a = args as Record<string, never>;
+    const result = ((): unknown => {
+      switch (cmd) {
+        case "example_names":
+          return [];
+        case "new_project":
+          return blankProject();
+        case "catalogue":
+          return catalogueFixture;
+        case "preview":
+          return this.preview(a.project);
+        case "save_project":
+          this.files.set(a.path, structuredClone(a.project));
+          this.remember(a.path);
+          this.recovery = null;
+          return null;
+        case "open_project": {
+          const project = this.files.get(a.path);
+          if (!project) throw { message: `${a.path}: no such file`, findings: [] };
+          this.remember(a.path);
+          return structuredClone(project);
+        }
+        case "recent_projects":
+          return this.recent.map((path): RecentProject => ({ path, name: path.split("/").pop() ?? path, modified: this.files.has(path) ? "2026-01-01T00:00:00Z" : null }));
+        case "forget_recent":
+          this.recent = this.recent.filter((p) => p !== a.path);
+          return null;
+        case "autosave":
+          this.recovery = { path: a.path, saved_at: "2026-01-01T00:00:00Z", project: structuredClone(a.project) };
+          return null;
+        case "pending_recovery":
+          return this.recovery;
+        case "discard_recovery":
+          this.recovery = null;
+          return null;
+        case "choose_project_to_open":
+        case "choose_export_folder":
+          return this.dialogAnswers.shift() ?? null;
+        case "choose_save_path": {
+          const path = this.dialogAnswers.shift() ?? null;
+          return path && !path.endsWith(".policy.json") ? `${path}.policy.json` : path;
+        }
+        case "export_policy":
+        case "copy_policy": {
+          const findings = this.findings(a.project);
+          if (findings.some((f) => f.severity === "error")) throw { message: "the project has errors to fix before it can be exported", findings };
+          if (cmd === "copy_policy") {
+            this.clipboard = this.preview(a.project).sections.map((s) => s.html).join("\n");
+            return null;
+          }
+          const options = a.options as { format: string };
+          const files = (options.format === "all" ? ["md", "html", "pdf"] : [options.format]).map((ext) => `${a.dir}/${a.stem}.${ext}`);
+          this.exported.push(...files);
+          return { files, findings, warnings: [] };
+        }
+        case "open_exported":
+        case "show_exported":
+          return null;
+        default:
+          throw { message: `the mock backend has no command ${cmd}`, findings: [] };
+      }
+    })();
+    return result as T;
+  };
+}
