@@ -233,6 +233,7 @@ function undoRedo(redo: boolean): void {
 async function showStart(): Promise<void> {
   session.close();
   updateChrome();
+  say("");
   workspace.hidden = true;
   startScreen.hidden = false;
   const recent = await api.recentProjects();

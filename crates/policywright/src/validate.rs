@@ -50,10 +50,15 @@ impl Findings {
         });
     }
     fn url(&mut self, field: &str, value: &Option<String>) {
-        if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
-            if text::web_url(v).is_none() {
-                self.error(field, format!("\"{v}\" is not a web address. Enter the full address, starting with https://."));
-            }
+        if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+            && text::web_url(v).is_none()
+        {
+            self.error(
+                field,
+                format!(
+                    "\"{v}\" is not a web address. Enter the full address, starting with https://."
+                ),
+            );
         }
     }
     fn email(&mut self, field: &str, value: &str) {

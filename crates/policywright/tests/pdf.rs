@@ -216,10 +216,10 @@ fn outline_mirrors_the_headings_and_links_are_clickable() {
         let mut linked = Vec::new();
         for s in &doc.sections {
             for event in Parser::new_ext(&s.body, pulldown_cmark::Options::ENABLE_TABLES) {
-                if let Event::Start(Tag::Link { dest_url, .. }) = event {
-                    if !dest_url.starts_with('#') {
-                        linked.push(dest_url.to_string());
-                    }
+                if let Event::Start(Tag::Link { dest_url, .. }) = event
+                    && !dest_url.starts_with('#')
+                {
+                    linked.push(dest_url.to_string());
                 }
             }
         }

@@ -787,11 +787,11 @@ fn cookies_view(p: &Project, cat: &Catalogues, s: &toml::Table) -> CookiesView {
     }
     let mut third_party = Vec::new();
     for id in &p.vendors.catalogue {
-        if let Some(v) = cat.vendor(id) {
-            if let Some(kind) = v.cookies {
-                by_kind.entry(kind).or_default().push(v.name.clone());
-                third_party.push(v.name.clone());
-            }
+        if let Some(v) = cat.vendor(id)
+            && let Some(kind) = v.cookies
+        {
+            by_kind.entry(kind).or_default().push(v.name.clone());
+            third_party.push(v.name.clone());
         }
     }
     for v in &p.vendors.custom {
@@ -847,12 +847,12 @@ fn ccpa_view(p: &Project, cat: &Catalogues, sold_or_shared: bool) -> Vec<CcpaVie
             return;
         };
         for id in data {
-            if let Some(c) = collected.iter().find(|c| c.id == *id) {
-                if let Some(entry) = letters.get_mut(&c.ccpa) {
-                    entry.1.insert(vc.label.clone());
-                    if sold_or_shared && category == "advertising" {
-                        entry.2 = true;
-                    }
+            if let Some(c) = collected.iter().find(|c| c.id == *id)
+                && let Some(entry) = letters.get_mut(&c.ccpa)
+            {
+                entry.1.insert(vc.label.clone());
+                if sold_or_shared && category == "advertising" {
+                    entry.2 = true;
                 }
             }
         }

@@ -77,6 +77,9 @@ pub(super) fn drawable(
         .collect()
 }
 
+/// One table cell: its styled spans.
+type Cell = Vec<Span>;
+
 #[derive(Default)]
 struct Builder {
     blocks: Vec<Block>,
@@ -88,8 +91,9 @@ struct Builder {
     marker: Option<String>,
     quote: usize,
     heading: Option<String>,
-    table: Option<(Vec<Vec<Span>>, Vec<Vec<Vec<Span>>>)>,
-    row: Vec<Vec<Span>>,
+    /// The table being read: header cells, then rows of cells.
+    table: Option<(Vec<Cell>, Vec<Vec<Cell>>)>,
+    row: Vec<Cell>,
 }
 
 impl Builder {

@@ -139,13 +139,14 @@ struct Line {
 
 impl Line {
     fn push(&mut self, frag: Frag, width: f32) {
-        if let Some((_, last, w)) = self.frags.last_mut() {
-            if last.face == frag.face && last.link == frag.link {
-                last.text.push_str(&frag.text);
-                *w += width;
-                self.width += width;
-                return;
-            }
+        if let Some((_, last, w)) = self.frags.last_mut()
+            && last.face == frag.face
+            && last.link == frag.link
+        {
+            last.text.push_str(&frag.text);
+            *w += width;
+            self.width += width;
+            return;
         }
         self.frags.push((self.width, frag, width));
         self.width += width;
@@ -417,19 +418,20 @@ fn para(flow: &mut Flow<'_>, spans: &[Span], depth: usize, marker: &Option<Strin
         }
         let top = flow.y;
         for (k, line) in lines[i..i + take].iter().enumerate() {
-            if k == 0 && i == 0 {
-                if let Some(m) = marker {
-                    let baseline = baseline(flow.y, BODY, LEADING);
-                    let mw = flow.fonts.width(Face::Regular, m, BODY);
-                    flow.draw(Draw::Text {
-                        x: x - mw - 5.0,
-                        y: baseline,
-                        face: Face::Regular,
-                        size: BODY,
-                        text: m.clone(),
-                        color: (TEXT_GRAY, TEXT_GRAY, TEXT_GRAY),
-                    });
-                }
+            if k == 0
+                && i == 0
+                && let Some(m) = marker
+            {
+                let baseline = baseline(flow.y, BODY, LEADING);
+                let mw = flow.fonts.width(Face::Regular, m, BODY);
+                flow.draw(Draw::Text {
+                    x: x - mw - 5.0,
+                    y: baseline,
+                    face: Face::Regular,
+                    size: BODY,
+                    text: m.clone(),
+                    color: (TEXT_GRAY, TEXT_GRAY, TEXT_GRAY),
+                });
             }
             flow.line(line, x, BODY, LEADING, TEXT_GRAY);
         }
