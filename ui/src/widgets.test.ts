@@ -90,7 +90,14 @@ describe("list widgets", () => {
     const locations = w.q<HTMLInputElement>("#field-vendors-custom-0-locations");
     locations.value = "us, ie";
     locations.dispatchEvent(new Event("input"));
-    expect(w.history.current.vendors.custom[0]).toMatchObject({ name: "Tiny CRM", category: "payments", locations: ["US", "IE"] });
+    const safeguard = w.q<HTMLSelectElement>("#field-vendors-custom-0-safeguard");
+    safeguard.value = "standard-contractual-clauses";
+    safeguard.dispatchEvent(new Event("change"));
+    expect(w.history.current.vendors.custom[0]).toMatchObject({ name: "Tiny CRM", category: "payments", locations: ["US", "IE"], safeguard: "standard-contractual-clauses" });
+    const again = w.q<HTMLSelectElement>("#field-vendors-custom-0-safeguard");
+    again.value = "";
+    again.dispatchEvent(new Event("change"));
+    expect("safeguard" in w.history.current.vendors.custom[0]).toBe(false);
   });
 
   it("retention offers the right inputs for each kind", () => {

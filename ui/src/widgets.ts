@@ -3,6 +3,7 @@
 // edits through the step context, like the plain fields in form.ts.
 import { el, idFor } from "./dom";
 import type { CollectedData } from "./generated/CollectedData";
+import type { CookieKind } from "./generated/CookieKind";
 import type { CustomVendor } from "./generated/CustomVendor";
 import type { LegalBasis } from "./generated/LegalBasis";
 import type { Product } from "./generated/Product";
@@ -10,6 +11,7 @@ import type { Project } from "./generated/Project";
 import type { PurposeUse } from "./generated/PurposeUse";
 import type { Retention } from "./generated/Retention";
 import type { Source } from "./generated/Source";
+import type { TransferSafeguard } from "./generated/TransferSafeguard";
 import type { StepContext } from "./form";
 import { legalBases, stepFor, type Widget } from "./steps";
 
@@ -253,6 +255,23 @@ function vendors(ctx: StepContext): HTMLElement {
   );
 }
 
+const safeguards: Array<[TransferSafeguard | "", string]> = [
+  ["", "None needed, or not known"],
+  ["adequacy-decision", "Adequacy decision"],
+  ["data-privacy-framework", "EU–US Data Privacy Framework"],
+  ["standard-contractual-clauses", "Standard Contractual Clauses"],
+  ["uk-idta", "UK IDTA or Addendum"],
+  ["binding-corporate-rules", "Binding corporate rules"],
+];
+
+const cookieKinds: Array<[CookieKind | "", string]> = [
+  ["", "None"],
+  ["strictly-necessary", "Strictly necessary"],
+  ["preferences", "Preferences"],
+  ["analytics", "Analytics"],
+  ["marketing", "Marketing"],
+];
+
 function customVendor(ctx: StepContext, v: CustomVendor, i: number, catLabel: Map<string, string>): HTMLElement {
   const at = `vendors.custom[${i}]`;
   const set = (change: (c: CustomVendor) => void, redraw = false) => ctx.edit((d) => change(d.vendors.custom[i]), redraw);
@@ -284,6 +303,10 @@ function customVendor(ctx: StepContext, v: CustomVendor, i: number, catLabel: Ma
     receives,
     textInput(`${at}.locations`, "Countries where it processes data", v.locations.join(", "), (x) =>
       set((c) => void (c.locations = x.split(/[\s,]+/).map((s) => s.trim().toUpperCase()).filter(Boolean))), { help: "Two-letter codes, separated by commas: US, IE." }),
+    select(`${at}.safeguard`, "Safeguard for data it handles abroad", safeguards, v.safeguard ?? "", (x) =>
+      set((c) => void (x === "" ? delete c.safeguard : (c.safeguard = x as TransferSafeguard)), true)),
+    select(`${at}.cookies`, "Cookies it sets on your site", cookieKinds, v.cookies ?? "", (x) =>
+      set((c) => void (x === "" ? delete c.cookies : (c.cookies = x as CookieKind)), true)),
     textInput(`${at}.privacy_url`, "Its privacy policy", v.privacy_url ?? "", opt("privacy_url"), { type: "url" }),
     textInput(`${at}.opt_out_url`, "Opt-out page", v.opt_out_url ?? "", opt("opt_out_url"), { type: "url" }),
     remove,
