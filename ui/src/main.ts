@@ -158,7 +158,49 @@ async function refresh(): Promise<void> {
   }
 }
 
-async function show(project: Project, path: string | null, dirty = false): Promise<void> {
+/** Answers a crash left behind, while the start screen still offers them. */
+let pendingRecovery: Recovery | null = null;
+
+/** Before another project replaces them (autosave would overwrite the file), the owner decides. */
+async function settleRecovery(): Promise<"go" | "cancel"> {
+  const recovery = pendingRecovery;
+  if (!recovery) return "go";
+  const choice = await ask(
+    "Restore your unsaved answers first?",
+    "Answers from before Policywright closed unexpectedly are still waiting. If you start something else, they are discarded.",
+    [
+      { value: "restore", label: "Restore them", primary: true },
+      { value: "discard", label: "Discard them" },
+      { value: "cancel", label: "Cancel" },
+    ],
+    "recovery-guard",
+  );
+  if (choice === "cancel") return "cancel";
+  pendingRecovery = null;
+  $<HTMLElement>("#recovery").hidden = true;
+  if (choice === "restore") {
+    await restore(recovery);
+    return "cancel";
+  }
+  await api.discardRecovery();
+  return "go";
+}
+
+async function restore(recovery: Recovery): Promise<void> {
+  pendingRecovery = null;
+  $<HTMLElement>("#recovery").hidden = true;
+  await load(recovery.project, recovery.path, true);
+  say("Restored your unsaved answers. Save them to keep them.");
+}
+
+/** Shows another project; false when the owner chose to deal with recovered answers instead. */
+async function show(project: Project, path: string | null): Promise<boolean> {
+  if ((await settleRecovery()) === "cancel") return false;
+  await load(project, path, false);
+  return true;
+}
+
+async function load(project: Project, path: string | null, dirty: boolean): Promise<void> {
   session.load(project, path, dirty);
   startScreen.hidden = true;
   workspace.hidden = false;
@@ -181,11 +223,10 @@ async function leave(then: () => Promise<void>): Promise<void> {
   }
 }
 
-const newProject = (example: string | null) => leave(async () => show(await api.newProject(example), null));
+const newProject = (example: string | null) => leave(async () => void (await show(await api.newProject(example), null)));
 
 async function openPath(path: string): Promise<void> {
-  await show(await api.openProject(path), path);
-  say(`Opened ${baseName(path)}`);
+  if (await show(await api.openProject(path), path)) say(`Opened ${baseName(path)}`);
 }
 
 /** Asks for the file first: cancelling the dialog leaves the current project untouched. */
@@ -257,17 +298,16 @@ async function showStart(): Promise<void> {
 }
 
 function offerRecovery(recovery: Recovery): void {
+  pendingRecovery = recovery;
   const box = $<HTMLElement>("#recovery");
   const when = new Date(recovery.saved_at).toLocaleString();
   const what = recovery.path ? baseName(recovery.path) : "an unsaved project";
   $<HTMLElement>("#recovery-message").textContent = `Policywright closed before your changes to ${what} were saved. The answers from ${when} can be restored.`;
   box.hidden = false;
-  $<HTMLButtonElement>("#restore").onclick = () => {
-    box.hidden = true;
-    void show(recovery.project, recovery.path, true).then(() => say("Restored your unsaved answers. Save them to keep them."), showError);
-  };
+  $<HTMLButtonElement>("#restore").onclick = () => void restore(recovery).catch(showError);
   $<HTMLButtonElement>("#discard-recovery").onclick = () => {
     box.hidden = true;
+    pendingRecovery = null;
     void api.discardRecovery().catch(showError);
   };
   $<HTMLButtonElement>("#restore").focus();
