@@ -153,13 +153,25 @@ pub fn open_exported<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> Result<(),
         .map_err(|e| CommandError::new(format!("could not open {}: {e}", path.display())))
 }
 
-/// Shows an exported file in the system's file manager.
+/// Shows an exported file in the system's file manager. Where no file manager answers the
+/// request to select it (a Linux desktop without the FileManager1 service), the folder is opened
+/// instead, which is the next best thing.
 #[tauri::command]
 pub fn show_exported<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> Result<(), CommandError> {
     exported_file(&path)?;
-    app.opener()
-        .reveal_item_in_dir(&path)
-        .map_err(|e| CommandError::new(format!("could not show {}: {e}", path.display())))
+    let opener = app.opener();
+    let Err(reveal) = opener.reveal_item_in_dir(&path) else {
+        return Ok(());
+    };
+    let folder = path.parent().unwrap_or(&path);
+    opener
+        .open_path(folder.to_string_lossy(), None::<&str>)
+        .map_err(|e| {
+            CommandError::new(format!(
+                "could not show {}: {reveal}; opening its folder failed too: {e}",
+                path.display()
+            ))
+        })
 }
 
 #[cfg(test)]

@@ -169,6 +169,26 @@ impl Session {
         );
         let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
         wait_for("Xvfb", Duration::from_secs(10), || socket.exists());
+        // A stand-in for the desktop's `xdg-open`, first on PATH: it records what the app asked
+        // to open instead of starting a viewer.
+        let bin = home.path("bin");
+        std::fs::create_dir_all(&bin).expect("bin folder");
+        let opener = bin.join("xdg-open");
+        std::fs::write(
+            &opener,
+            format!(
+                "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\n",
+                home.path("opened.log").display()
+            ),
+        )
+        .expect("fake xdg-open");
+        std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+            .expect("make it executable");
+        let path = format!(
+            "{}:{}",
+            bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
         let port = free_port();
         let native_port = free_port();
         let log = std::fs::File::create(artifacts.join(format!("{name}.driver.log")))
@@ -187,6 +207,7 @@ impl Session {
                 .env("XDG_CONFIG_HOME", home.path("config"))
                 .env("XDG_DATA_HOME", home.path("data"))
                 .env("POLICYWRIGHT_TEST_DIALOG", home.path("dialog-answer"))
+                .env("PATH", &path)
                 .stdout(log.try_clone().expect("log"))
                 .stderr(log),
         );
@@ -477,6 +498,56 @@ impl Session {
         conn.flush().expect("flush");
     }
 
+    /// The text on the X clipboard of the test's display (UTF-8), read the way a paste would.
+    fn clipboard_text(&self) -> Option<String> {
+        use x11rb::connection::Connection;
+        use x11rb::protocol::Event;
+        use x11rb::protocol::xproto::{
+            AtomEnum, ConnectionExt, CreateWindowAux, EventMask, WindowClass,
+        };
+        let (conn, screen) = x11rb::connect(Some(&self.display)).ok()?;
+        let root = conn.setup().roots[screen].root;
+        let atom = |name: &[u8]| Some(conn.intern_atom(false, name).ok()?.reply().ok()?.atom);
+        let (clipboard, utf8, target) = (
+            atom(b"CLIPBOARD")?,
+            atom(b"UTF8_STRING")?,
+            atom(b"POLICYWRIGHT_PASTE")?,
+        );
+        let window = conn.generate_id().ok()?;
+        conn.create_window(
+            x11rb::COPY_DEPTH_FROM_PARENT,
+            window,
+            root,
+            0,
+            0,
+            1,
+            1,
+            0,
+            WindowClass::INPUT_OUTPUT,
+            0,
+            &CreateWindowAux::new().event_mask(EventMask::PROPERTY_CHANGE),
+        )
+        .ok()?;
+        conn.convert_selection(window, clipboard, utf8, target, x11rb::CURRENT_TIME)
+            .ok()?;
+        conn.flush().ok()?;
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            match conn.poll_for_event().ok()? {
+                Some(Event::SelectionNotify(e)) if e.property == x11rb::NONE => return None,
+                Some(Event::SelectionNotify(_)) => break,
+                _ if Instant::now() > deadline => return None,
+                _ => std::thread::sleep(Duration::from_millis(20)),
+            }
+        }
+        let reply = conn
+            .get_property(true, window, target, AtomEnum::ANY, 0, u32::MAX / 4)
+            .ok()?
+            .reply()
+            .ok()?;
+        String::from_utf8(reply.value).ok()
+    }
+
     /// Requests a close until `css` (the guard) appears. Without a window manager GTK now and then
     /// drops a WM_DELETE_WINDOW before the app sees it (instrumenting the app showed no
     /// CloseRequested at all in those runs, about one in six), so like a person whose click did
@@ -760,6 +831,28 @@ async fn complete_every_step_and_export() {
     s.type_into("#export-stem", "wren-privacy").await;
     s.click("#do-export").await;
     s.wait_for_text("#export-done", "Exported 3 file(s)").await;
+    // Open hands the file to the desktop (here the stand-in xdg-open records it).
+    let html_path = out.join("wren-privacy.html");
+    s.click(&format!(
+        "li[data-file='{}'] button:first-of-type",
+        html_path.display()
+    ))
+    .await;
+    wait_for("xdg-open to be called", Duration::from_secs(10), || {
+        std::fs::read_to_string(home.path("opened.log"))
+            .is_ok_and(|l| l.lines().any(|line| Path::new(line) == html_path))
+    });
+    let pdf_path = out.join("wren-privacy.pdf");
+    s.click(&format!(
+        "li[data-file='{}'] button:last-of-type",
+        pdf_path.display()
+    ))
+    .await;
+    // Show in folder: here no file manager service answers, so the folder itself is opened.
+    wait_for("the folder to be opened", Duration::from_secs(10), || {
+        std::fs::read_to_string(home.path("opened.log"))
+            .is_ok_and(|l| l.lines().any(|line| Path::new(line) == out))
+    });
     s.click("#copy-md").await;
     s.wait_for_text("#export-result", "Markdown copied to the clipboard")
         .await;
@@ -770,6 +863,11 @@ async fn complete_every_step_and_export() {
     assert!(html.contains("Stripe") && html.contains("privacy@wren.example"));
     assert!(html.contains("<html"), "a whole page");
     let md = std::fs::read_to_string(out.join("wren-privacy.md")).expect("markdown");
+    assert_eq!(
+        s.clipboard_text().as_deref(),
+        Some(md.as_str()),
+        "a paste gives the same Markdown as the exported file"
+    );
     assert!(
         md.contains("Wren \\& \\<Sons\\> Ltd"),
         "Markdown escapes the name: {}",
