@@ -250,52 +250,56 @@ impl Session {
         panic!("{}: {why}", self.name);
     }
 
-    /// Waits until `css` matches a displayed element.
-    async fn wait_for(&self, css: &str) -> Element {
-        let deadline = Instant::now() + Duration::from_secs(15);
+    /// Asks `probe` every 50 ms until it gives a value, for at most `limit`; then fails the test
+    /// (with a screenshot), saying what never happened.
+    async fn poll<T>(
+        &self,
+        limit: Duration,
+        mut probe: impl AsyncFnMut() -> Option<T>,
+    ) -> Result<T, Elapsed> {
+        let deadline = Instant::now() + limit;
         loop {
-            if let Ok(el) = self.client().find(Locator::Css(css)).await
-                && el.is_displayed().await.unwrap_or(false)
-            {
-                return el;
+            if let Some(value) = probe().await {
+                return Ok(value);
             }
             if Instant::now() > deadline {
-                self.fail(format!("`{css}` never appeared")).await;
+                return Err(Elapsed);
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The displayed element `css` matches now, if any.
+    async fn displayed(&self, css: &str) -> Option<Element> {
+        let el = self.client().find(Locator::Css(css)).await.ok()?;
+        el.is_displayed().await.unwrap_or(false).then_some(el)
+    }
+
+    /// Waits until `css` matches a displayed element.
+    async fn wait_for(&self, css: &str) -> Element {
+        match self.poll(WAIT, async || self.displayed(css).await).await {
+            Ok(el) => el,
+            Err(Elapsed) => self.fail(format!("`{css}` never appeared")).await,
         }
     }
 
     /// Waits until nothing matches `css` (or it is hidden).
     async fn wait_gone(&self, css: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            match self.client().find(Locator::Css(css)).await {
-                Err(_) => return,
-                Ok(el) if !el.is_displayed().await.unwrap_or(true) => return,
-                _ => {}
-            }
-            if Instant::now() > deadline {
-                self.fail(format!("`{css}` never went away")).await;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        let gone = async || self.displayed(css).await.is_none().then_some(());
+        if self.poll(WAIT, gone).await.is_err() {
+            self.fail(format!("`{css}` never went away")).await;
         }
     }
 
     /// Waits until `css` matches an element whose text contains `text`.
     async fn wait_for_text(&self, css: &str, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            if let Ok(el) = self.client().find(Locator::Css(css)).await
-                && let Ok(t) = el.text().await
-                && t.contains(text)
-            {
-                return t;
-            }
-            if Instant::now() > deadline {
-                self.fail(format!("`{css}` never showed `{text}`")).await;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+        let shows = async || {
+            let el = self.client().find(Locator::Css(css)).await.ok()?;
+            el.text().await.ok().filter(|t| t.contains(text))
+        };
+        match self.poll(WAIT, shows).await {
+            Ok(t) => t,
+            Err(Elapsed) => self.fail(format!("`{css}` never showed `{text}`")).await,
         }
     }
 
@@ -368,14 +372,25 @@ impl Session {
 
     /// Waits until the document title contains `text` (the window title follows it).
     async fn wait_for_title(&self, text: &str) {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while !self.title().await.contains(text) {
-            if Instant::now() > deadline {
-                let title = self.title().await;
-                self.fail(format!("the title `{title}` never showed `{text}`"))
-                    .await;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        let shows = async || self.title().await.contains(text).then_some(());
+        if self.poll(WAIT, shows).await.is_err() {
+            let title = self.title().await;
+            self.fail(format!("the title `{title}` never showed `{text}`"))
+                .await;
+        }
+    }
+
+    /// Picks `dir` in the export dialog's folder chooser (through the scripted dialog).
+    async fn choose_export_folder(&self, home: &Home, dir: &Path) {
+        home.answer_dialog(dir);
+        self.click("#choose-folder").await;
+        let filled = async || {
+            let value = self.value("#export-folder").await;
+            (!value.is_empty()).then_some(())
+        };
+        if self.poll(Duration::from_secs(10), filled).await.is_err() {
+            self.fail("the export folder was never filled in".into())
+                .await;
         }
     }
 
@@ -555,14 +570,9 @@ impl Session {
     async fn close_until_asked(&self, css: &str) {
         for _ in 0..5 {
             self.request_close();
-            let deadline = Instant::now() + Duration::from_secs(2);
-            while Instant::now() < deadline {
-                if let Ok(el) = self.client().find(Locator::Css(css)).await
-                    && el.is_displayed().await.unwrap_or(false)
-                {
-                    return;
-                }
-                tokio::time::sleep(Duration::from_millis(50)).await;
+            let asked = async || self.displayed(css).await.map(|_| ());
+            if self.poll(Duration::from_secs(2), asked).await.is_ok() {
+                return;
             }
         }
         self.fail(format!("five close requests and `{css}` never appeared"))
@@ -647,6 +657,12 @@ fn around(text: &str, needle: &str) -> String {
     let end = text.ceil_char_boundary((at + 150).min(text.len()));
     text[start..end].to_owned()
 }
+
+/// How long a wait for something on screen may take before the test fails.
+const WAIT: Duration = Duration::from_secs(15);
+
+/// A wait ran out of time.
+struct Elapsed;
 
 const LIMIT: Duration = Duration::from_secs(150);
 
@@ -821,13 +837,7 @@ async fn complete_every_step_and_export() {
     s.click("#next").await;
     s.wait_for("#export-dialog").await;
     s.check_accessibility("export dialog").await;
-    home.answer_dialog(&out);
-    s.click("#choose-folder").await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while s.value("#export-folder").await.is_empty() {
-        assert!(Instant::now() < deadline, "the folder was never filled in");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    s.choose_export_folder(&home, &out).await;
     s.type_into("#export-stem", "wren-privacy").await;
     s.click("#do-export").await;
     s.wait_for_text("#export-done", "Exported 3 file(s)").await;
@@ -938,13 +948,7 @@ async fn save_relaunch_change_vendor() {
     s.click("#export").await;
     s.click("#fmt-md").await;
     s.click("#fmt-pdf").await;
-    home.answer_dialog(&out);
-    s.click("#choose-folder").await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while s.value("#export-folder").await.is_empty() {
-        assert!(Instant::now() < deadline, "the folder was never filled in");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    s.choose_export_folder(&home, &out).await;
     s.click("#do-export").await;
     s.wait_for_text("#export-done", "Exported 1 file(s)").await;
     let html = std::fs::read_to_string(out.join("tea.html")).expect("html");
@@ -1131,10 +1135,7 @@ async fn take_screenshots() {
     s.screenshot_to(&out.join("wizard-review.png")).await;
     std::fs::create_dir_all(home.path("export")).expect("export folder");
     s.click("#export").await;
-    home.answer_dialog(&home.path("export"));
-    s.click("#choose-folder").await;
-    s.wait_for("#export-folder").await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    s.choose_export_folder(&home, &home.path("export")).await;
     s.click("#do-export").await;
     s.wait_for_text("#export-done", "Exported").await;
     s.screenshot_to(&out.join("export-dialog.png")).await;
