@@ -43,7 +43,7 @@ export const catalogueFixture: Catalogues = {
     { id: "hosting", label: "Hosting", does: "runs servers" },
   ],
   vendors: [
-    { id: "stripe", name: "Stripe", legal_entity: "Stripe Payments Europe, Ltd.", category: "payments", data: ["contact-details"], locations: ["IE", "US"], safeguard: null, privacy_url: "https://stripe.com/privacy", opt_out_url: null, cookies: null },
+    { id: "stripe", name: "Stripe", legal_entity: "Stripe Payments Europe, Ltd.", category: "payments", data: ["contact-details", "usage-data"], locations: ["IE", "US"], safeguard: null, privacy_url: "https://stripe.com/privacy", opt_out_url: null, cookies: null },
     { id: "hetzner", name: "Hetzner", legal_entity: "Hetzner Online GmbH", category: "hosting", data: ["usage-data"], locations: ["DE"], safeguard: null, privacy_url: "https://www.hetzner.com/legal/privacy-policy", opt_out_url: null, cookies: null },
   ],
   countries: { IE: { name: "Ireland", eea: true, eu_adequacy: false }, US: { name: "the United States", eea: false, eu_adequacy: false }, DE: { name: "Germany", eea: true, eu_adequacy: false } },

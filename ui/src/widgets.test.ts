@@ -76,6 +76,7 @@ describe("list widgets", () => {
     expect(shown()).toEqual(["hetzner"]);
     expect(w.history.canUndo).toBe(false);
     expect(w.q("#vendor-list").textContent).toContain("Processes data in: Ireland, the United States");
+    expect(w.q("#vendor-list").textContent).toContain("Receives: Contact details, usage data.");
   });
 
   it("vendors are kept in catalogue order, and custom vendors can be added and removed", () => {

@@ -55,6 +55,12 @@ function select(path: string, label: string, options: Array<[string, string]>, v
 
 const optional = (v: string): string | null => (v.trim() === "" ? null : v);
 
+/** Lower-cases a label's first letter, except in acronyms ("IP address"), as the core does. */
+const lowerFirst = (label: string) => (label.length > 1 && label[1] === label[1].toUpperCase() && label[1] !== label[1].toLowerCase() ? label : label.charAt(0).toLowerCase() + label.slice(1));
+
+/** Labels as one phrase: "Usage data, device and browser data, IP address". */
+const phrase = (labels: string[]) => labels.map((l, i) => (i === 0 ? l : lowerFirst(l))).join(", ");
+
 /** Catalogue descriptions are written to continue "We use your data to …"; alone, they start a sentence. */
 const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 
@@ -217,7 +223,7 @@ function vendors(ctx: StepContext): HTMLElement {
         if (on) ids.add(v.id);
         else ids.delete(v.id);
         d.vendors.catalogue = ctx.catalogue.vendors.map((x) => x.id).filter((x) => ids.has(x));
-      }, true), `${v.legal_entity}. Receives: ${v.data.map((d) => dataLabel.get(d) ?? d).join(", ")}. Processes data in: ${where(v.locations)}.`);
+      }, true), `${v.legal_entity}. Receives: ${phrase(v.data.map((d) => dataLabel.get(d) ?? d))}. Processes data in: ${where(v.locations)}.`);
     const li = el("li", { "data-name": v.name.toLowerCase(), "data-category": v.category }, row);
     list.append(li);
   }

@@ -651,10 +651,18 @@ fn country_names(codes: &[String], cat: &Catalogues) -> Vec<String> {
 
 /// Vendors in catalogue-then-custom order, each with its category id.
 fn vendor_views(p: &Project, cat: &Catalogues, s: &toml::Table) -> Vec<(String, VendorView)> {
+    // One table cell reads as one phrase: "Content you add, contact details and IP address".
     let labels = |ids: &[String]| -> Vec<String> {
         ids.iter()
             .filter_map(|id| cat.category(id))
-            .map(|c| c.label.clone())
+            .enumerate()
+            .map(|(i, c)| {
+                if i == 0 {
+                    c.label.clone()
+                } else {
+                    text::lower_first(&c.label)
+                }
+            })
             .collect()
     };
     let safeguard = |g: Option<TransferSafeguard>| g.map(|g| label(s, "safeguard", &g));
