@@ -133,6 +133,11 @@ struct Session {
 impl Session {
     /// Starts everything, or returns `None` (with a message) where the tools are missing.
     async fn start(name: &str, home: &Home) -> Option<Session> {
+        Session::start_with(name, home, &[]).await
+    }
+
+    /// Starts with extra environment for the app (a GTK theme, say).
+    async fn start_with(name: &str, home: &Home, env: &[(&str, &str)]) -> Option<Session> {
         for tool in ["tauri-driver", "WebKitWebDriver", "Xvfb"] {
             if !found(tool) {
                 eprintln!(
@@ -208,6 +213,7 @@ impl Session {
                 .env("XDG_DATA_HOME", home.path("data"))
                 .env("POLICYWRIGHT_TEST_DIALOG", home.path("dialog-answer"))
                 .env("PATH", &path)
+                .envs(env.iter().copied())
                 .stdout(log.try_clone().expect("log"))
                 .stderr(log),
         );
@@ -730,6 +736,39 @@ async fn previews_the_examples() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_dark_theme_passes_the_accessibility_check_too() {
+    within(LIMIT, dark_theme()).await;
+}
+
+/// The UI follows the system's colour scheme; a dark GTK theme makes WebKit report `dark`.
+async fn dark_theme() {
+    let home = Home::new();
+    let Some(s) = Session::start_with("dark", &home, &[("GTK_THEME", "Adwaita:dark")]).await else {
+        return;
+    };
+    let dark = s
+        .client()
+        .execute(
+            "return matchMedia('(prefers-color-scheme: dark)').matches;",
+            vec![],
+        )
+        .await
+        .expect("media query");
+    assert_eq!(dark, Value::Bool(true), "WebKit reports the dark scheme");
+    s.check_accessibility("start screen, dark").await;
+    s.select("select#example", "saas").await;
+    s.click("#new-from-example").await;
+    s.wait_for_text(".policy-meta", "Kestrel").await;
+    for step in ["organisation", "purposes", "vendors", "review"] {
+        s.click(&format!("#step-{step}")).await;
+        s.check_accessibility(&format!("step {step}, dark")).await;
+    }
+    s.click("#export").await;
+    s.check_accessibility("export dialog, dark").await;
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_blank_project_completed_step_by_step_exports_html_markdown_and_pdf() {
     within(LIMIT, complete_every_step_and_export()).await;
 }
@@ -1139,6 +1178,17 @@ async fn take_screenshots() {
     s.click("#do-export").await;
     s.wait_for_text("#export-done", "Exported").await;
     s.screenshot_to(&out.join("export-dialog.png")).await;
+    s.finish().await;
+
+    let Some(s) =
+        Session::start_with("screenshots-dark", &home, &[("GTK_THEME", "Adwaita:dark")]).await
+    else {
+        return;
+    };
+    s.click("#reopen-last").await;
+    s.wait_for_text(".policy-meta", "Kestrel").await;
+    s.click("#step-keeping").await;
+    s.screenshot_to(&out.join("wizard-dark.png")).await;
     s.finish().await;
 }
 
