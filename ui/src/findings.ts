@@ -1,6 +1,5 @@
 // Puts validation findings where the owner will see them: under the field they name when the
-// step shows that field, otherwise in the list at the top of the step that asks the question;
-// and counts what is left per step for the step list.
+// step shows that field, otherwise in the list at the top of the step that asks the question.
 import { idFor } from "./dom";
 import type { Finding } from "./generated/Finding";
 import { type Step, stepFor } from "./steps";
@@ -35,17 +34,4 @@ export function showFindings(container: HTMLElement, step: Step, findings: Findi
       return p;
     }),
   );
-}
-
-/** Errors and warnings per step id. */
-export function countByStep(findings: Finding[]): Map<string, { errors: number; warnings: number }> {
-  const counts = new Map<string, { errors: number; warnings: number }>();
-  for (const f of findings) {
-    const id = stepFor(f.field).id;
-    const c = counts.get(id) ?? { errors: 0, warnings: 0 };
-    if (f.severity === "error") c.errors++;
-    else c.warnings++;
-    counts.set(id, c);
-  }
-  return counts;
 }

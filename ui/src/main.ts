@@ -3,7 +3,7 @@ import "./app.css";
 import * as api from "./api";
 import { el } from "./dom";
 import { openExportDialog } from "./exportDialog";
-import { countByStep, showFindings } from "./findings";
+import { showFindings } from "./findings";
 import { renderStep, type StepContext } from "./form";
 import type { Catalogues } from "./generated/Catalogues";
 import type { Finding } from "./generated/Finding";
@@ -11,6 +11,7 @@ import type { Project } from "./generated/Project";
 import type { Recovery } from "./generated/Recovery";
 import { ask } from "./modal";
 import { showPreview } from "./preview";
+import { badge, stepStates } from "./progress";
 import { baseName, Session } from "./session";
 import { type Step, steps } from "./steps";
 
@@ -44,6 +45,8 @@ const session = new Session(
 );
 
 let catalogue: Catalogues;
+/** A blank project, to tell which steps have answers yet. */
+let blank: Project;
 const exampleLabels: Record<string, string> = {
   saas: "Software for businesses (Germany; EU, UK, California)",
   shop: "Online tea shop (UK; UK and EU customers)",
@@ -78,24 +81,26 @@ function updateChrome(): void {
 }
 
 function drawStepList(): void {
-  const counts = countByStep(findings);
+  if (!session.history) return;
+  const states = stepStates(findings, session.history.current, blank);
   const list = $<HTMLOListElement>("#step-list");
   const items = steps.map((s, i) => {
-    const c = counts.get(s.id);
-    const badge = c?.errors ? `${c.errors} to fix` : c?.warnings ? `${c.warnings} to check` : "done";
+    const state = states.get(s.id) ?? { kind: "done" };
     const button = el(
       "button",
-      { type: "button", id: `step-${s.id}`, class: "step-link", "aria-current": s === step ? "step" : undefined, "data-state": c?.errors ? "error" : c?.warnings ? "warning" : "done" },
+      { type: "button", id: `step-${s.id}`, class: "step-link", "aria-current": s === step ? "step" : undefined, "data-state": state.kind },
       el("span", { class: "step-number", text: `${i + 1}` }),
       el("span", { class: "step-title", text: s.title }),
-      el("span", { class: "step-badge", text: badge }),
+      el("span", { class: "step-badge", text: badge(state) }),
     );
     button.addEventListener("click", () => goTo(s.id));
     return el("li", {}, button);
   });
   list.replaceChildren(...items);
-  const left = steps.filter((s) => counts.get(s.id)?.errors).length;
-  $<HTMLElement>("#progress").textContent = left === 0 ? "Every step has what the policy needs." : `${steps.length - left} of ${steps.length} steps complete.`;
+  const fix = [...states.values()].filter((st) => st.kind === "fix").length;
+  const notStarted = [...states.values()].filter((st) => st.kind === "not-started").length;
+  $<HTMLElement>("#progress").textContent =
+    fix === 0 && notStarted === 0 ? "Every step has what the policy needs." : `${steps.length - fix - notStarted} of ${steps.length} steps complete.`;
 }
 
 function context(): StepContext {
@@ -332,6 +337,7 @@ document.addEventListener("keydown", (e) => {
 
 async function start(): Promise<void> {
   catalogue = await api.catalogue();
+  blank = await api.newProject(null);
   const select = $<HTMLSelectElement>("#example");
   for (const name of await api.exampleNames()) select.append(new Option(exampleLabels[name] ?? name, name));
   $<HTMLButtonElement>("#new-blank").addEventListener("click", () => void newProject(null));

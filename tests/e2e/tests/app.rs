@@ -782,6 +782,7 @@ async fn complete_every_step_and_export() {
     s.wait_for_text("#step-title", "Organisation and contacts")
         .await;
     s.wait_for_text("#step-organisation", "to fix").await;
+    s.wait_for_text("#step-data", "not started").await;
     // The step's heading has focus; Tab moves to its first question.
     s.press("\u{E004}").await;
     assert_eq!(s.focused_id().await, "field-organisation-legal-name");
@@ -818,6 +819,19 @@ async fn complete_every_step_and_export() {
     s.click("#field-data-contact-details").await;
     s.click("#field-data-purchase-history").await;
     s.wait_for("#field-data-2-source-automatically").await;
+    let started = async || {
+        let badge = s
+            .displayed("#step-data .step-badge")
+            .await?
+            .text()
+            .await
+            .ok()?;
+        (!badge.contains("not started")).then_some(())
+    };
+    assert!(
+        s.poll(WAIT, started).await.is_ok(),
+        "the data step counts as started"
+    );
     s.check_accessibility("step 3").await;
 
     // 4 Purposes: the legal basis comes prefilled.

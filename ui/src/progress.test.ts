@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { blankProject } from "./fixtures";
+import { badge, started, stepStates } from "./progress";
+import { steps } from "./steps";
+
+const step = (id: string) => steps.find((s) => s.id === id)!;
+
+describe("step progress", () => {
+  it("a blank project has not started any step but the review", () => {
+    const states = stepStates([], blankProject(), blankProject());
+    expect([...states.values()].map(badge)).toEqual([...Array(9).fill("not started"), "done"]);
+  });
+
+  it("a step starts once any answer it owns differs from blank, including per-item answers", () => {
+    const p = blankProject();
+    p.data = [{ category: "name", sources: ["directly"], required: false }];
+    expect(started(step("data"), p, blankProject())).toBe(true);
+    expect(started(step("keeping"), p, blankProject())).toBe(false);
+    p.data[0].retention = { kind: "until-account-closed", grace_days: 30 };
+    expect(started(step("keeping"), p, blankProject())).toBe(true);
+    p.cookies.consent_banner = true;
+    expect(started(step("cookies"), p, blankProject())).toBe(true);
+  });
+
+  it("findings outrank progress: errors to fix, then warnings to check", () => {
+    const states = stepStates(
+      [
+        { field: "organisation.email", severity: "error", message: "" },
+        { field: "organisation.phone", severity: "warning", message: "" },
+        { field: "cookies.consent_banner", severity: "warning", message: "" },
+      ],
+      blankProject(),
+      blankProject(),
+    );
+    expect(badge(states.get("organisation")!)).toBe("1 to fix");
+    expect(badge(states.get("cookies")!)).toBe("1 to check");
+  });
+});

@@ -1,0 +1,62 @@
+// Where each step stands, for the step list: answers to fix or check (from the findings), not
+// started yet (nothing the step asks differs from a blank project), or done.
+import type { Finding } from "./generated/Finding";
+import type { Project } from "./generated/Project";
+import { getAt } from "./paths";
+import { type Step, stepFor, steps } from "./steps";
+
+export type StepState =
+  | { kind: "fix"; count: number }
+  | { kind: "check"; count: number }
+  | { kind: "not-started" }
+  | { kind: "done" };
+
+/** True when any answer the step owns differs from the blank project's. */
+export function started(step: Step, project: Project, blank: Project): boolean {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return step.owns.some((owned) => {
+    const [base, rest] = owned.split("[*].");
+    if (rest === undefined) return !same(getAt(project, base), getAt(blank, base));
+    const items = getAt(project, base);
+    return Array.isArray(items) && items.some((item) => getAt(item, rest) !== undefined);
+  });
+}
+
+export function stepStates(findings: Finding[], project: Project, blank: Project): Map<string, StepState> {
+  const counts = new Map<string, { errors: number; warnings: number }>();
+  for (const f of findings) {
+    const id = stepFor(f.field).id;
+    const c = counts.get(id) ?? { errors: 0, warnings: 0 };
+    if (f.severity === "error") c.errors++;
+    else c.warnings++;
+    counts.set(id, c);
+  }
+  const states = new Map<string, StepState>();
+  for (const step of steps) {
+    const c = counts.get(step.id);
+    states.set(
+      step.id,
+      c?.errors
+        ? { kind: "fix", count: c.errors }
+        : c?.warnings
+          ? { kind: "check", count: c.warnings }
+          : started(step, project, blank) || step.id === "review"
+            ? { kind: "done" }
+            : { kind: "not-started" },
+    );
+  }
+  return states;
+}
+
+export function badge(state: StepState): string {
+  switch (state.kind) {
+    case "fix":
+      return `${state.count} to fix`;
+    case "check":
+      return `${state.count} to check`;
+    case "not-started":
+      return "not started";
+    case "done":
+      return "done";
+  }
+}
