@@ -54,6 +54,23 @@ export const legalBases: Array<Option & { explain: string }> = [
   { value: "public-task", label: "Public task", explain: "Official functions of a public body." },
 ];
 
+/** Kinds of cookies, for the owner's own and for custom vendors'. */
+export const cookieKinds: Option[] = [
+  { value: "strictly-necessary", label: "Strictly necessary (sign-in, basket, security)" },
+  { value: "preferences", label: "Preferences (language, settings)" },
+  { value: "analytics", label: "Analytics (measuring use)" },
+  { value: "marketing", label: "Marketing (advertising, cross-site tracking)" },
+];
+
+/** Transfer safeguards, for the owner's own and for custom vendors'. */
+export const safeguards: Option[] = [
+  { value: "adequacy-decision", label: "Adequacy decision" },
+  { value: "data-privacy-framework", label: "EU–US Data Privacy Framework" },
+  { value: "standard-contractual-clauses", label: "Standard Contractual Clauses" },
+  { value: "uk-idta", label: "UK IDTA or Addendum" },
+  { value: "binding-corporate-rules", label: "Binding corporate rules" },
+];
+
 const contact = (group: string, who: string, help: string): Field[] => [
   { path: `${group}.name`, label: `${who}: name`, kind: "text", group, help },
   { path: `${group}.email`, label: `${who}: email`, kind: "email", group, help: "Where people can write to them." },
@@ -151,12 +168,7 @@ export const steps: Step[] = [
             label: "Kinds of cookies you set",
             kind: "multi",
             help: "Tick all that apply.",
-            options: [
-              { value: "strictly-necessary", label: "Strictly necessary (sign-in, basket, security)" },
-              { value: "preferences", label: "Preferences (language, settings)" },
-              { value: "analytics", label: "Analytics (measuring use)" },
-              { value: "marketing", label: "Marketing (advertising, cross-site tracking)" },
-            ],
+            options: cookieKinds,
           },
           { path: "cookies.consent_banner", label: "A banner asks before non-essential cookies are set", kind: "check", help: "Required in the EU and UK for anything beyond strictly necessary cookies." },
           {
@@ -239,13 +251,7 @@ export const steps: Step[] = [
             label: "Safeguards for data sent abroad",
             kind: "multi",
             help: "Beyond those each vendor names.",
-            options: [
-              { value: "adequacy-decision", label: "Adequacy decisions" },
-              { value: "data-privacy-framework", label: "EU–US Data Privacy Framework" },
-              { value: "standard-contractual-clauses", label: "Standard Contractual Clauses" },
-              { value: "uk-idta", label: "UK IDTA or Addendum" },
-              { value: "binding-corporate-rules", label: "Binding corporate rules" },
-            ],
+            options: safeguards,
           },
         ],
       },

@@ -13,7 +13,7 @@ import type { Retention } from "./generated/Retention";
 import type { Source } from "./generated/Source";
 import type { TransferSafeguard } from "./generated/TransferSafeguard";
 import type { StepContext } from "./form";
-import { legalBases, stepFor, type Widget } from "./steps";
+import { cookieKinds, legalBases, type Option, safeguards, stepFor, type Widget } from "./steps";
 
 const fid = (path: string) => `field-${idFor(path)}`;
 
@@ -261,22 +261,8 @@ function vendors(ctx: StepContext): HTMLElement {
   );
 }
 
-const safeguards: Array<[TransferSafeguard | "", string]> = [
-  ["", "None needed, or not known"],
-  ["adequacy-decision", "Adequacy decision"],
-  ["data-privacy-framework", "EU–US Data Privacy Framework"],
-  ["standard-contractual-clauses", "Standard Contractual Clauses"],
-  ["uk-idta", "UK IDTA or Addendum"],
-  ["binding-corporate-rules", "Binding corporate rules"],
-];
-
-const cookieKinds: Array<[CookieKind | "", string]> = [
-  ["", "None"],
-  ["strictly-necessary", "Strictly necessary"],
-  ["preferences", "Preferences"],
-  ["analytics", "Analytics"],
-  ["marketing", "Marketing"],
-];
+/** A select's choices from catalogue options, led by "none". */
+const withNone = (none: string, options: Option[]): Array<[string, string]> => [["", none], ...options.map((o): [string, string] => [o.value, o.label])];
 
 function customVendor(ctx: StepContext, v: CustomVendor, i: number, catLabel: Map<string, string>): HTMLElement {
   const at = `vendors.custom[${i}]`;
@@ -309,9 +295,9 @@ function customVendor(ctx: StepContext, v: CustomVendor, i: number, catLabel: Ma
     receives,
     textInput(`${at}.locations`, "Countries where it processes data", v.locations.join(", "), (x) =>
       set((c) => void (c.locations = x.split(/[\s,]+/).map((s) => s.trim().toUpperCase()).filter(Boolean))), { help: "Two-letter codes, separated by commas: US, IE." }),
-    select(`${at}.safeguard`, "Safeguard for data it handles abroad", safeguards, v.safeguard ?? "", (x) =>
+    select(`${at}.safeguard`, "Safeguard for data it handles abroad", withNone("None needed, or not known", safeguards), v.safeguard ?? "", (x) =>
       set((c) => void (x === "" ? delete c.safeguard : (c.safeguard = x as TransferSafeguard)), true)),
-    select(`${at}.cookies`, "Cookies it sets on your site", cookieKinds, v.cookies ?? "", (x) =>
+    select(`${at}.cookies`, "Cookies it sets on your site", withNone("None", cookieKinds), v.cookies ?? "", (x) =>
       set((c) => void (x === "" ? delete c.cookies : (c.cookies = x as CookieKind)), true)),
     textInput(`${at}.privacy_url`, "Its privacy policy", v.privacy_url ?? "", opt("privacy_url"), { type: "url" }),
     textInput(`${at}.opt_out_url`, "Opt-out page", v.opt_out_url ?? "", opt("opt_out_url"), { type: "url" }),
