@@ -76,7 +76,6 @@ function updateChrome(): void {
   $<HTMLButtonElement>("#undo").disabled = !session.history?.canUndo;
   $<HTMLButtonElement>("#redo").disabled = !session.history?.canRedo;
   document.title = session.title;
-  document.body.dataset.dirty = String(session.dirty);
   void api.setWindowTitle(session.title).catch(() => {});
 }
 
@@ -181,19 +180,27 @@ async function settleRecovery(): Promise<"go" | "cancel"> {
     "recovery-guard",
   );
   if (choice === "cancel") return "cancel";
-  pendingRecovery = null;
-  $<HTMLElement>("#recovery").hidden = true;
   if (choice === "restore") {
     await restore(recovery);
     return "cancel";
   }
-  await api.discardRecovery();
+  await discardRecovered();
   return "go";
 }
 
-async function restore(recovery: Recovery): Promise<void> {
+/** The offer is answered: no longer shown, no longer pending. */
+function closeOffer(): void {
   pendingRecovery = null;
   $<HTMLElement>("#recovery").hidden = true;
+}
+
+async function discardRecovered(): Promise<void> {
+  closeOffer();
+  await api.discardRecovery();
+}
+
+async function restore(recovery: Recovery): Promise<void> {
+  closeOffer();
   await load(recovery.project, recovery.path, true);
   say("Restored your unsaved answers. Save them to keep them.");
 }
@@ -249,10 +256,7 @@ async function save(as: boolean): Promise<void> {
   try {
     const done = as ? await session.saveAs() : await session.save();
     updateChrome();
-    if (done) {
-      say(`Saved ${session.fileName}`);
-      document.body.dataset.savedAt = String(Date.now());
-    }
+    if (done) say(`Saved ${session.fileName}`);
   } catch (error) {
     showError(error);
   }
@@ -310,11 +314,7 @@ function offerRecovery(recovery: Recovery): void {
   $<HTMLElement>("#recovery-message").textContent = `Policywright closed before your changes to ${what} were saved. The answers from ${when} can be restored.`;
   box.hidden = false;
   $<HTMLButtonElement>("#restore").onclick = () => void restore(recovery).catch(showError);
-  $<HTMLButtonElement>("#discard-recovery").onclick = () => {
-    box.hidden = true;
-    pendingRecovery = null;
-    void api.discardRecovery().catch(showError);
-  };
+  $<HTMLButtonElement>("#discard-recovery").onclick = () => void discardRecovered().catch(showError);
   $<HTMLButtonElement>("#restore").focus();
 }
 
