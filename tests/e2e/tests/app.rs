@@ -386,6 +386,17 @@ impl Session {
         }
     }
 
+    /// Waits until the title is exactly `title` ("name — Policywright" is saved; a leading "• "
+    /// would still contain it).
+    async fn wait_for_exact_title(&self, title: &str) {
+        let shows = async || (self.title().await == title).then_some(());
+        if self.poll(WAIT, shows).await.is_err() {
+            let now = self.title().await;
+            self.fail(format!("the title `{now}` never became `{title}`"))
+                .await;
+        }
+    }
+
     /// Picks `dir` in the export dialog's folder chooser (through the scripted dialog).
     async fn choose_export_folder(&self, home: &Home, dir: &Path) {
         home.answer_dialog(dir);
@@ -964,8 +975,8 @@ async fn save_relaunch_change_vendor() {
         s.wait_for_text(".policy-meta", "Hollybank").await;
         home.answer_dialog(&home.path("projects/tea"));
         s.click("#save").await;
-        s.wait_for_title("tea.policy.json — Policywright").await;
-        assert!(!s.title().await.starts_with('•'), "saved: no unsaved mark");
+        s.wait_for_exact_title("tea.policy.json — Policywright")
+            .await;
         s.finish().await;
     }
     assert!(
@@ -991,8 +1002,8 @@ async fn save_relaunch_change_vendor() {
     s.wait_for_title("• tea.policy.json").await;
     // Ctrl+S from the keyboard saves to the same file, without a dialog.
     s.press("\u{E009}s\u{E000}").await;
-    s.wait_for_title("tea.policy.json — Policywright").await;
-    assert!(!s.title().await.starts_with('•'));
+    s.wait_for_exact_title("tea.policy.json — Policywright")
+        .await;
     let saved = std::fs::read_to_string(&file).expect("saved again");
     assert!(saved.contains("\"plausible\"") && !saved.contains("\"paypal\""));
 
