@@ -16,8 +16,8 @@ export class MockBackend {
   recovery: Recovery | null = null;
   /** What the next native dialogs answer, in order; empty means "Cancel". */
   dialogAnswers: Array<string | null> = [];
+  /** What the last "copy" put on the clipboard. */
   clipboard = "";
-  exported: string[] = [];
 
   private findings(p: Project): Finding[] {
     const out: Finding[] = [];
@@ -100,7 +100,6 @@ export class MockBackend {
           }
           const options = a.options as { format: string };
           const files = (options.format === "all" ? ["md", "html", "pdf"] : [options.format]).map((ext) => `${a.dir}/${a.stem}.${ext}`);
-          this.exported.push(...files);
           return { files, findings, warnings: [] };
         }
         case "open_exported":
