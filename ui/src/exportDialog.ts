@@ -9,6 +9,8 @@ import type { Project } from "./generated/Project";
 
 export interface ExportDeps {
   project(): Project;
+  /** The paper the PDF gets now (from the core's latest preview). */
+  paper: Paper;
   /** Records the paper choice in the answers, so the next export uses it too. */
   setPaper(paper: Paper): void;
   /** Base name for the files, from the project file's name. */
@@ -22,13 +24,8 @@ function radio(name: string, value: string, label: string, checked: boolean): HT
   return el("span", { class: "choice" }, el("input", { type: "radio", name, id, value, checked }), el("label", { for: id, text: label }));
 }
 
-export function defaultPaper(project: Project): Paper {
-  return project.style.paper ?? (["US", "CA", "MX"].includes(project.organisation.address.country.toUpperCase()) ? "letter" : "a4");
-}
-
 export function openExportDialog(deps: ExportDeps): void {
   document.getElementById("export-dialog")?.remove();
-  const project = deps.project();
   const dialog = el("dialog", { id: "export-dialog", "aria-labelledby": "export-title" });
   const box = (id: string, label: string, checked: boolean) =>
     el("span", { class: "choice" }, el("input", { type: "checkbox", id, checked }), el("label", { for: id, text: label }));
@@ -41,7 +38,7 @@ export function openExportDialog(deps: ExportDeps): void {
   const copyHtml = el("button", { type: "button", id: "copy-html", text: "Copy HTML" });
   const copyMd = el("button", { type: "button", id: "copy-md", text: "Copy Markdown" });
   const close = el("button", { type: "button", id: "close-export", text: "Close" });
-  const paper = defaultPaper(project);
+  const paper = deps.paper;
 
   dialog.append(
     el("h2", { id: "export-title", text: "Export the policy" }),
@@ -80,7 +77,7 @@ export function openExportDialog(deps: ExportDeps): void {
     if (q("#fmt-html").checked) wanted.push({ format: "html", fragment: q('input[name="html-kind"]:checked').value === "fragment", front_matter: false });
     if (q("#fmt-md").checked) wanted.push({ format: "md", fragment: false, front_matter: q("#md-front-matter").checked });
     if (q("#fmt-pdf").checked) {
-      if (chosenPaper !== defaultPaper(deps.project()) || deps.project().style.paper) deps.setPaper(chosenPaper);
+      if (chosenPaper !== paper) deps.setPaper(chosenPaper);
       wanted.push({ format: "pdf", fragment: false, front_matter: false });
     }
     if (wanted.length === 0) return say("Tick at least one kind of file.", "error");

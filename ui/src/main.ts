@@ -7,6 +7,7 @@ import { showFindings } from "./findings";
 import { renderStep, type StepContext } from "./form";
 import type { Catalogues } from "./generated/Catalogues";
 import type { Finding } from "./generated/Finding";
+import type { Paper } from "./generated/Paper";
 import type { Project } from "./generated/Project";
 import type { Recovery } from "./generated/Recovery";
 import { ask } from "./modal";
@@ -54,6 +55,8 @@ const exampleLabels: Record<string, string> = {
 };
 let step: Step = steps[0];
 let findings: Finding[] = [];
+/** The PDF paper from the latest preview: the core decides it from the answers. */
+let paper: Paper = "a4";
 let requested = 0;
 
 function message(error: unknown): string {
@@ -150,6 +153,7 @@ async function refresh(): Promise<void> {
     if (mine !== requested) return;
     showPreview(previewRoot, result);
     findings = result.findings;
+    paper = result.paper;
     if (step.id === "review") drawStep();
     else showFindings(wizard, step, findings);
     drawStepList();
@@ -266,6 +270,7 @@ function exportDialog(): void {
   if (!session.history) return;
   openExportDialog({
     project: () => session.history!.current,
+    paper,
     setPaper: (paper) => context().edit((d) => void (d.style.paper = paper)),
     stem: session.path ? baseName(session.path).replace(/\.policy\.json$/, "") : "privacy-policy",
   });

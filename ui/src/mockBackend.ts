@@ -40,6 +40,7 @@ export class MockBackend {
         },
       ],
       findings: this.findings(p),
+      paper: p.style.paper ?? "a4",
     };
   }
 

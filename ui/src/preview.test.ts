@@ -10,6 +10,7 @@ function preview(sections: Array<[string, string]>): Preview {
     last_updated: "Last updated: 1 March 2026",
     sections: sections.map(([id, html]) => ({ id, title: id.toUpperCase(), html, reasons: [] })),
     findings: [],
+    paper: "a4",
   };
 }
 

@@ -23,6 +23,8 @@ pub struct Preview {
     pub sections: Vec<PreviewSection>,
     /// Everything validation found.
     pub findings: Vec<Finding>,
+    /// The PDF's paper: the owner's choice, or the usual one where the organisation is based.
+    pub paper: crate::model::Paper,
 }
 
 /// One section as the preview shows it.
@@ -60,5 +62,6 @@ pub fn preview(project: &Project, library: &Library) -> Result<Preview, crate::A
         findings: validate(project, library),
         title: doc.title,
         organisation: doc.organisation,
+        paper: doc.paper,
     })
 }

@@ -100,6 +100,12 @@ fn preview_has_each_section_by_id_with_html_and_findings() {
     let ids: Vec<&str> = p.sections.iter().map(|s| s.id.as_str()).collect();
     let expected: Vec<&str> = doc.sections.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, expected);
+    // The hiking app's organisation is in the US, so the core picks Letter for the export dialog.
+    assert_eq!(p.paper, policywright::model::Paper::Letter);
+    assert_eq!(
+        preview(&example("shop"), library()).unwrap().paper,
+        policywright::model::Paper::A4
+    );
     assert!(
         p.sections
             .iter()
