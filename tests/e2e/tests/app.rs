@@ -644,22 +644,27 @@ async fn within<F: std::future::Future<Output = ()>>(limit: Duration, body: F) {
 /// The app processes started for `home` (found by the data folder in their environment).
 fn app_pids(home: &Home) -> Vec<i32> {
     let marker = format!("XDG_DATA_HOME={}", home.path("data").display());
-    let mut pids = Vec::new();
-    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
-            continue;
-        };
-        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
-        let exe = cmdline.split(|b| *b == 0).next().unwrap_or_default();
-        if !String::from_utf8_lossy(exe).ends_with("policywright-app") {
-            continue;
-        }
-        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
-        if environ.split(|b| *b == 0).any(|kv| kv == marker.as_bytes()) {
-            pids.push(pid);
-        }
-    }
-    pids
+    processes()
+        .filter(|(_, dir)| {
+            let cmdline = std::fs::read(dir.join("cmdline")).unwrap_or_default();
+            let exe = cmdline.split(|b| *b == 0).next().unwrap_or_default();
+            String::from_utf8_lossy(exe).ends_with("policywright-app")
+        })
+        .filter(|(_, dir)| {
+            let environ = std::fs::read(dir.join("environ")).unwrap_or_default();
+            environ.split(|b| *b == 0).any(|kv| kv == marker.as_bytes())
+        })
+        .map(|(pid, _)| pid)
+        .collect()
+}
+
+/// Every process: its pid and its /proc folder.
+fn processes() -> impl Iterator<Item = (i32, PathBuf)> {
+    std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| Some((e.file_name().to_string_lossy().parse().ok()?, e.path())))
 }
 
 fn pdf_text(path: &Path) -> Option<String> {
@@ -1237,23 +1242,16 @@ fn pss_kb(pid: i32) -> u64 {
 
 /// The direct children of `pid` with their command names.
 fn children(pid: i32) -> Vec<(i32, String)> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let Ok(child) = entry.file_name().to_string_lossy().parse::<i32>() else {
-            continue;
-        };
-        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
-        // The fields after the parenthesised name: state, then the parent pid.
-        let Some((name, rest)) = stat.split_once(") ") else {
-            continue;
-        };
-        let parent = rest.split(' ').nth(1).and_then(|p| p.parse::<i32>().ok());
-        if parent == Some(pid) {
+    processes()
+        .filter_map(|(child, dir)| {
+            let stat = std::fs::read_to_string(dir.join("stat")).ok()?;
+            // The fields after the parenthesised name: state, then the parent pid.
+            let (name, rest) = stat.split_once(") ")?;
+            let parent = rest.split(' ').nth(1)?.parse::<i32>().ok()?;
             let comm = name.split_once(" (").map(|x| x.1).unwrap_or_default();
-            out.push((child, comm.to_owned()));
-        }
-    }
-    out
+            (parent == pid).then(|| (child, comm.to_owned()))
+        })
+        .collect()
 }
 
 async fn measure_release() {
