@@ -4,6 +4,9 @@ import { idFor } from "./dom";
 import type { Finding } from "./generated/Finding";
 import { type Step, stepFor } from "./steps";
 
+/** A finding as the owner reads it: what is wrong, then how to fix it. */
+export const findingText = (f: Finding): string => [f.message, f.fix].filter(Boolean).join(" ");
+
 export function showFindings(container: HTMLElement, step: Step, findings: Finding[]): void {
   for (const slot of Array.from(container.querySelectorAll<HTMLElement>(".finding"))) {
     slot.textContent = "";
@@ -19,7 +22,7 @@ export function showFindings(container: HTMLElement, step: Step, findings: Findi
       unplaced.push(f);
       continue;
     }
-    slot.textContent = f.message;
+    slot.textContent = findingText(f);
     slot.dataset.severity = f.severity;
     if (f.severity === "error") container.querySelector(`#${id}`)?.setAttribute("aria-invalid", "true");
   }
@@ -30,7 +33,7 @@ export function showFindings(container: HTMLElement, step: Step, findings: Findi
       const p = document.createElement("p");
       p.className = "finding";
       p.dataset.severity = f.severity;
-      p.textContent = f.message;
+      p.textContent = findingText(f);
       return p;
     }),
   );

@@ -104,9 +104,9 @@ describe("wizard form", () => {
   it("shows a finding under its field, and others in the step's list", () => {
     const { c } = harness();
     showFindings(c, steps[0], [
-      { field: "organisation.email", severity: "error", message: "Add an email address." },
-      { field: "organisation", severity: "warning", message: "Something general." },
-      { field: "data", severity: "error", message: "Belongs to step 3." },
+      { code: "test.finding", field: "organisation.email", paths: ["organisation.email"], severity: "error", message: "Add an email address.", fix: "" },
+      { code: "test.finding", field: "organisation", paths: ["organisation"], severity: "warning", message: "Something general.", fix: "" },
+      { code: "test.finding", field: "data", paths: ["data"], severity: "error", message: "Belongs to step 3.", fix: "" },
     ]);
     expect(c.querySelector(`#${fieldId("organisation.email")}-finding`)?.textContent).toBe("Add an email address.");
     expect(input(c, "organisation.email").getAttribute("aria-invalid")).toBe("true");

@@ -21,8 +21,8 @@ export class MockBackend {
 
   private findings(p: Project): Finding[] {
     const out: Finding[] = [];
-    if (!p.organisation.legal_name.trim()) out.push({ field: "organisation.legal_name", severity: "error", message: "Add your organisation's legal name." });
-    if (!p.organisation.email.includes("@")) out.push({ field: "organisation.email", severity: "error", message: "Add an email address for privacy questions." });
+    if (!p.organisation.legal_name.trim()) out.push({ code: "organisation.legal-name-missing", field: "organisation.legal_name", paths: ["organisation.legal_name"], severity: "error", message: "Your organisation's legal name is missing.", fix: "Add it." });
+    if (!p.organisation.email.includes("@")) out.push({ code: "email.malformed", field: "organisation.email", paths: ["organisation.email"], severity: "error", message: "There is no valid email address for privacy questions.", fix: "Add one." });
     return out;
   }
 

@@ -25,9 +25,9 @@ describe("step progress", () => {
   it("findings outrank progress: errors to fix, then warnings to check", () => {
     const states = stepStates(
       [
-        { field: "organisation.email", severity: "error", message: "" },
-        { field: "organisation.phone", severity: "warning", message: "" },
-        { field: "cookies.consent_banner", severity: "warning", message: "" },
+        { code: "test.finding", field: "organisation.email", paths: ["organisation.email"], severity: "error", message: "", fix: "" },
+        { code: "test.finding", field: "organisation.phone", paths: ["organisation.phone"], severity: "warning", message: "", fix: "" },
+        { code: "test.finding", field: "cookies.consent_banner", paths: ["cookies.consent_banner"], severity: "warning", message: "", fix: "" },
       ],
       blankProject(),
       blankProject(),

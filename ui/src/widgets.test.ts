@@ -120,8 +120,8 @@ describe("list widgets", () => {
 
   it("review lists every finding with a way to its step", () => {
     const w = open("review", blankProject(), [
-      { field: "organisation.email", severity: "error", message: "Add an email." },
-      { field: "data[0].retention", severity: "warning", message: "Say how long." },
+      { code: "test.finding", field: "organisation.email", paths: ["organisation.email"], severity: "error", message: "Add an email.", fix: "" },
+      { code: "test.finding", field: "data[0].retention", paths: ["data[0].retention"], severity: "warning", message: "Say how long.", fix: "" },
     ]);
     expect(w.q("#review-summary").textContent).toBe("1 answer(s) to fix before you can export. 1 point(s) worth checking below.");
     const buttons = Array.from(w.c.querySelectorAll<HTMLButtonElement>(".review-list button"));

@@ -2,6 +2,7 @@
 // retention, and the review of every finding. Each draws from the answers and the catalogue and
 // edits through the step context, like the plain fields in form.ts.
 import { el, idFor } from "./dom";
+import { findingText } from "./findings";
 import type { CollectedData } from "./generated/CollectedData";
 import type { CookieKind } from "./generated/CookieKind";
 import type { CustomVendor } from "./generated/CustomVendor";
@@ -384,7 +385,7 @@ function review(ctx: StepContext): HTMLElement {
       const step = stepFor(f.field);
       const go = el("button", { type: "button", class: "link", text: `Go to ${step.title}` });
       go.addEventListener("click", () => ctx.goTo(step.id));
-      ul.append(el("li", { "data-severity": f.severity }, el("span", { text: f.message }), " ", go));
+      ul.append(el("li", { "data-severity": f.severity }, el("span", { text: findingText(f) }), " ", go));
     }
     wrap.append(el("h3", { text: title }), ul);
   }

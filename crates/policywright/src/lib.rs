@@ -10,6 +10,8 @@ pub mod catalogue;
 pub mod document;
 pub mod examples;
 pub mod export;
+pub mod facts;
+pub mod law;
 pub mod library;
 pub mod model;
 pub mod preview;
@@ -22,6 +24,7 @@ pub mod validate;
 
 pub use assemble::{APP_VERSION, AssembleError, assemble};
 pub use document::{PolicyDocument, Reason, Section};
+pub use facts::Facts;
 pub use library::Library;
 pub use model::Project;
 pub use validate::{Finding, Severity, validate};

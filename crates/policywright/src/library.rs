@@ -14,6 +14,7 @@ use minijinja::{
 use serde::Deserialize;
 
 use crate::catalogue::{CatalogueError, Catalogues};
+use crate::law::{LawError, LawFacts};
 use crate::text;
 
 static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../templates");
@@ -24,6 +25,7 @@ const MARKDOWN: &str = "markdown";
 pub struct Library {
     version: String,
     catalogues: Catalogues,
+    law: LawFacts,
     languages: BTreeMap<String, Language>,
     env: Environment<'static>,
 }
@@ -79,6 +81,9 @@ pub enum LibraryError {
     /// A catalogue does not parse.
     #[error(transparent)]
     Catalogue(#[from] CatalogueError),
+    /// The law data does not parse or breaks a rule.
+    #[error(transparent)]
+    Law(#[from] LawError),
     /// A manifest or strings file does not parse.
     #[error("{file} is invalid: {source}")]
     Toml {
@@ -122,6 +127,7 @@ impl Library {
                 .get_file(format!("catalogues/{name}"))
                 .and_then(|f| f.contents_utf8())
         })?;
+        let law = LawFacts::parse(file("law/facts.toml")?)?;
         let version = toml_file::<LibraryFile>("library.toml")?.version;
         let mut env = new_environment();
         let mut languages = BTreeMap::new();
@@ -168,6 +174,7 @@ impl Library {
         Ok(Library {
             version,
             catalogues,
+            law,
             languages,
             env,
         })
@@ -181,6 +188,11 @@ impl Library {
     /// The catalogues.
     pub fn catalogues(&self) -> &Catalogues {
         &self.catalogues
+    }
+
+    /// The facts of law, with their citations.
+    pub fn law(&self) -> &LawFacts {
+        &self.law
     }
 
     /// The language with this key (`en`).

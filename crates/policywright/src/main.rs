@@ -30,7 +30,13 @@ enum Command {
         example: Option<String>,
     },
     /// Check a project file and list what needs fixing. Exits with 1 when there are errors.
-    Check { file: PathBuf },
+    Check {
+        file: PathBuf,
+        /// Print the findings as a JSON array (code, severity, field, paths, message, fix) on
+        /// standard output instead of lines on standard error.
+        #[arg(long)]
+        json: bool,
+    },
     /// Show which sections the policy has, and the answers that called for each.
     Explain { file: PathBuf },
     /// Write the policy as Markdown, HTML or PDF (A4 or US Letter, from the project).
@@ -77,7 +83,7 @@ fn print_findings(findings: &[Finding]) {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        eprintln!("{level}: {}: {}", f.field, f.message);
+        eprintln!("{level}: {}: {}", f.field, f.text());
     }
 }
 
@@ -97,19 +103,24 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             print!("{text}");
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { file } => {
+        Command::Check { file, json } => {
             let lib = library()?;
             let findings = validate(&load(&file)?, &lib);
-            print_findings(&findings);
             let errors = findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .count();
-            println!(
-                "{}: {errors} error(s), {} warning(s)",
-                file.display(),
-                findings.len() - errors
-            );
+            if json {
+                let text = serde_json::to_string_pretty(&findings).map_err(|e| e.to_string())?;
+                println!("{text}");
+            } else {
+                print_findings(&findings);
+                println!(
+                    "{}: {errors} error(s), {} warning(s)",
+                    file.display(),
+                    findings.len() - errors
+                );
+            }
             Ok(if errors > 0 {
                 ExitCode::from(1)
             } else {

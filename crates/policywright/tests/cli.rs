@@ -129,3 +129,37 @@ fn broken_files_give_one_clear_line() {
     let unknown = run(&["new", "--example", "bakery"]);
     assert!(stderr(&unknown).contains("choose one of: saas, shop, consumer-app"));
 }
+
+#[test]
+fn check_json_prints_each_finding_with_its_code_paths_and_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_example(dir.path(), "shop");
+    let mut project: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    project["cookies"]["consent_banner"] = serde_json::Value::Bool(false);
+    project["organisation"]["email"] = "hello at example".into();
+    std::fs::write(&path, project.to_string()).unwrap();
+
+    let check = run(&["check", "--json", &path]);
+    assert_eq!(check.status.code(), Some(1), "errors still exit 1");
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&stdout(&check)).unwrap();
+    let by_code = |code: &str| {
+        findings
+            .iter()
+            .find(|f| f["code"] == code)
+            .unwrap_or_else(|| panic!("no {code} in {findings:#?}"))
+    };
+    let email = by_code("email.malformed");
+    assert_eq!(email["severity"], "error");
+    assert_eq!(email["paths"][0], "organisation.email");
+    assert!(email["fix"].as_str().unwrap().contains("name@example.com"));
+    let cookies = by_code("cookies.non-essential-without-consent");
+    assert_eq!(cookies["severity"], "warning");
+    assert!(
+        cookies["message"]
+            .as_str()
+            .unwrap()
+            .contains("Google Analytics")
+    );
+    assert!(stderr(&check).is_empty(), "JSON mode prints nothing else");
+}

@@ -67,9 +67,9 @@ fn malformed_email_url_date_and_ids_are_errors() {
     }
     let date = f.iter().find(|x| x.field == "effective_date").unwrap();
     assert!(
-        date.message.contains("2026-03-01"),
+        date.text().contains("2026-03-01"),
         "says the expected form: {}",
-        date.message
+        date.text()
     );
 }
 

@@ -6,14 +6,29 @@ import type { Severity } from "./Severity";
  */
 export type Finding = { 
 /**
+ * Stable code of the rule that found it, e.g. `cookies.non-essential-without-consent`.
+ */
+code: string, 
+/**
  * How serious it is.
  */
 severity: Severity, 
 /**
- * Path of the answer, e.g. `organisation.email` or `vendors.custom[0].privacy_url`.
+ * Where the wizard shows it: the path of the answer with list positions, e.g.
+ * `organisation.email` or `vendors.custom[0].privacy_url`.
  */
 field: string, 
 /**
- * What is wrong and how to fix it, in plain words.
+ * Every answer it concerns, with list items named by their id instead of their position
+ * (`data[category=health].retention`, `vendors.catalogue[=stripe]`,
+ * `vendors.custom[name=Acme]`), so the path stays right when the list is reordered.
  */
-message: string, };
+paths: Array<string>, 
+/**
+ * What is wrong, in plain words.
+ */
+message: string, 
+/**
+ * How to fix it, in plain words.
+ */
+fix: string, };

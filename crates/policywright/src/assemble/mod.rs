@@ -1,9 +1,9 @@
 //! Assembly: from a project to a [`PolicyDocument`]. Pure and deterministic: the same project
 //! and library always give the same document.
 //!
-//! The project is first turned into a [`view::View`], a cleaned context in which ids are
-//! resolved against the catalogues, unknown ids and malformed links are dropped (validation
-//! reports them), and lists are in a fixed order. Each section in the manifest whose `when`
+//! The project's [`crate::facts::Facts`] are drawn first; the [`view::View`] turns them into the
+//! clause context, in which ids are resolved against the catalogues, unknown ids and malformed
+//! links are dropped (validation reports them), and lists are in a fixed order. Each section in the manifest whose `when`
 //! expression is true over that view is rendered from its template; a section whose template
 //! renders to nothing is left out, so no heading ever stands over an empty section.
 
@@ -43,7 +43,8 @@ pub fn assemble(project: &Project, library: &Library) -> Result<PolicyDocument, 
     let language = library
         .language(&project.language)
         .ok_or_else(|| AssembleError::UnknownLanguage(project.language.clone()))?;
-    let view = view::View::build(project, library, &language.strings);
+    let facts = crate::facts::Facts::derive(project, library.catalogues());
+    let view = view::View::build(&facts, library.law(), &language.strings);
     let ctx = Value::from(minijinja::value::Serde(&view));
     let env = library.env();
     let mut sections = Vec::new();

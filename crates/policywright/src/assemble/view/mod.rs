@@ -1,0 +1,206 @@
+//! The clause context: what templates read. This is an API: `sections.toml` conditions and the
+//! clause templates are written against the field names documented here.
+//!
+//! Every conclusion comes from the [`Facts`]; this module only turns facts and printed answers
+//! into labels and sentences-to-be. Owner text stays raw here; the template engine escapes it when
+//! printed. Links are built with the `link` and `email` filters, which accept only well-formed
+//! addresses. Ids that the catalogues do not know are already left out of the facts.
+
+mod choices;
+mod law;
+mod organisation;
+mod practices;
+mod sharing;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::facts::Facts;
+use crate::text;
+
+pub(crate) use choices::{
+    AutomatedView, BreachView, ChangesView, ChildrenView, MarketingView, RightsView, SaleView,
+    StyleView,
+};
+pub(crate) use organisation::{Org, ProductView};
+pub(crate) use practices::{BasisView, CcpaView, DataView, PurposeView, SourceView};
+pub(crate) use sharing::{CookiesView, JurisdictionView, TransfersView, VendorGroup, VendorView};
+
+/// Looks up `[group] key` in a language's strings; an absent string reads as its key so a gap in a
+/// translation shows up in review instead of vanishing.
+pub(crate) fn string(strings: &toml::Table, group: &str, key: &str) -> String {
+    strings
+        .get(group)
+        .and_then(|g| g.get(key))
+        .and_then(|v| v.as_str())
+        .map_or_else(|| format!("{group}.{key}"), str::to_owned)
+}
+
+/// The kebab-case serde name of an answer enum.
+fn key<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The language's label for an answer enum: `[group] <kebab-case value>`.
+fn label<T: Serialize>(strings: &toml::Table, group: &str, value: &T) -> String {
+    string(strings, group, &key(value))
+}
+
+/// The trimmed text, or nothing when it is blank.
+fn filled(s: &Option<String>) -> Option<String> {
+    s.as_ref()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+}
+
+/// The trimmed address, or nothing when it is blank or not a well-formed web address.
+fn web(s: &Option<String>) -> Option<String> {
+    filled(s).filter(|s| text::web_url(s).is_some())
+}
+
+/// The clause context.
+#[derive(Serialize)]
+pub(crate) struct View {
+    /// Who is responsible: names, address, contacts, privacy officer and representatives.
+    pub org: Org,
+    /// The effective date spelt out ("1 March 2026"), when the answer is a date.
+    pub effective_date: Option<String>,
+    /// The effective date as `YYYY-MM-DD`.
+    pub effective_date_iso: Option<String>,
+    /// The products the policy covers (those with a name).
+    products: Vec<ProductView>,
+    /// The owner also processes data for business customers (as their processor).
+    processes_customer_data: bool,
+    /// Each data category collected, with its examples and retention.
+    data: Vec<DataView>,
+    /// Ids of the collected categories, for conditions such as `'contacts' in collected`.
+    collected: BTreeMap<String, bool>,
+    /// A GDPR special category (Art. 9) is collected.
+    has_special: bool,
+    /// Labels of the categories the CCPA counts as sensitive personal information.
+    sensitive_pi: Vec<String>,
+    /// Labels of the categories people must give to use the service.
+    required: Vec<String>,
+    /// Labels of the categories people may choose not to give.
+    optional: Vec<String>,
+    /// Each source of data, with the categories from it.
+    sources: Vec<SourceView>,
+    /// Some data comes from other companies or public sources.
+    from_others: bool,
+    /// The CCPA's categories collected, with recipients and whether sold or shared.
+    ccpa_categories: Vec<CcpaView>,
+    /// Each purpose, with its legal basis and the data it uses.
+    purposes: Vec<PurposeView>,
+    /// Each legal basis in use, with the purposes resting on it.
+    bases: Vec<BasisView>,
+    /// Some purpose rests on consent.
+    uses_consent: bool,
+    /// Some purpose rests on legitimate interests.
+    uses_legitimate_interests: bool,
+    /// Some purpose is direct marketing.
+    direct_marketing: bool,
+    /// Every vendor, catalogue ones first.
+    vendors: Vec<VendorView>,
+    /// Vendors grouped by kind, in the catalogue's order of kinds.
+    vendor_groups: Vec<VendorGroup>,
+    /// The owner asked for vendors as a table rather than a list.
+    vendor_table: bool,
+    /// Cookies set by the owner and its vendors.
+    cookies: CookiesView,
+    /// For every region the catalogue knows, by id: whether the owner addresses it
+    /// (`in_jurisdiction.br`, `in_jurisdiction['us-ca']`).
+    in_jurisdiction: BTreeMap<String, bool>,
+    /// The EEA, the UK or Switzerland is addressed.
+    europe: bool,
+    /// California or another US state with a privacy law is addressed.
+    us: bool,
+    /// The addressed regions, in the catalogue's order.
+    jurisdictions: Vec<JurisdictionView>,
+    /// Children and minimum age.
+    children: ChildrenView,
+    /// Marketing emails.
+    marketing: MarketingView,
+    /// Selling and sharing for targeted advertising.
+    sale: SaleView,
+    /// Significant automated decisions.
+    automated: AutomatedView,
+    /// Data sent outside the home region.
+    transfers: TransfersView,
+    /// Labels of the security measures, in a fixed order.
+    security: Vec<String>,
+    /// What happens after a breach.
+    breach: BreachView,
+    /// How people use their rights.
+    rights: RightsView,
+    /// How people hear about changes to the policy.
+    changes: ChangesView,
+    /// Presentation choices.
+    style: StyleView,
+    /// Names of the AI vendors in use.
+    ai: Vec<String>,
+    /// The facts of law the text states, by id (`law['gdpr.response-time'].months_word`).
+    law: BTreeMap<String, law::LawView>,
+}
+
+impl View {
+    /// Builds the context from the facts, with labels from the language's strings.
+    pub(crate) fn build(facts: &Facts<'_>, laws: &crate::law::LawFacts, s: &toml::Table) -> View {
+        let p = facts.answers();
+        let data = practices::Data::build(facts, s);
+        let vendors = sharing::vendors(facts, s);
+        View {
+            org: organisation::org(facts),
+            effective_date: practices::effective_date(p, s),
+            effective_date_iso: super::parse_date(&p.effective_date).map(|d| d.to_string()),
+            products: organisation::products(p, s),
+            processes_customer_data: p.processes_customer_data,
+            data: data.data,
+            collected: data.collected,
+            has_special: facts.data.special_category,
+            sensitive_pi: data.sensitive_pi,
+            required: data.required,
+            optional: data.optional,
+            sources: data.sources,
+            from_others: facts.data.from_others,
+            ccpa_categories: practices::ccpa(facts),
+            purposes: practices::purposes(facts, s),
+            bases: practices::bases(facts, s),
+            uses_consent: facts.purposes.uses_consent,
+            uses_legitimate_interests: facts.purposes.uses_legitimate_interests,
+            direct_marketing: facts.purposes.direct_marketing,
+            vendor_groups: sharing::groups(facts, &vendors),
+            vendors: vendors.into_iter().map(|(_, v)| v).collect(),
+            vendor_table: p.style.vendor_detail == crate::model::VendorDetail::Table,
+            cookies: sharing::cookies(facts, s),
+            in_jurisdiction: facts
+                .catalogues()
+                .jurisdictions
+                .iter()
+                .map(|j| (j.id.clone(), facts.regions.has(&j.id)))
+                .collect(),
+            europe: facts.regions.europe,
+            us: facts.regions.us,
+            jurisdictions: sharing::jurisdictions(facts),
+            children: choices::children(facts),
+            marketing: choices::marketing(p),
+            sale: choices::sale(facts),
+            automated: choices::automated(p),
+            transfers: sharing::transfers(facts, s),
+            security: choices::security(p, s),
+            breach: choices::breach(p),
+            rights: choices::rights(p, s),
+            changes: choices::changes(p),
+            style: choices::style(p),
+            ai: facts
+                .vendors
+                .of_kind("ai")
+                .map(|v| v.name.to_owned())
+                .collect(),
+            law: law::law(laws, s),
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! What is collected, from where, for how long, why, and on what legal basis.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{filled, key, label, string};
+use crate::facts::Facts;
+use crate::model::{LegalBasis, Project, Retention, RetentionUnit, Source};
+
+/// One collected category.
+#[derive(Serialize)]
+pub(crate) struct DataView {
+    /// The category's label.
+    label: String,
+    /// Examples of what it covers.
+    examples: Vec<String>,
+    /// The retention period in words ("2 years"), unless retention is given as criteria.
+    retention: Option<String>,
+    /// Why that period, in the owner's words.
+    retention_reason: Option<String>,
+    /// How the owner decides how long to keep it, in the owner's words.
+    retention_criteria: Option<String>,
+}
+
+/// One source of data.
+#[derive(Serialize)]
+pub(crate) struct SourceView {
+    /// The source, e.g. "From you".
+    label: String,
+    /// Labels of the categories from it.
+    categories: Vec<String>,
+}
+
+/// One CCPA category collected.
+#[derive(Serialize)]
+pub(crate) struct CcpaView {
+    /// The statute's letter.
+    letter: String,
+    /// The statute's name for it.
+    label: String,
+    /// Labels of the collected categories in it.
+    examples: Vec<String>,
+    /// Some of it is sold or shared.
+    sold_or_shared: bool,
+    /// Labels of the kinds of vendor that receive it.
+    disclosed_to: Vec<String>,
+}
+
+/// One purpose.
+#[derive(Serialize)]
+pub(crate) struct PurposeView {
+    /// The purpose's label.
+    label: String,
+    /// What it means, in a sentence.
+    description: String,
+    /// The legal basis id (`consent`, `contract`…), when chosen.
+    basis: Option<String>,
+    /// The legal basis's label.
+    basis_label: Option<String>,
+    /// The legitimate interest in the owner's words (only with that basis).
+    legitimate_interest: Option<String>,
+    /// Labels of the data it uses.
+    categories: Vec<String>,
+}
+
+/// One legal basis in use.
+#[derive(Serialize)]
+pub(crate) struct BasisView {
+    /// The basis's label.
+    label: String,
+    /// What it means, in a sentence.
+    explanation: String,
+    /// Labels of the purposes resting on it.
+    purposes: Vec<String>,
+}
+
+/// The parts of the context drawn from the collected data.
+pub(super) struct Data {
+    pub data: Vec<DataView>,
+    pub collected: BTreeMap<String, bool>,
+    pub sensitive_pi: Vec<String>,
+    pub required: Vec<String>,
+    pub optional: Vec<String>,
+    pub sources: Vec<SourceView>,
+}
+
+impl Data {
+    pub(super) fn build(facts: &Facts<'_>, s: &toml::Table) -> Data {
+        let collected = &facts.data.collected;
+        let labels = |keep: &dyn Fn(&crate::facts::ResolvedData<'_>) -> bool| -> Vec<String> {
+            collected
+                .iter()
+                .filter(|d| keep(d))
+                .map(|d| d.category.label.clone())
+                .collect()
+        };
+        let sources = [
+            Source::Directly,
+            Source::Automatically,
+            Source::ThirdParties,
+            Source::PublicSources,
+        ]
+        .into_iter()
+        .filter_map(|source| {
+            let categories = labels(&|d| d.answer.sources.contains(&source));
+            (!categories.is_empty()).then(|| SourceView {
+                label: label(s, "source", &source),
+                categories,
+            })
+        })
+        .collect();
+        Data {
+            data: collected
+                .iter()
+                .map(|d| DataView {
+                    label: d.category.label.clone(),
+                    examples: d.category.examples.clone(),
+                    retention: d.answer.retention.as_ref().and_then(|r| retention(r, s)),
+                    retention_reason: match &d.answer.retention {
+                        Some(Retention::Period { reason, .. }) => filled(reason),
+                        _ => None,
+                    },
+                    retention_criteria: match &d.answer.retention {
+                        Some(Retention::Criteria { description }) => {
+                            filled(&Some(description.clone()))
+                        }
+                        _ => None,
+                    },
+                })
+                .collect(),
+            collected: collected
+                .iter()
+                .map(|d| (d.category.id.clone(), true))
+                .collect(),
+            sensitive_pi: facts
+                .data
+                .sensitive_pi
+                .iter()
+                .map(|c| c.label.clone())
+                .collect(),
+            required: labels(&|d| d.answer.required),
+            optional: labels(&|d| !d.answer.required),
+            sources,
+        }
+    }
+}
+
+/// The effective date spelt out with the language's month names.
+pub(super) fn effective_date(p: &Project, s: &toml::Table) -> Option<String> {
+    let months: Vec<String> = s
+        .get("months")
+        .and_then(|m| m.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    crate::assemble::parse_date(&p.effective_date)
+        .map(|d| crate::assemble::dates::spell(d, &months))
+}
+
+/// A retention answer in words; criteria are printed separately, in the owner's words.
+fn retention(r: &Retention, s: &toml::Table) -> Option<String> {
+    match r {
+        Retention::Period { amount, unit, .. } => Some(period(*amount, *unit, s)),
+        Retention::UntilAccountClosed { grace_days } => Some(if *grace_days == 0 {
+            string(s, "retention", "until_closed")
+        } else {
+            string(s, "retention", "until_closed_plus")
+                .replace("{period}", &period(*grace_days, RetentionUnit::Days, s))
+        }),
+        Retention::Criteria { .. } => None,
+    }
+}
+
+fn period(amount: u32, unit: RetentionUnit, s: &toml::Table) -> String {
+    let unit_key = key(&unit);
+    let word = if amount == 1 {
+        string(s, "unit_one", &unit_key)
+    } else {
+        string(s, "unit", &unit_key)
+    };
+    format!("{amount} {word}")
+}
+
+pub(super) fn purposes(facts: &Facts<'_>, s: &toml::Table) -> Vec<PurposeView> {
+    facts
+        .purposes
+        .resolved
+        .iter()
+        .map(|r| {
+            let u = r.answer;
+            PurposeView {
+                label: r.purpose.label.clone(),
+                description: r.purpose.description.clone(),
+                basis: u.legal_basis.map(|b| key(&b)),
+                basis_label: u.legal_basis.map(|b| label(s, "legal_basis", &b)),
+                legitimate_interest: filled(&u.legitimate_interest)
+                    .filter(|_| u.legal_basis == Some(LegalBasis::LegitimateInterests)),
+                categories: u
+                    .categories
+                    .iter()
+                    .filter_map(|id| facts.catalogues().category(id))
+                    .map(|c| c.label.clone())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+pub(super) fn bases(facts: &Facts<'_>, s: &toml::Table) -> Vec<BasisView> {
+    facts
+        .purposes
+        .bases
+        .iter()
+        .map(|(b, purposes)| BasisView {
+            label: label(s, "legal_basis", b),
+            explanation: label(s, "legal_basis_explained", b),
+            purposes: purposes.iter().map(|p| p.label.clone()).collect(),
+        })
+        .collect()
+}
+
+pub(super) fn ccpa(facts: &Facts<'_>) -> Vec<CcpaView> {
+    let cat = facts.catalogues();
+    facts
+        .ccpa
+        .iter()
+        .map(|c| CcpaView {
+            letter: c.letter.to_owned(),
+            label: cat
+                .ccpa_categories
+                .get(c.letter)
+                .cloned()
+                .unwrap_or_else(|| c.letter.to_owned()),
+            examples: c.categories.iter().map(|d| d.label.clone()).collect(),
+            sold_or_shared: c.sold_or_shared,
+            disclosed_to: c.disclosed_to.iter().map(|k| k.label.clone()).collect(),
+        })
+        .collect()
+}

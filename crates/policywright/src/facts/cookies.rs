@@ -1,0 +1,58 @@
+//! The cookies set on the owner's site: the kinds the owner declared and those its vendors set.
+
+use std::collections::BTreeMap;
+
+use crate::model::{CookieKind, Project};
+
+use super::VendorFacts;
+
+/// Cookies and similar technologies, by kind.
+#[derive(Debug, Clone)]
+pub struct CookieFacts<'a> {
+    /// Each kind in use, with the vendors that set it (empty when only the owner does).
+    pub by_kind: BTreeMap<CookieKind, Vec<&'a str>>,
+    /// Vendors that set any cookie, each once, in vendor order.
+    pub third_party: Vec<&'a str>,
+    /// Vendors that set a kind other than strictly necessary, each once, in vendor order.
+    pub non_essential_setters: Vec<&'a str>,
+    /// A kind other than strictly necessary is set, by the owner or a vendor. This is what the
+    /// ePrivacy rules ask consent for, and what the cookie section describes.
+    pub non_essential: bool,
+}
+
+impl<'a> CookieFacts<'a> {
+    pub(super) fn derive(p: &'a Project, vendors: &VendorFacts<'a>) -> CookieFacts<'a> {
+        let mut by_kind: BTreeMap<CookieKind, Vec<&'a str>> = BTreeMap::new();
+        for kind in &p.cookies.kinds {
+            by_kind.entry(*kind).or_default();
+        }
+        let mut third_party: Vec<&'a str> = Vec::new();
+        let mut non_essential_setters: Vec<&'a str> = Vec::new();
+        for v in &vendors.list {
+            if let Some(kind) = v.cookies {
+                if kind != CookieKind::StrictlyNecessary && !non_essential_setters.contains(&v.name)
+                {
+                    non_essential_setters.push(v.name);
+                }
+                let names = by_kind.entry(kind).or_default();
+                if !names.contains(&v.name) {
+                    names.push(v.name);
+                }
+                if !third_party.contains(&v.name) {
+                    third_party.push(v.name);
+                }
+            }
+        }
+        CookieFacts {
+            non_essential: by_kind.keys().any(|k| *k != CookieKind::StrictlyNecessary),
+            by_kind,
+            third_party,
+            non_essential_setters,
+        }
+    }
+
+    /// Any cookie is set.
+    pub fn any(&self) -> bool {
+        !self.by_kind.is_empty()
+    }
+}

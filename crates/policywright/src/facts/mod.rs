@@ -1,0 +1,161 @@
+//! Facts: every conclusion the policy text and the checks rest on, drawn once from the answers.
+//!
+//! A [`Facts`] value is built from a [`Project`] and the [`Catalogues`] before anything else reads
+//! the answers. Validation ([`crate::validate`]) and assembly ([`crate::assemble`]) both take it,
+//! so a conclusion such as "this project sets non-essential cookies" is computed in exactly one
+//! place and the checks can never disagree with the text they check.
+//!
+//! What counts as a fact: anything derived (a region group, whether consent is used, which
+//! vendors set cookies, where data goes), never a raw answer repeated. Raw answers that are only
+//! printed (names, addresses, free text) stay on the project, reached through [`Facts::answers`].
+//!
+//! Ids the catalogues do not know are left out of every fact (validation reports them), so a
+//! fact never rests on a typo.
+
+mod ccpa;
+mod cookies;
+mod data;
+mod regions;
+mod transfers;
+mod vendors;
+
+pub use ccpa::CcpaCategoryFact;
+pub use cookies::CookieFacts;
+pub use data::{DataFacts, PurposeFacts, ResolvedData, ResolvedPurpose};
+pub use regions::{Home, Regions};
+pub use transfers::TransferFacts;
+pub use vendors::{VendorFact, VendorFacts, VendorOrigin};
+
+use crate::catalogue::Catalogues;
+use crate::model::{DntResponse, Project};
+
+/// Everything concluded from one project's answers.
+pub struct Facts<'a> {
+    answers: &'a Project,
+    catalogues: &'a Catalogues,
+    /// Where the organisation is based.
+    pub home: Home,
+    /// The regions whose laws the owner addresses, and the groups the text speaks of.
+    pub regions: Regions,
+    /// The data collected, resolved against the catalogue.
+    pub data: DataFacts<'a>,
+    /// The purposes, resolved, with the legal bases they rest on.
+    pub purposes: PurposeFacts<'a>,
+    /// The vendors that receive data, from the catalogue and described by the owner.
+    pub vendors: VendorFacts<'a>,
+    /// The cookies set, by the owner and by its vendors.
+    pub cookies: CookieFacts<'a>,
+    /// Where data goes beyond the home region, and the safeguards used.
+    pub transfers: TransferFacts<'a>,
+    /// The CCPA's statutory categories collected, with who receives them.
+    pub ccpa: Vec<CcpaCategoryFact<'a>>,
+    /// Selling and sharing for targeted advertising.
+    pub sale: SaleFacts,
+    /// Children and minimum age.
+    pub children: ChildrenFacts,
+    /// Browser privacy signals the owner honours.
+    pub signals: SignalFacts,
+}
+
+/// Selling personal information and sharing it for targeted advertising (US state laws).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaleFacts {
+    /// The owner said they sell personal information.
+    pub sells: bool,
+    /// The owner said they share it for cross-context targeted advertising.
+    pub shares: bool,
+    /// Both questions have an answer (yes or no).
+    pub answered: bool,
+    /// The owner answered "no" to sharing for targeted advertising.
+    pub denies_sharing: bool,
+}
+
+impl SaleFacts {
+    /// Sells or shares.
+    pub fn either(&self) -> bool {
+        self.sells || self.shares
+    }
+}
+
+/// Whether the service reaches children.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChildrenFacts {
+    /// The service is designed for children.
+    pub directed: bool,
+    /// The minimum age the owner set, if any.
+    pub minimum_age: Option<u8>,
+    /// Children under 13 (COPPA's age) may use the service: it is designed for them, or its
+    /// minimum age is below 13.
+    pub under_13_admitted: bool,
+}
+
+impl ChildrenFacts {
+    /// The policy says something specific about age: a minimum age or a children's service.
+    pub fn age_stated(&self) -> bool {
+        self.directed || self.minimum_age.is_some()
+    }
+}
+
+/// Browser signals honoured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignalFacts {
+    /// Do Not Track switches off analytics and marketing cookies.
+    pub do_not_track: bool,
+    /// Global Privacy Control is treated as an opt-out of sale and sharing.
+    pub global_privacy_control: bool,
+}
+
+impl<'a> Facts<'a> {
+    /// Draws every fact from the answers.
+    pub fn derive(answers: &'a Project, catalogues: &'a Catalogues) -> Facts<'a> {
+        let home = Home::derive(answers, catalogues);
+        let regions = Regions::derive(answers, catalogues);
+        let data = DataFacts::derive(answers, catalogues);
+        let purposes = PurposeFacts::derive(answers, catalogues);
+        let sale = SaleFacts {
+            sells: answers.sale_and_sharing.sells == Some(true),
+            shares: answers.sale_and_sharing.shares_for_targeted_ads == Some(true),
+            answered: answers.sale_and_sharing.sells.is_some()
+                && answers.sale_and_sharing.shares_for_targeted_ads.is_some(),
+            denies_sharing: answers.sale_and_sharing.shares_for_targeted_ads == Some(false),
+        };
+        let vendors = VendorFacts::derive(answers, catalogues);
+        let cookies = CookieFacts::derive(answers, &vendors);
+        let transfers = TransferFacts::derive(answers, catalogues, &home, &vendors);
+        let ccpa = ccpa::categories(&data, &vendors, sale.either());
+        let minimum_age = answers.children.minimum_age;
+        let directed = answers.children.directed_at_children;
+        Facts {
+            answers,
+            catalogues,
+            home,
+            regions,
+            data,
+            purposes,
+            vendors,
+            cookies,
+            transfers,
+            ccpa,
+            sale,
+            children: ChildrenFacts {
+                directed,
+                minimum_age,
+                under_13_admitted: directed || minimum_age.is_some_and(|a| a < 13),
+            },
+            signals: SignalFacts {
+                do_not_track: answers.cookies.do_not_track == DntResponse::Honoured,
+                global_privacy_control: answers.cookies.honours_global_privacy_control,
+            },
+        }
+    }
+
+    /// The raw answers, for what is printed as the owner wrote it (names, addresses, free text).
+    pub fn answers(&self) -> &'a Project {
+        self.answers
+    }
+
+    /// The catalogues the facts were resolved against.
+    pub fn catalogues(&self) -> &'a Catalogues {
+        self.catalogues
+    }
+}

@@ -1,0 +1,236 @@
+//! Is each answer well formed? Emails, web addresses, dates, names, and ids that the catalogues
+//! know. These checks read the raw answers: they judge the answers themselves, not what the
+//! answers add up to (that is the topic modules' job, from the facts).
+
+use std::collections::BTreeSet;
+
+use super::registry::*;
+use super::{At, Findings};
+use crate::catalogue::Catalogues;
+use crate::library::Library;
+use crate::model::{Contact, Project, Retention};
+use crate::text;
+
+pub(super) fn check(p: &Project, library: &Library, f: &mut Findings) {
+    let cat = library.catalogues();
+    if library.language(&p.language).is_none() {
+        let known: Vec<&str> = library.languages().collect();
+        f.add(
+            &LANGUAGE_UNKNOWN,
+            At::field("language"),
+            format!(
+                "The policy language \"{}\" is not available; the app offers {}.",
+                p.language,
+                known.join(", ")
+            ),
+        );
+    }
+    if p.effective_date.trim().is_empty() {
+        f.add(
+            &DATE_MISSING,
+            At::field("effective_date"),
+            "The policy has no date.",
+        );
+    } else if crate::assemble::parse_date(&p.effective_date).is_none() {
+        f.add(
+            &DATE_MALFORMED,
+            At::field("effective_date"),
+            format!("\"{}\" is not a date.", p.effective_date),
+        );
+    }
+    organisation(p, cat, f);
+    lists(p, cat, f);
+    vendors(p, cat, f);
+    url(
+        f,
+        At::field("cookies.cookie_policy_url"),
+        &p.cookies.cookie_policy_url,
+    );
+    url(
+        f,
+        At::field("rights.request_form_url"),
+        &p.rights.request_form_url,
+    );
+    url(
+        f,
+        At::field("sale_and_sharing.opt_out_url"),
+        &p.sale_and_sharing.opt_out_url,
+    );
+}
+
+fn url(f: &mut Findings, at: At, value: &Option<String>) {
+    if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+        && text::web_url(v).is_none()
+    {
+        f.add(&URL_MALFORMED, at, format!("\"{v}\" is not a web address."));
+    }
+}
+
+fn email(f: &mut Findings, at: At, value: &str) {
+    let value = value.trim();
+    if !value.is_empty() && !text::is_email(value) {
+        f.add(
+            &EMAIL_MALFORMED,
+            at,
+            format!("\"{value}\" is not an email address."),
+        );
+    }
+}
+
+fn country(f: &mut Findings, at: At, code: &str, cat: &Catalogues) {
+    if !cat.countries.contains_key(&code.trim().to_uppercase()) {
+        f.add(
+            &COUNTRY_UNKNOWN,
+            at,
+            format!("\"{code}\" is not a country code we know."),
+        );
+    }
+}
+
+fn organisation(p: &Project, cat: &Catalogues, f: &mut Findings) {
+    let o = &p.organisation;
+    if o.legal_name.trim().is_empty() {
+        f.add(
+            &LEGAL_NAME_MISSING,
+            At::field("organisation.legal_name"),
+            "Your organisation's legal name is missing.",
+        );
+    }
+    if o.email.trim().is_empty() {
+        f.add(
+            &EMAIL_MISSING,
+            At::field("organisation.email"),
+            "There is no email address for privacy questions.",
+        );
+    }
+    email(f, At::field("organisation.email"), &o.email);
+    url(f, At::field("organisation.website"), &o.website);
+    if o.address.country.trim().is_empty() {
+        f.add(
+            &COUNTRY_MISSING,
+            At::field("organisation.address.country"),
+            "Your organisation's country is missing.",
+        );
+    } else {
+        country(
+            f,
+            At::field("organisation.address.country"),
+            &o.address.country,
+            cat,
+        );
+    }
+    for (name, contact) in [
+        ("dpo", &o.dpo),
+        ("eu_representative", &o.eu_representative),
+        ("uk_representative", &o.uk_representative),
+    ] {
+        contact_checks(f, name, contact.as_ref());
+    }
+    for (i, product) in p.products.iter().enumerate() {
+        let at = At::item("products", i, "name", &product.name);
+        if product.name.trim().is_empty() {
+            f.add(
+                &PRODUCT_NAME_MISSING,
+                at.clone().child("name"),
+                "This product has no name.",
+            );
+        }
+        url(f, at.child("url"), &product.url);
+    }
+}
+
+fn contact_checks(f: &mut Findings, name: &str, contact: Option<&Contact>) {
+    let Some(c) = contact else { return };
+    if c.name.trim().is_empty() {
+        f.add(
+            &CONTACT_NAME_MISSING,
+            At::field(&format!("organisation.{name}.name")),
+            "This contact has no name.",
+        );
+    }
+    email(
+        f,
+        At::field(&format!("organisation.{name}.email")),
+        &c.email,
+    );
+}
+
+/// Data categories, purposes and regions: known ids, each listed once.
+fn lists(p: &Project, cat: &Catalogues, f: &mut Findings) {
+    let mut seen = BTreeSet::new();
+    for (i, d) in p.data.iter().enumerate() {
+        let at = At::item("data", i, "category", &d.category);
+        if cat.category(&d.category).is_none() {
+            let message = format!("\"{}\" is not a data category we know.", d.category);
+            f.add(&DATA_UNKNOWN, at.child("category"), message);
+            continue;
+        }
+        if !seen.insert(d.category.as_str()) {
+            f.add(
+                &DATA_DUPLICATE,
+                at.clone(),
+                "This kind of data is listed twice.",
+            );
+        }
+        if let Some(Retention::Period { amount: 0, .. }) = d.retention {
+            let message = "A retention period of 0 keeps nothing.";
+            f.add(&RETENTION_ZERO, at.child("retention.amount"), message);
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for (i, u) in p.purposes.iter().enumerate() {
+        let at = At::item("purposes", i, "purpose", &u.purpose);
+        if cat.purpose(&u.purpose).is_none() {
+            let message = format!("\"{}\" is not a purpose we know.", u.purpose);
+            f.add(&PURPOSE_UNKNOWN, at.child("purpose"), message);
+        } else if !seen.insert(u.purpose.as_str()) {
+            f.add(&PURPOSE_DUPLICATE, at, "This purpose is listed twice.");
+        }
+    }
+    for (i, id) in p.jurisdictions.iter().enumerate() {
+        if cat.jurisdiction(id).is_none() {
+            let known: Vec<&str> = cat.jurisdictions.iter().map(|j| j.id.as_str()).collect();
+            f.add(
+                &JURISDICTION_UNKNOWN,
+                At::id("jurisdictions", i, id),
+                format!(
+                    "\"{id}\" is not a region we know; the regions are {}.",
+                    known.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+fn vendors(p: &Project, cat: &Catalogues, f: &mut Findings) {
+    for (i, id) in p.vendors.catalogue.iter().enumerate() {
+        if cat.vendor(id).is_none() {
+            f.add(
+                &VENDOR_UNKNOWN,
+                At::id("vendors.catalogue", i, id),
+                format!("\"{id}\" is not a vendor in the catalogue."),
+            );
+        }
+    }
+    for (i, v) in p.vendors.custom.iter().enumerate() {
+        let at = |field: &str| At::item("vendors.custom", i, "name", &v.name).child(field);
+        if v.name.trim().is_empty() {
+            f.add(&VENDOR_NAME_MISSING, at("name"), "This vendor has no name.");
+        }
+        if cat.vendor_category(&v.category).is_none() {
+            let message = format!("\"{}\" is not a kind of vendor we know.", v.category);
+            f.add(&VENDOR_KIND_UNKNOWN, at("category"), message);
+        }
+        url(f, at("privacy_url"), &v.privacy_url);
+        url(f, at("opt_out_url"), &v.opt_out_url);
+        for (k, code) in v.locations.iter().enumerate() {
+            country(f, at(&format!("locations[{k}]")), code, cat);
+        }
+        for (k, c) in v.data.iter().enumerate() {
+            if cat.category(c).is_none() {
+                let message = format!("\"{c}\" is not a data category we know.");
+                f.add(&VENDOR_DATA_UNKNOWN, at(&format!("data[{k}]")), message);
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Validation: every problem in a project's answers, each with a stable code from the
+//! [`registry`], the answers it concerns and how to fix it. Errors block export; warnings point at
+//! answers that leave a required disclosure out or contradict each other.
+//!
+//! Two kinds of check live here. [`answers`] checks that each answer is well formed (an email is
+//! an email, an id is in the catalogue); it reads the raw project because that is its job.
+//! The topic modules check what the answers add up to, and read only the [`Facts`], the same
+//! conclusions the policy text is written from, so a check can never disagree with the text.
+
+mod answers;
+mod at;
+mod practices;
+mod regions;
+pub mod registry;
+mod sharing;
+
+use serde::Serialize;
+
+use crate::facts::Facts;
+use crate::library::Library;
+use crate::model::Project;
+
+pub use at::At;
+use registry::Rule;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// The policy cannot be exported until this is fixed.
+    Error,
+    /// The policy can be exported, but probably says something wrong or leaves something out.
+    Warning,
+}
+
+/// One problem with the answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Finding {
+    /// Stable code of the rule that found it, e.g. `cookies.non-essential-without-consent`.
+    pub code: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where the wizard shows it: the path of the answer with list positions, e.g.
+    /// `organisation.email` or `vendors.custom[0].privacy_url`.
+    pub field: String,
+    /// Every answer it concerns, with list items named by their id instead of their position
+    /// (`data[category=health].retention`, `vendors.catalogue[=stripe]`,
+    /// `vendors.custom[name=Acme]`), so the path stays right when the list is reordered.
+    pub paths: Vec<String>,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// How to fix it, in plain words.
+    pub fix: String,
+}
+
+impl Finding {
+    /// The message and the fix as one text, as the CLI and the wizard show it.
+    pub fn text(&self) -> String {
+        format!("{} {}", self.message, self.fix)
+    }
+}
+
+/// The findings of one validation, in the order the checks run.
+pub(crate) struct Findings(Vec<Finding>);
+
+impl Findings {
+    /// Records a finding of `rule` at `at`.
+    pub(crate) fn add(&mut self, rule: &Rule, at: At, message: impl Into<String>) {
+        let (field, paths) = at.into_parts();
+        self.0.push(Finding {
+            code: rule.code.to_owned(),
+            severity: rule.severity,
+            field,
+            paths,
+            message: message.into(),
+            fix: rule.fix.to_owned(),
+        });
+    }
+}
+
+/// True when at least one error is among the findings.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// Checks a project against the library's catalogues.
+pub fn validate(project: &Project, library: &Library) -> Vec<Finding> {
+    let facts = Facts::derive(project, library.catalogues());
+    check(&facts, library)
+}
+
+/// Checks the answers behind `facts`.
+pub fn check(facts: &Facts<'_>, library: &Library) -> Vec<Finding> {
+    let mut f = Findings(Vec::new());
+    answers::check(facts.answers(), library, &mut f);
+    let law = library.law();
+    practices::data(facts, &mut f);
+    practices::purposes(facts, law, &mut f);
+    sharing::vendors(facts, &mut f);
+    sharing::sale(facts, law, &mut f);
+    sharing::cookies(facts, law, &mut f);
+    regions::representatives(facts, law, &mut f);
+    regions::people(facts, law, &mut f);
+    f.0
+}

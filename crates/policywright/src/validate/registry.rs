@@ -1,0 +1,274 @@
+//! The finding registry: every check Policywright makes, with a stable code, its severity and how
+//! to fix what it finds. Codes never change meaning once released: an owner's "considered" mark
+//! and scripts reading `check --json` refer to them.
+//!
+//! A finding can only be made from a [`Rule`] here, so every finding is in the registry by
+//! construction; the tests check that codes are unique and that every rule can fire.
+
+use super::Severity;
+
+/// One check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable code, `topic.what-is-wrong`.
+    pub code: &'static str,
+    /// How serious a finding of this rule is.
+    pub severity: Severity,
+    /// What the owner does about it, in plain words.
+    pub fix: &'static str,
+}
+
+const fn error(code: &'static str, fix: &'static str) -> Rule {
+    Rule {
+        code,
+        severity: Severity::Error,
+        fix,
+    }
+}
+
+const fn warning(code: &'static str, fix: &'static str) -> Rule {
+    Rule {
+        code,
+        severity: Severity::Warning,
+        fix,
+    }
+}
+
+// Answers that are malformed or name something unknown: the policy cannot be written.
+pub(super) const LANGUAGE_UNKNOWN: Rule = error(
+    "language.unknown",
+    "Choose one of the languages the app offers.",
+);
+pub(super) const DATE_MISSING: Rule = error(
+    "effective-date.missing",
+    "Add the date the policy takes effect.",
+);
+pub(super) const DATE_MALFORMED: Rule = error(
+    "effective-date.malformed",
+    "Write it as year-month-day, like 2026-03-01.",
+);
+pub(super) const LEGAL_NAME_MISSING: Rule = error(
+    "organisation.legal-name-missing",
+    "Add your organisation's legal name, as it is registered.",
+);
+pub(super) const EMAIL_MISSING: Rule = error(
+    "organisation.email-missing",
+    "Add an email address people can use for privacy questions.",
+);
+pub(super) const EMAIL_MALFORMED: Rule = error(
+    "email.malformed",
+    "Check it for typos, like name@example.com.",
+);
+pub(super) const URL_MALFORMED: Rule = error(
+    "url.malformed",
+    "Enter the full address, starting with https://.",
+);
+pub(super) const COUNTRY_MISSING: Rule = warning(
+    "organisation.country-missing",
+    "Add the country your organisation is based in.",
+);
+pub(super) const COUNTRY_UNKNOWN: Rule =
+    error("country.unknown", "Use the two-letter code, like DE or US.");
+pub(super) const CONTACT_NAME_MISSING: Rule = error(
+    "contact.name-missing",
+    "Add the name, or remove this contact.",
+);
+pub(super) const PRODUCT_NAME_MISSING: Rule = error(
+    "product.name-missing",
+    "Give this product a name, or remove it.",
+);
+pub(super) const DATA_UNKNOWN: Rule = error("data.unknown-category", "Pick one from the list.");
+pub(super) const RETENTION_ZERO: Rule = error(
+    "data.retention-zero",
+    "Enter a retention period of at least 1.",
+);
+pub(super) const PURPOSE_UNKNOWN: Rule = error("purpose.unknown", "Pick one from the list.");
+pub(super) const VENDOR_UNKNOWN: Rule = error(
+    "vendor.unknown",
+    "Pick it from the list or add it as a custom vendor.",
+);
+pub(super) const VENDOR_NAME_MISSING: Rule = error(
+    "vendor.name-missing",
+    "Give this vendor a name, or remove it.",
+);
+pub(super) const VENDOR_KIND_UNKNOWN: Rule = error(
+    "vendor.unknown-kind",
+    "Pick a kind of vendor from the list.",
+);
+pub(super) const VENDOR_DATA_UNKNOWN: Rule = error(
+    "vendor.unknown-data",
+    "Pick the data this vendor receives from the list.",
+);
+pub(super) const JURISDICTION_UNKNOWN: Rule =
+    error("jurisdiction.unknown", "Choose a region from the list.");
+
+// Answers that leave something out, repeat themselves or contradict each other: the policy can
+// be written, but probably says something wrong or leaves something out.
+pub(super) const DATA_DUPLICATE: Rule = warning(
+    "data.duplicate",
+    "Remove the second entry; only the first one is used.",
+);
+pub(super) const DATA_SOURCES_MISSING: Rule = warning(
+    "data.sources-missing",
+    "Say where this data comes from: from the person, automatically or from others.",
+);
+pub(super) const RETENTION_MISSING: Rule = warning(
+    "data.retention-missing",
+    "Say how long you keep this data: a period, until the account is closed, or how you decide.",
+);
+pub(super) const RETENTION_CRITERIA_EMPTY: Rule = warning(
+    "data.retention-criteria-empty",
+    "Describe how you decide how long to keep this data.",
+);
+pub(super) const DATA_UNUSED: Rule = warning(
+    "data.unused",
+    "Link it to a purpose, or stop collecting it.",
+);
+pub(super) const PURPOSE_DUPLICATE: Rule = warning(
+    "purpose.duplicate",
+    "Remove the second entry; only the first one is used.",
+);
+pub(super) const LEGAL_BASIS_MISSING: Rule = warning(
+    "purpose.legal-basis-missing",
+    "Choose a legal basis for this purpose.",
+);
+pub(super) const LEGITIMATE_INTEREST_MISSING: Rule = warning(
+    "purpose.legitimate-interest-missing",
+    "Say in a sentence what your legitimate interest is, such as \"keeping accounts safe from fraud\".",
+);
+pub(super) const PURPOSE_DATA_NOT_COLLECTED: Rule = warning(
+    "purpose.data-not-collected",
+    "Add it to the data you collect, or remove it from this purpose.",
+);
+pub(super) const SPECIAL_CATEGORY_WITHOUT_CONSENT: Rule = warning(
+    "purpose.special-category-without-consent",
+    "Check the legal basis of the purposes that use it: usually explicit consent.",
+);
+pub(super) const WITHDRAWAL_MISSING: Rule = warning(
+    "rights.consent-withdrawal-missing",
+    "Pick at least one way people can withdraw consent.",
+);
+pub(super) const PAYMENTS_WITHOUT_PAYMENT_DATA: Rule = warning(
+    "vendors.payments-without-payment-data",
+    "Add the payment data you handle to the data you collect.",
+);
+pub(super) const ADVERTISING_BUT_NO_SHARING: Rule = warning(
+    "sale.advertising-vendor-without-sharing",
+    "Check your answer about sharing for targeted advertising.",
+);
+pub(super) const EU_REPRESENTATIVE_MISSING: Rule = warning(
+    "organisation.eu-representative-missing",
+    "Add your EU representative.",
+);
+pub(super) const UK_REPRESENTATIVE_MISSING: Rule = warning(
+    "organisation.uk-representative-missing",
+    "Add your UK representative.",
+);
+pub(super) const SALE_UNANSWERED: Rule = warning(
+    "sale.unanswered",
+    "Answer both questions: do you sell personal information, and do you share it for targeted advertising?",
+);
+pub(super) const OPT_OUT_URL_MISSING: Rule = warning(
+    "sale.opt-out-url-missing",
+    "Add the address of your \"Do Not Sell or Share\" page.",
+);
+pub(super) const GPC_NOT_HONOURED: Rule = warning(
+    "sale.global-privacy-control-not-honoured",
+    "Honour Global Privacy Control signals, and say so in the cookies step.",
+);
+pub(super) const COOKIES_WITHOUT_CONSENT: Rule = warning(
+    "cookies.non-essential-without-consent",
+    "Ask for consent with a cookie banner before setting them, and say so in the cookies step.",
+);
+pub(super) const PARENTAL_CONSENT_MISSING: Rule = warning(
+    "children.parental-consent-missing",
+    "Describe how parents give verified consent.",
+);
+pub(super) const MINIMUM_AGE_UNUSUAL: Rule =
+    warning("children.minimum-age-unusual", "Check the number.");
+pub(super) const AUTOMATED_DESCRIPTION_MISSING: Rule = warning(
+    "automated-decisions.description-missing",
+    "Describe the logic of your automated decisions and what they mean for people.",
+);
+pub(super) const MARKETING_WITHOUT_PURPOSE: Rule = warning(
+    "marketing.emails-without-purpose",
+    "Add the purpose \"Send newsletters and offers\".",
+);
+
+/// Every rule, in the order the checks run.
+pub const RULES: &[Rule] = &[
+    LANGUAGE_UNKNOWN,
+    DATE_MISSING,
+    DATE_MALFORMED,
+    LEGAL_NAME_MISSING,
+    EMAIL_MISSING,
+    EMAIL_MALFORMED,
+    URL_MALFORMED,
+    COUNTRY_MISSING,
+    COUNTRY_UNKNOWN,
+    CONTACT_NAME_MISSING,
+    PRODUCT_NAME_MISSING,
+    DATA_UNKNOWN,
+    RETENTION_ZERO,
+    PURPOSE_UNKNOWN,
+    VENDOR_UNKNOWN,
+    VENDOR_NAME_MISSING,
+    VENDOR_KIND_UNKNOWN,
+    VENDOR_DATA_UNKNOWN,
+    JURISDICTION_UNKNOWN,
+    DATA_DUPLICATE,
+    DATA_SOURCES_MISSING,
+    RETENTION_MISSING,
+    RETENTION_CRITERIA_EMPTY,
+    DATA_UNUSED,
+    PURPOSE_DUPLICATE,
+    LEGAL_BASIS_MISSING,
+    LEGITIMATE_INTEREST_MISSING,
+    PURPOSE_DATA_NOT_COLLECTED,
+    SPECIAL_CATEGORY_WITHOUT_CONSENT,
+    WITHDRAWAL_MISSING,
+    PAYMENTS_WITHOUT_PAYMENT_DATA,
+    ADVERTISING_BUT_NO_SHARING,
+    EU_REPRESENTATIVE_MISSING,
+    UK_REPRESENTATIVE_MISSING,
+    SALE_UNANSWERED,
+    OPT_OUT_URL_MISSING,
+    GPC_NOT_HONOURED,
+    COOKIES_WITHOUT_CONSENT,
+    PARENTAL_CONSENT_MISSING,
+    MINIMUM_AGE_UNUSUAL,
+    AUTOMATED_DESCRIPTION_MISSING,
+    MARKETING_WITHOUT_PURPOSE,
+];
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let mut seen = BTreeSet::new();
+        for r in RULES {
+            assert!(seen.insert(r.code), "{} is registered twice", r.code);
+            let (topic, what) = r.code.split_once('.').expect("topic.what");
+            for part in [topic, what] {
+                assert!(
+                    !part.is_empty()
+                        && part
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                    "{} is not topic.kebab-case",
+                    r.code
+                );
+            }
+            assert!(r.fix.ends_with('.') || r.fix.ends_with('?'), "{}", r.code);
+        }
+    }
+}

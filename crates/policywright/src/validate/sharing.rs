@@ -1,0 +1,112 @@
+//! Checks of who receives data: vendors, selling and sharing, and cookies.
+
+use super::registry::*;
+use super::{At, Findings};
+use crate::facts::Facts;
+use crate::law::LawFacts;
+use crate::text;
+
+/// Vendors and the data they need.
+pub(super) fn vendors(facts: &Facts<'_>, f: &mut Findings) {
+    if facts.vendors.uses_kind("payments")
+        && !["payment-card", "billing", "bank-account"]
+            .iter()
+            .any(|id| facts.data.collects(id))
+    {
+        f.add(
+            &PAYMENTS_WITHOUT_PAYMENT_DATA,
+            At::field("data").also("vendors"),
+            "You use a payment provider but collect no payment or billing data.",
+        );
+    }
+}
+
+/// Selling personal information and sharing it for targeted advertising.
+pub(super) fn sale(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
+    let answers = facts.answers();
+    if facts.vendors.uses_kind("advertising") && facts.sale.denies_sharing {
+        let names: Vec<String> = facts
+            .vendors
+            .of_kind("advertising")
+            .map(|v| v.name.to_owned())
+            .collect();
+        f.add(
+            &ADVERTISING_BUT_NO_SHARING,
+            At::field("sale_and_sharing.shares_for_targeted_ads").also("vendors"),
+            format!(
+                "You use {}, an advertising vendor, which usually counts as sharing for targeted advertising under US state laws, but you said you do not share.",
+                text::join_and(&names)
+            ),
+        );
+    }
+    if facts.regions.us && !facts.sale.answered {
+        f.add(
+            &SALE_UNANSWERED,
+            At::field("sale_and_sharing"),
+            "US state laws require you to say whether you sell personal information or share it for targeted advertising.",
+        );
+    }
+    if !facts.sale.either() {
+        return;
+    }
+    if answers
+        .sale_and_sharing
+        .opt_out_url
+        .as_deref()
+        .is_none_or(|u| u.trim().is_empty())
+    {
+        f.add(
+            &OPT_OUT_URL_MISSING,
+            At::field("sale_and_sharing.opt_out_url"),
+            "You sell or share personal information, but there is no page where people can opt out.",
+        );
+    }
+    if facts.regions.has("us-ca") && !facts.signals.global_privacy_control {
+        f.add(
+            &GPC_NOT_HONOURED,
+            At::field("cookies.honours_global_privacy_control").also("sale_and_sharing"),
+            format!(
+                "You sell or share personal information of Californians, and California requires you to treat a Global Privacy Control signal as an opt-out ({}).",
+                law.cite("ccpa.gpc")
+            ),
+        );
+    }
+}
+
+/// Non-essential cookies, whoever sets them, need consent where the ePrivacy rules apply.
+pub(super) fn cookies(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
+    let answers = facts.answers();
+    if !facts.cookies.non_essential
+        || !facts.regions.cookie_consent_law
+        || answers.cookies.consent_banner
+    {
+        return;
+    }
+    let setters: Vec<String> = facts
+        .cookies
+        .non_essential_setters
+        .iter()
+        .map(|name| (*name).to_owned())
+        .collect();
+    let who = if setters.is_empty() {
+        "Your site sets analytics or marketing cookies".to_owned()
+    } else {
+        format!(
+            "{} set analytics or marketing cookies on your site",
+            text::join_and(&setters)
+        )
+    };
+    let mut at = At::field("cookies.consent_banner");
+    if !setters.is_empty() {
+        at = at.also("vendors");
+    }
+    f.add(
+        &COOKIES_WITHOUT_CONSENT,
+        at,
+        format!(
+            "{who}, and you have no cookie banner. In the EU and the UK these cookies need consent ({}; {}).",
+            law.cite("eprivacy.cookie-consent"),
+            law.cite("pecr.cookie-consent")
+        ),
+    );
+}

@@ -1,0 +1,375 @@
+//! The finding registry and the facts behind it: every rule can fire, every finding carries a
+//! registered code, and a check and the policy text draw on the same fact.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{document, example, library, markdown};
+use policywright::model::*;
+use policywright::validate::registry::{RULES, rule};
+use policywright::{Facts, Finding, Project, validate};
+
+fn codes(p: &Project) -> BTreeSet<String> {
+    validate(p, library()).into_iter().map(|f| f.code).collect()
+}
+
+fn blank_named() -> Project {
+    let mut p = example("shop");
+    p.jurisdictions = vec!["uk".into(), "eu".into()];
+    p
+}
+
+/// For each rule, a change to an example that must make it fire.
+fn cases() -> Vec<(&'static str, Project)> {
+    let shop = example("shop");
+    let app = example("consumer-app");
+    let with = |base: &Project, change: &dyn Fn(&mut Project)| {
+        let mut p = base.clone();
+        change(&mut p);
+        p
+    };
+    let custom = CustomVendor {
+        name: "Acme".into(),
+        legal_entity: None,
+        category: "hosting".into(),
+        purpose: None,
+        data: vec![],
+        locations: vec![],
+        safeguard: None,
+        privacy_url: None,
+        opt_out_url: None,
+        cookies: None,
+    };
+    vec![
+        (
+            "language.unknown",
+            with(&shop, &|p| p.language = "xx".into()),
+        ),
+        (
+            "effective-date.missing",
+            with(&shop, &|p| p.effective_date.clear()),
+        ),
+        (
+            "effective-date.malformed",
+            with(&shop, &|p| p.effective_date = "1/2/26".into()),
+        ),
+        (
+            "organisation.legal-name-missing",
+            with(&shop, &|p| p.organisation.legal_name.clear()),
+        ),
+        (
+            "organisation.email-missing",
+            with(&shop, &|p| p.organisation.email.clear()),
+        ),
+        (
+            "email.malformed",
+            with(&shop, &|p| p.organisation.email = "a at b".into()),
+        ),
+        (
+            "url.malformed",
+            with(&shop, &|p| p.organisation.website = Some("ftp://x".into())),
+        ),
+        (
+            "organisation.country-missing",
+            with(&shop, &|p| p.organisation.address.country.clear()),
+        ),
+        (
+            "country.unknown",
+            with(&shop, &|p| p.organisation.address.country = "XX".into()),
+        ),
+        (
+            "contact.name-missing",
+            with(&shop, &|p| {
+                p.organisation.dpo = Some(Contact {
+                    name: " ".into(),
+                    email: String::new(),
+                    address: None,
+                })
+            }),
+        ),
+        (
+            "product.name-missing",
+            with(&shop, &|p| p.products[0].name.clear()),
+        ),
+        (
+            "data.unknown-category",
+            with(&shop, &|p| p.data[0].category = "thoughts".into()),
+        ),
+        (
+            "data.retention-zero",
+            with(&shop, &|p| {
+                p.data[0].retention = Some(Retention::Period {
+                    amount: 0,
+                    unit: RetentionUnit::Days,
+                    reason: None,
+                })
+            }),
+        ),
+        (
+            "purpose.unknown",
+            with(&shop, &|p| p.purposes[0].purpose = "world-peace".into()),
+        ),
+        (
+            "vendor.unknown",
+            with(&shop, &|p| p.vendors.catalogue.push("no-such".into())),
+        ),
+        (
+            "vendor.name-missing",
+            with(&shop, &|p| p.vendors.custom[0].name.clear()),
+        ),
+        (
+            "vendor.unknown-kind",
+            with(&shop, &|p| p.vendors.custom[0].category = "magic".into()),
+        ),
+        (
+            "vendor.unknown-data",
+            with(&shop, &|p| p.vendors.custom[0].data.push("thoughts".into())),
+        ),
+        (
+            "jurisdiction.unknown",
+            with(&shop, &|p| p.jurisdictions.push("atlantis".into())),
+        ),
+        (
+            "data.duplicate",
+            with(&shop, &|p| p.data.push(p.data[0].clone())),
+        ),
+        (
+            "data.sources-missing",
+            with(&shop, &|p| p.data[0].sources.clear()),
+        ),
+        (
+            "data.retention-missing",
+            with(&shop, &|p| p.data[0].retention = None),
+        ),
+        (
+            "data.retention-criteria-empty",
+            with(&shop, &|p| {
+                p.data[0].retention = Some(Retention::Criteria {
+                    description: " ".into(),
+                })
+            }),
+        ),
+        (
+            "data.unused",
+            with(&shop, &|p| {
+                for u in &mut p.purposes {
+                    u.categories.retain(|c| *c != p.data[0].category);
+                }
+            }),
+        ),
+        (
+            "purpose.duplicate",
+            with(&shop, &|p| p.purposes.push(p.purposes[0].clone())),
+        ),
+        (
+            "purpose.legal-basis-missing",
+            with(&shop, &|p| p.purposes[0].legal_basis = None),
+        ),
+        (
+            "purpose.legitimate-interest-missing",
+            with(&shop, &|p| {
+                p.purposes[0].legal_basis = Some(LegalBasis::LegitimateInterests);
+                p.purposes[0].legitimate_interest = None;
+            }),
+        ),
+        (
+            "purpose.data-not-collected",
+            with(&shop, &|p| p.purposes[0].categories.push("health".into())),
+        ),
+        (
+            "purpose.special-category-without-consent",
+            with(&shop, &|p| {
+                p.data.push(CollectedData {
+                    category: "health".into(),
+                    sources: vec![Source::Directly],
+                    required: false,
+                    retention: None,
+                });
+                for u in &mut p.purposes {
+                    if u.legal_basis == Some(LegalBasis::Consent) {
+                        u.legal_basis = Some(LegalBasis::LegitimateInterests);
+                    }
+                }
+            }),
+        ),
+        (
+            "rights.consent-withdrawal-missing",
+            with(&shop, &|p| p.rights.consent_withdrawal.clear()),
+        ),
+        (
+            "vendors.payments-without-payment-data",
+            with(&shop, &|p| {
+                p.data.retain(|d| {
+                    !["payment-card", "billing", "bank-account"].contains(&d.category.as_str())
+                });
+            }),
+        ),
+        (
+            "sale.advertising-vendor-without-sharing",
+            with(&shop, &|p| {
+                p.vendors.catalogue.push("google-ads".into());
+                p.sale_and_sharing.shares_for_targeted_ads = Some(false);
+            }),
+        ),
+        (
+            "organisation.eu-representative-missing",
+            with(&app, &|p| p.jurisdictions.push("eu".into())),
+        ),
+        (
+            "organisation.uk-representative-missing",
+            with(&app, &|p| p.jurisdictions.push("uk".into())),
+        ),
+        (
+            "sale.unanswered",
+            with(&app, &|p| p.sale_and_sharing.sells = None),
+        ),
+        (
+            "sale.opt-out-url-missing",
+            with(&app, &|p| p.sale_and_sharing.opt_out_url = None),
+        ),
+        (
+            "sale.global-privacy-control-not-honoured",
+            with(&app, &|p| p.cookies.honours_global_privacy_control = false),
+        ),
+        (
+            "cookies.non-essential-without-consent",
+            with(&shop, &|p| p.cookies.consent_banner = false),
+        ),
+        (
+            "children.parental-consent-missing",
+            with(&shop, &|p| p.children.minimum_age = Some(12)),
+        ),
+        (
+            "children.minimum-age-unusual",
+            with(&shop, &|p| p.children.minimum_age = Some(30)),
+        ),
+        (
+            "automated-decisions.description-missing",
+            with(&shop, &|p| {
+                p.automated_decisions.makes_significant_decisions = true
+            }),
+        ),
+        (
+            "marketing.emails-without-purpose",
+            with(&shop, &|p| {
+                p.purposes.retain(|u| u.purpose != "marketing-emails")
+            }),
+        ),
+        (
+            "vendor.name-missing",
+            with(&blank_named(), &|p| {
+                p.vendors.custom.push(CustomVendor {
+                    name: String::new(),
+                    ..custom.clone()
+                })
+            }),
+        ),
+    ]
+}
+
+#[test]
+fn every_rule_fires_and_every_finding_is_registered() {
+    let mut fired = BTreeSet::new();
+    for (code, project) in cases() {
+        let found = codes(&project);
+        assert!(found.contains(code), "{code} did not fire; found {found:?}");
+        for c in &found {
+            assert!(rule(c).is_some(), "finding {c} is not in the registry");
+        }
+        fired.insert(code);
+    }
+    let registered: BTreeSet<&str> = RULES.iter().map(|r| r.code).collect();
+    let never: Vec<_> = registered.difference(&fired).collect();
+    assert!(never.is_empty(), "rules with no test case: {never:?}");
+}
+
+#[test]
+fn the_examples_have_no_findings() {
+    for name in ["saas", "shop", "consumer-app"] {
+        assert!(codes(&example(name)).is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn findings_name_list_items_by_id_not_position() {
+    let mut p = example("shop");
+    p.data[2].retention = None;
+    let id = p.data[2].category.clone();
+    let f: Vec<Finding> = validate(&p, library());
+    let f = f
+        .iter()
+        .find(|f| f.code == "data.retention-missing")
+        .expect("finding");
+    assert_eq!(f.field, "data[2].retention");
+    assert_eq!(f.paths, vec![format!("data[category={id}].retention")]);
+    assert!(!f.fix.is_empty() && f.message.ends_with('.'));
+}
+
+/// The drift the code review found: a vendor's analytics cookies, EU and UK users and no
+/// consent banner. The policy said the analytics cookies are set; `check` said nothing.
+#[test]
+fn vendor_cookies_without_a_banner_are_found_and_printed_from_one_fact() {
+    let mut p = example("shop");
+    p.cookies.kinds = vec![CookieKind::StrictlyNecessary];
+    p.cookies.consent_banner = false;
+    assert!(p.vendors.catalogue.iter().any(|v| v == "google-analytics"));
+
+    let facts = Facts::derive(&p, library().catalogues());
+    assert!(facts.cookies.non_essential);
+    assert!(
+        facts
+            .cookies
+            .non_essential_setters
+            .contains(&"Google Analytics")
+    );
+
+    let findings = validate(&p, library());
+    let finding = findings
+        .iter()
+        .find(|f| f.code == "cookies.non-essential-without-consent")
+        .expect("the check sees the vendor's cookies");
+    assert!(
+        finding.message.contains("Google Analytics"),
+        "{}",
+        finding.message
+    );
+
+    let text = markdown(&document(&p));
+    let cookies = text
+        .split("## Cookies and tracking")
+        .nth(1)
+        .expect("cookie section");
+    assert!(cookies.contains("Google Analytics"));
+    assert!(cookies.contains("block or delete cookies in your browser"));
+
+    // With the banner, the text says so and the check is satisfied: both follow the answer.
+    p.cookies.consent_banner = true;
+    assert!(!codes(&p).contains("cookies.non-essential-without-consent"));
+    let text = markdown(&document(&p));
+    assert!(text.contains("until you say yes to the others in our cookie banner"));
+}
+
+/// Only strictly necessary cookies everywhere: no consent needed, no finding, no consent text.
+#[test]
+fn strictly_necessary_cookies_need_no_banner() {
+    let mut p = example("shop");
+    p.cookies.kinds = vec![CookieKind::StrictlyNecessary];
+    p.cookies.consent_banner = false;
+    p.vendors.catalogue.retain(|v| v != "google-analytics");
+    let facts = Facts::derive(&p, library().catalogues());
+    if facts.cookies.non_essential {
+        // Another vendor in the example sets non-essential cookies: the finding must name it.
+        let setters = facts.cookies.non_essential_setters.clone();
+        let f = validate(&p, library());
+        let finding = f
+            .iter()
+            .find(|f| f.code == "cookies.non-essential-without-consent")
+            .expect("finding");
+        for s in setters {
+            assert!(finding.message.contains(s));
+        }
+    } else {
+        assert!(!codes(&p).contains("cookies.non-essential-without-consent"));
+    }
+}
