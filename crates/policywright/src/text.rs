@@ -4,8 +4,8 @@
 //! that could start Markdown syntax backslash-escaped and its line breaks folded into spaces, so a
 //! company name can never become a link, an image, a heading, HTML or an entity. Free-form answers
 //! become their own quoted paragraphs ([`own_words`]) instead of being spliced into a sentence.
-//! Links are only ever built here, from URLs that parse with an `http`/`https` scheme or from
-//! addresses that look like email addresses.
+//! Links are only ever built here, from URLs that parse with an `http`/`https` scheme and no
+//! user name or password, or from addresses that look like email addresses.
 
 use std::fmt::Write as _;
 
@@ -78,10 +78,16 @@ pub fn own_words(text: &str) -> String {
 }
 
 /// The `http`/`https` URL in `text`, normalised, or `None` when it is not one.
+///
+/// A URL with a user name or password (`https://user:pass@host/`, `https://trusted.example@evil.example/`)
+/// is refused: browsers drop or warn about the part before `@`, and a reader of the policy would
+/// take it for the host.
 pub fn web_url(text: &str) -> Option<url::Url> {
     let parsed = url::Url::parse(text.trim()).ok()?;
     let ok = matches!(parsed.scheme(), "http" | "https")
-        && parsed.host_str().is_some_and(|h| !h.is_empty());
+        && parsed.host_str().is_some_and(|h| !h.is_empty())
+        && parsed.username().is_empty()
+        && parsed.password().is_none();
     ok.then_some(parsed)
 }
 
@@ -273,6 +279,18 @@ mod tests {
             }
         }
         assert_eq!(dest.as_deref(), Some("https://example.com/a&lt;b"));
+    }
+
+    #[test]
+    fn urls_with_user_names_or_passwords_are_not_web_addresses() {
+        assert!(web_url("https://user:pass@evil.example/").is_none());
+        assert!(web_url("https://trusted-bank.example@evil.example/login").is_none());
+        assert!(web_url("https://:pass@evil.example/").is_none());
+        assert!(web_url("https://evil.example/a@b?c=d@e").is_some());
+        assert_eq!(
+            web_link("https://user:pass@evil.example/"),
+            r"https\://user\:pass\@evil.example/"
+        );
     }
 
     #[test]

@@ -350,3 +350,28 @@ proptest! {
         prop_assert!(rendered.bytes.ends_with(b"%%EOF") || rendered.bytes.ends_with(b"%%EOF\n"));
     }
 }
+
+/// A link whose address hides its real host behind a user name (`https://trusted.example@evil`)
+/// or carries a password is an error in validation, like any other text that is not a web
+/// address, so it can never be exported as a link.
+#[test]
+fn urls_with_user_names_or_passwords_are_refused() {
+    for url in [
+        "https://trusted-bank.example@evil.example/login",
+        "https://user:pass@evil.example/",
+    ] {
+        let mut p = example("saas");
+        p.cookies.cookie_policy_url = Some(url.to_owned());
+        let findings = policywright::validate(&p, library());
+        let finding = findings
+            .iter()
+            .find(|f| f.field == "cookies.cookie_policy_url")
+            .unwrap_or_else(|| panic!("{url} was accepted"));
+        assert_eq!(finding.severity, policywright::Severity::Error);
+        assert!(
+            finding.message.contains("is not a web address"),
+            "{}",
+            finding.message
+        );
+    }
+}
