@@ -6,7 +6,11 @@
 //! become their own quoted paragraphs ([`own_words`]) instead of being spliced into a sentence.
 //! Links are only ever built here, from URLs that parse with an `http`/`https` scheme and no
 //! user name or password, or from addresses that look like email addresses.
+//!
+//! Bidirectional embeddings, overrides and isolates are dropped, so a name cannot make our own
+//! sentences display reversed.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Characters escaped wherever they stand. Every one is ASCII punctuation, which CommonMark allows
@@ -21,15 +25,33 @@ const SPECIAL: &[char] = &[
 /// underlines); escaped when the text starts with them.
 const LINE_START: &[char] = &['#', '-', '+', '=', '>'];
 
+/// True for the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+/// Unbalanced, they reorder whatever follows them on the line, our own words included. The marks
+/// U+200E and U+200F only set the direction of neutral characters next to them, so they stay.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without bidirectional embeddings, overrides and isolates, for owner text that is
+/// printed without going through [`inline`] (titles, front matter, HTML attributes).
+pub fn without_bidi_controls(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_bidi_control) {
+        Cow::Owned(text.chars().filter(|&c| !is_bidi_control(c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Escapes text for use inside a Markdown sentence, list item or table cell.
 ///
 /// Control characters and line breaks become spaces so the text stays on its line; runs of spaces
 /// fold to one. A `.` is escaped only where a renderer could read it (`1.` list markers and
-/// `www.` autolinks), which keeps ordinary sentences readable in the Markdown file.
+/// `www.` autolinks), which keeps ordinary sentences readable in the Markdown file. Bidi controls
+/// are dropped.
 pub fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut last_space = true;
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = text.chars().filter(|&c| !is_bidi_control(c)).collect();
     for (i, &c) in chars.iter().enumerate() {
         if c.is_control() || c.is_whitespace() {
             if !last_space {
@@ -291,6 +313,19 @@ mod tests {
             web_link("https://user:pass@evil.example/"),
             r"https\://user\:pass\@evil.example/"
         );
+    }
+
+    #[test]
+    fn bidi_controls_are_dropped_and_marks_kept() {
+        let all = "a\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}b\u{2066}\u{2067}\u{2068}\u{2069}c";
+        assert_eq!(inline(all), "abc");
+        assert_eq!(without_bidi_controls(all), "abc");
+        assert_eq!(inline("a\u{200E}b\u{200F}c"), "a\u{200E}b\u{200F}c");
+        assert!(matches!(
+            without_bidi_controls("plain"),
+            Cow::Borrowed("plain")
+        ));
+        assert_eq!(own_words("x\u{202E}y\n\n\u{2067}z"), "> xy\n>\n> z\n");
     }
 
     #[test]

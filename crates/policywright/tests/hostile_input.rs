@@ -375,3 +375,55 @@ fn urls_with_user_names_or_passwords_are_refused() {
         );
     }
 }
+
+/// Owner text laced with bidirectional embeddings, overrides and isolates, between arbitrary
+/// text and the marks U+200E/U+200F.
+fn with_bidi_controls() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        prop::sample::select(vec![
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}',
+        ])
+        .prop_map(String::from),
+        "\\PC{0,12}",
+    ];
+    prop::collection::vec(pieces, 1..8).prop_map(|v| v.concat())
+}
+
+/// Markdown with front matter, the HTML page and the HTML fragment of a document.
+fn all_text_outputs(doc: &policywright::PolicyDocument) -> [(&'static str, String); 3] {
+    use policywright::render::{MarkdownRenderer, Renderer};
+    let md = MarkdownRenderer { front_matter: true }
+        .render(doc, library())
+        .expect("renders")
+        .bytes;
+    [
+        ("markdown", String::from_utf8(md).expect("utf-8")),
+        ("page", html(doc, false)),
+        ("fragment", html(doc, true)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn bidi_controls_never_reach_an_output(s in with_bidi_controls()) {
+        let doc = document(&poisoned(&s));
+        for (name, out) in all_text_outputs(&doc) {
+            let found = out.chars().find(|&c| policywright::text::is_bidi_control(c));
+            prop_assert!(found.is_none(), "{name} has U+{:04X}", found.map_or(0, u32::from));
+        }
+    }
+}
+
+#[test]
+fn bidi_marks_stay() {
+    let doc = document(&poisoned("Kestrel \u{200F}עברית\u{200E} GmbH"));
+    for (name, out) in all_text_outputs(&doc) {
+        assert!(
+            out.contains("\u{200F}עברית\u{200E}"),
+            "{name} lost the marks"
+        );
+    }
+}

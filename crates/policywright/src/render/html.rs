@@ -9,7 +9,7 @@ use minijinja::value::Serde;
 use minijinja::{Value, context};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
-use super::{RenderError, Rendered, Renderer};
+use super::{RenderError, Rendered, Renderer, printable};
 use crate::document::PolicyDocument;
 use crate::library::Library;
 
@@ -60,6 +60,7 @@ pub(crate) fn body_html(markdown: &str) -> String {
 impl HtmlRenderer {
     /// The `<article>` holding the whole policy.
     pub fn article(&self, doc: &PolicyDocument, library: &Library) -> Result<String, RenderError> {
+        let doc = &*printable(doc);
         let sections: Vec<Value> = doc
             .sections
             .iter()
@@ -94,6 +95,7 @@ impl Renderer for HtmlRenderer {
         if self.fragment {
             return Ok(Rendered::clean(article.into_bytes()));
         }
+        let doc = &*printable(doc);
         let page = library
             .env()
             .get_template("page.html")

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use minijinja::value::Serde;
 use minijinja::{Value, context};
 
-use super::{RenderError, Rendered, Renderer};
+use super::{RenderError, Rendered, Renderer, printable};
 use crate::document::PolicyDocument;
 use crate::library::Library;
 use crate::text::collapse_blank_lines;
@@ -68,6 +68,7 @@ impl Renderer for MarkdownRenderer {
             renderer: "markdown",
             source,
         };
+        let doc = printable(doc);
         let front_matter = self.front_matter.then(|| {
             let mut fm = BTreeMap::new();
             fm.insert(
@@ -99,7 +100,7 @@ impl Renderer for MarkdownRenderer {
             .env()
             .get_template("document.md")
             .and_then(|t| {
-                t.render(context! { doc => Serde(doc), sections, front_matter, generator })
+                t.render(context! { doc => Serde(&*doc), sections, front_matter, generator })
             })
             .map_err(fail)?;
         Ok(Rendered::clean(
