@@ -7,8 +7,11 @@
 //! Links are only ever built here, from URLs that parse with an `http`/`https` scheme and no
 //! user name or password, or from addresses that look like email addresses.
 //!
-//! Bidirectional embeddings, overrides and isolates are dropped, so a name cannot make our own
-//! sentences display reversed.
+//! The Markdown is also meant to go through static site generators, which run a template engine
+//! (Liquid, Nunjucks) over it first. So no `{` an owner typed ever reaches an output raw: in text
+//! it becomes the character reference `&#123;` (every Markdown renderer shows it as `{`), in link
+//! destinations `%7B`. Bidirectional embeddings, overrides and isolates are dropped, so a name
+//! cannot make our own sentences display reversed.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -16,14 +19,19 @@ use std::fmt::Write as _;
 /// Characters escaped wherever they stand. Every one is ASCII punctuation, which CommonMark allows
 /// to be backslash-escaped; together they cover emphasis, code, links, images, autolinks (also the
 /// `scheme:` and `name@host` forms GitHub-flavoured renderers detect), raw HTML, entities, tables,
-/// strikethrough and heading attributes.
+/// strikethrough and heading attributes. (`{` is not here: it is written as a character
+/// reference, see [`BRACE_REFERENCE`].)
 const SPECIAL: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '&', '!', '|', '~', '{', '}', ':', '@', '$',
+    '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '&', '!', '|', '~', '}', ':', '@', '$',
 ];
 
 /// Characters that only mean something at the start of a line (headings, list items, setext
 /// underlines); escaped when the text starts with them.
 const LINE_START: &[char] = &['#', '-', '+', '=', '>'];
+
+/// A `{` written so that no template engine sees a delimiter (`{{`, `{%`, `{#`, Hugo's `{{<`)
+/// while every Markdown and HTML reader still shows a brace.
+pub const BRACE_REFERENCE: &str = "&#123;";
 
 /// True for the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
 /// Unbalanced, they reorder whatever follows them on the line, our own words included. The marks
@@ -46,13 +54,18 @@ pub fn without_bidi_controls(text: &str) -> Cow<'_, str> {
 ///
 /// Control characters and line breaks become spaces so the text stays on its line; runs of spaces
 /// fold to one. A `.` is escaped only where a renderer could read it (`1.` list markers and
-/// `www.` autolinks), which keeps ordinary sentences readable in the Markdown file. Bidi controls
-/// are dropped.
+/// `www.` autolinks), which keeps ordinary sentences readable in the Markdown file. `{` becomes
+/// [`BRACE_REFERENCE`], and bidi controls are dropped.
 pub fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut last_space = true;
     let chars: Vec<char> = text.chars().filter(|&c| !is_bidi_control(c)).collect();
     for (i, &c) in chars.iter().enumerate() {
+        if c == '{' {
+            out.push_str(BRACE_REFERENCE);
+            last_space = false;
+            continue;
+        }
         if c.is_control() || c.is_whitespace() {
             if !last_space {
                 out.push(' ');
@@ -139,15 +152,23 @@ pub fn is_email(text: &str) -> bool {
 
 /// A link destination for a parsed URL. The URL parser has already percent-encoded spaces and
 /// angle brackets; `&` and `\` are backslash-escaped so Markdown does not decode `&lt;` and the
-/// like inside the destination, and the link goes exactly where the validated URL says.
+/// like inside the destination, and the link goes exactly where the validated URL says. The
+/// parser leaves `{` and `}` raw in a query or fragment, where a template engine would read
+/// `{{`, `{%` or `{#`; they are percent-encoded, as RFC 3986 spells them, and servers decode
+/// both spellings to the same query.
 fn destination(url: &url::Url) -> String {
     let mut out = String::with_capacity(url.as_str().len() + 2);
     out.push('<');
     for c in url.as_str().chars() {
-        if matches!(c, '&' | '\\' | '<' | '>') {
-            out.push('\\');
+        match c {
+            '{' => out.push_str("%7B"),
+            '}' => out.push_str("%7D"),
+            '&' | '\\' | '<' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
         }
-        out.push(c);
     }
     out.push('>');
     out
@@ -304,14 +325,28 @@ mod tests {
     }
 
     #[test]
-    fn urls_with_user_names_or_passwords_are_not_web_addresses() {
-        assert!(web_url("https://user:pass@evil.example/").is_none());
-        assert!(web_url("https://trusted-bank.example@evil.example/login").is_none());
-        assert!(web_url("https://:pass@evil.example/").is_none());
-        assert!(web_url("https://evil.example/a@b?c=d@e").is_some());
+    fn braces_never_reach_the_markdown_raw() {
         assert_eq!(
-            web_link("https://user:pass@evil.example/"),
-            r"https\://user\:pass\@evil.example/"
+            inline("Kestrel {{ site.title }} GmbH"),
+            r"Kestrel &#123;&#123; site.title \}\} GmbH"
+        );
+        assert_eq!(inline("{% comment"), "&#123;% comment");
+        assert_eq!(inline("{#x #}"), r"&#123;#x #\}");
+        assert_eq!(inline("{"), "&#123;");
+        // Readers still see the braces the owner typed.
+        let html = crate::render::html::body_html(&inline("{{7|plus:1330}} {%raw%}"));
+        assert_eq!(html, "<p>{{7|plus:1330}} {%raw%}</p>\n");
+    }
+
+    #[test]
+    fn link_destinations_percent_encode_braces() {
+        assert_eq!(
+            web_link("https://kestrel.example/?q={{7|plus:1330}}#{%raw%}"),
+            r"[kestrel.example/?q=&#123;&#123;7\|plus\:1330\}\}#&#123;%raw%\}](<https://kestrel.example/?q=%7B%7B7|plus:1330%7D%7D#%7B%raw%%7D>)"
+        );
+        assert_eq!(
+            labelled_link("policy", "https://x.example/{#a}"),
+            "[policy](<https://x.example/%7B#a%7D>)"
         );
     }
 
@@ -326,6 +361,18 @@ mod tests {
             Cow::Borrowed("plain")
         ));
         assert_eq!(own_words("x\u{202E}y\n\n\u{2067}z"), "> xy\n>\n> z\n");
+    }
+
+    #[test]
+    fn urls_with_user_names_or_passwords_are_not_web_addresses() {
+        assert!(web_url("https://user:pass@evil.example/").is_none());
+        assert!(web_url("https://trusted-bank.example@evil.example/login").is_none());
+        assert!(web_url("https://:pass@evil.example/").is_none());
+        assert!(web_url("https://evil.example/a@b?c=d@e").is_some());
+        assert_eq!(
+            web_link("https://user:pass@evil.example/"),
+            r"https\://user\:pass\@evil.example/"
+        );
     }
 
     #[test]

@@ -4,6 +4,11 @@
 //! Section bodies go through pulldown-cmark. Our clauses never contain raw HTML, so any raw HTML
 //! event is shown as text, and links other than web, mail and in-page links are shown as their
 //! text: a second fence behind the escaping done at assembly.
+//!
+//! The fragment is pasted into site templates and the page may be served by Jekyll or Eleventy,
+//! which run Liquid or Nunjucks over `.html` files. So, last of all, every `{` in the output
+//! (outside the embedded stylesheet) is written as `&#123;`: browsers show the same brace, and no
+//! template engine finds a `{{`, `{%` or `{#` to run, whichever field the brace came from.
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
@@ -12,6 +17,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use super::{RenderError, Rendered, Renderer, printable};
 use crate::document::PolicyDocument;
 use crate::library::Library;
+use crate::text::BRACE_REFERENCE;
 
 /// Renders HTML.
 #[derive(Debug, Clone, Copy, Default)]
@@ -57,8 +63,27 @@ pub(crate) fn body_html(markdown: &str) -> String {
     html
 }
 
+/// Writes every `{` in `html` as a character reference, except inside `<style>` elements, whose
+/// CSS is ours and where a reference would not be decoded. Owner text cannot open a `<style>`:
+/// its `<` is always escaped.
+fn braces_as_references(html: &str) -> String {
+    let encode = |out: &mut String, part: &str| out.push_str(&part.replace('{', BRACE_REFERENCE));
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(start) = rest.find("<style") {
+        encode(&mut out, &rest[..start]);
+        let end = rest[start..]
+            .find("</style>")
+            .map_or(rest.len(), |e| start + e + "</style>".len());
+        out.push_str(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    encode(&mut out, rest);
+    out
+}
+
 impl HtmlRenderer {
-    /// The `<article>` holding the whole policy.
+    /// The `<article>` holding the whole policy, ready to paste into a site's template.
     pub fn article(&self, doc: &PolicyDocument, library: &Library) -> Result<String, RenderError> {
         let doc = &*printable(doc);
         let sections: Vec<Value> = doc
@@ -74,6 +99,7 @@ impl HtmlRenderer {
                     context! { doc => Serde(doc), sections, generator => doc.generator.describe() },
                 )
             })
+            .map(|html| braces_as_references(&html))
             .map_err(|source| RenderError::Template {
                 renderer: "html",
                 source,
@@ -111,6 +137,24 @@ impl Renderer for HtmlRenderer {
                 renderer: "html",
                 source,
             })?;
-        Ok(Rendered::clean(page.into_bytes()))
+        Ok(Rendered::clean(braces_as_references(&page).into_bytes()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn braces_become_references_outside_style_only() {
+        assert_eq!(
+            braces_as_references("<p>{{ x }} {% y %} {#z</p>"),
+            "<p>&#123;&#123; x }} &#123;% y %} &#123;#z</p>"
+        );
+        assert_eq!(
+            braces_as_references("<style>\nbody { color: red }\n</style><p>{</p>"),
+            "<style>\nbody { color: red }\n</style><p>&#123;</p>"
+        );
+        assert_eq!(braces_as_references("<style>a{}"), "<style>a{}");
     }
 }

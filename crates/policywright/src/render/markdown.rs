@@ -1,5 +1,13 @@
-//! The Markdown renderer: clean CommonMark with tables and `{#id}` heading anchors, and optional
-//! YAML front matter for static site generators.
+//! The Markdown renderer: clean CommonMark with tables, an anchor on every section heading, and
+//! optional YAML front matter for static site generators.
+//!
+//! Site generators run a template engine over Markdown before rendering it: Jekyll and Eleventy
+//! use Liquid, Eleventy sites often Nunjucks. So the file must not contain `{{`, `{%` or `{#`
+//! anywhere. Owner text is taken care of by [`crate::text`]; our own heading anchors are written
+//! as `<a id="…"></a>` at the start of the heading rather than as a `{#id}` attribute, because
+//! `{#` opens a Nunjucks comment (and breaks the build when no `#}` follows), and because most
+//! renderers (kramdown, markdown-it, GitHub) keep an empty `<a id>` while only a few understand
+//! `{#id}`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -54,6 +62,23 @@ fn yaml_string(text: &str) -> Value {
     Value::from_safe_string(out)
 }
 
+/// The anchor a section heading starts with. Section ids are our own slugs, but they are escaped
+/// for the attribute all the same.
+fn anchor(id: &str) -> Value {
+    let mut out = String::from("<a id=\"");
+    for c in id.chars() {
+        match c {
+            '"' => out.push_str("&quot;"),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '{' => out.push_str("&#123;"),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\"></a>");
+    Value::from_safe_string(out)
+}
+
 impl Renderer for MarkdownRenderer {
     fn name(&self) -> &'static str {
         "markdown"
@@ -90,7 +115,7 @@ impl Renderer for MarkdownRenderer {
                 context! {
                     id => s.id.as_str(),
                     title => s.title.as_str(),
-                    anchor => Value::from_safe_string(format!("{{#{}}}", s.id)),
+                    anchor => anchor(&s.id),
                     body => Value::from_safe_string(s.body.clone()),
                 }
             })
@@ -126,5 +151,17 @@ mod tests {
         assert_eq!(s("a\tb\nc\r\0\u{1B}"), r#""a\tb\nc\r\x00\x1B""#);
         assert_eq!(s("{{ site.title }}"), r#""\x7B\x7B site.title }}""#);
         assert_eq!(s("\u{FEFF}Ünïcödé – 東京"), r#""\uFEFFÜnïcödé – 東京""#);
+    }
+
+    #[test]
+    fn anchors_are_html_not_heading_attributes() {
+        assert_eq!(
+            anchor("who-we-are").to_string(),
+            r#"<a id="who-we-are"></a>"#
+        );
+        assert_eq!(
+            anchor("a\"b<{").to_string(),
+            r#"<a id="a&quot;b&lt;&#123;"></a>"#
+        );
     }
 }
