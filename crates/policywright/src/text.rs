@@ -54,8 +54,9 @@ pub fn without_bidi_controls(text: &str) -> Cow<'_, str> {
 ///
 /// Control characters and line breaks become spaces so the text stays on its line; runs of spaces
 /// fold to one. A `.` is escaped only where a renderer could read it (`1.` list markers and
-/// `www.` autolinks), which keeps ordinary sentences readable in the Markdown file. `{` becomes
-/// [`BRACE_REFERENCE`], and bidi controls are dropped.
+/// `www.` autolinks), which keeps ordinary sentences readable in the Markdown file. A `/` before
+/// another `/` is escaped because linkify (markdown-it's, VitePress's default) links a
+/// scheme-less `//host`. `{` becomes [`BRACE_REFERENCE`], and bidi controls are dropped.
 pub fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut last_space = true;
@@ -79,6 +80,7 @@ pub fn inline(text: &str) -> String {
                 (i > 0 && chars[i - 1].is_ascii_digit())
                     || (i >= 3 && chars[i - 3..i].iter().all(|w| w.eq_ignore_ascii_case(&'w')))
             }
+            '/' => chars.get(i + 1) == Some(&'/'),
             c if out.is_empty() && LINE_START.contains(&c) => true,
             c => SPECIAL.contains(&c),
         };
@@ -364,6 +366,13 @@ mod tests {
     }
 
     #[test]
+    fn scheme_less_links_are_broken_up_for_linkify() {
+        assert_eq!(inline("//evil.example"), r"\//evil.example");
+        assert_eq!(inline("https://evil.example"), r"https\:\//evil.example");
+        assert_eq!(inline("a/b / c"), "a/b / c");
+    }
+
+    #[test]
     fn urls_with_user_names_or_passwords_are_not_web_addresses() {
         assert!(web_url("https://user:pass@evil.example/").is_none());
         assert!(web_url("https://trusted-bank.example@evil.example/login").is_none());
@@ -371,7 +380,7 @@ mod tests {
         assert!(web_url("https://evil.example/a@b?c=d@e").is_some());
         assert_eq!(
             web_link("https://user:pass@evil.example/"),
-            r"https\://user\:pass\@evil.example/"
+            r"https\:\//user\:pass\@evil.example/"
         );
     }
 
