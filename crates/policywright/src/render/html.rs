@@ -9,6 +9,7 @@
 //! which run Liquid or Nunjucks over `.html` files. So, last of all, every `{` in the output
 //! (outside the embedded stylesheet) is written as `&#123;`: browsers show the same brace, and no
 //! template engine finds a `{{`, `{%` or `{#` to run, whichever field the brace came from.
+//! Control characters an owner pasted into a name, which HTML does not allow, become spaces.
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
@@ -63,11 +64,28 @@ pub(crate) fn body_html(markdown: &str) -> String {
     html
 }
 
-/// Writes every `{` in `html` as a character reference, except inside `<style>` elements, whose
-/// CSS is ours and where a reference would not be decoded. Owner text cannot open a `<style>`:
-/// its `<` is always escaped.
-fn braces_as_references(html: &str) -> String {
-    let encode = |out: &mut String, part: &str| out.push_str(&part.replace('{', BRACE_REFERENCE));
+/// Characters HTML calls parse errors ("control-character-in-input-stream",
+/// "noncharacter-in-input-stream"): controls other than the whitespace ones, and U+FFFE/U+FFFF.
+/// They can only come from owner text printed by the page templates (the section bodies have
+/// them folded into spaces already).
+fn html_parse_error(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// The last step of both outputs. Writes every `{` in `html` as a character reference, except
+/// inside `<style>` elements, whose CSS is ours and where a reference would not be decoded.
+/// Owner text cannot open a `<style>`: its `<` is always escaped. Characters HTML does not allow
+/// become spaces.
+fn finish(html: &str) -> String {
+    let encode = |out: &mut String, part: &str| {
+        for c in part.chars() {
+            match c {
+                '{' => out.push_str(BRACE_REFERENCE),
+                c if html_parse_error(c) => out.push(' '),
+                c => out.push(c),
+            }
+        }
+    };
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     while let Some(start) = rest.find("<style") {
@@ -99,7 +117,7 @@ impl HtmlRenderer {
                     context! { doc => Serde(doc), sections, generator => doc.generator.describe() },
                 )
             })
-            .map(|html| braces_as_references(&html))
+            .map(|html| finish(&html))
             .map_err(|source| RenderError::Template {
                 renderer: "html",
                 source,
@@ -137,7 +155,7 @@ impl Renderer for HtmlRenderer {
                 renderer: "html",
                 source,
             })?;
-        Ok(Rendered::clean(braces_as_references(&page).into_bytes()))
+        Ok(Rendered::clean(finish(&page).into_bytes()))
     }
 }
 
@@ -146,15 +164,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn braces_become_references_outside_style_only() {
+    fn finishing_writes_braces_as_references_outside_style_only() {
         assert_eq!(
-            braces_as_references("<p>{{ x }} {% y %} {#z</p>"),
+            finish("<p>{{ x }} {% y %} {#z</p>"),
             "<p>&#123;&#123; x }} &#123;% y %} &#123;#z</p>"
         );
         assert_eq!(
-            braces_as_references("<style>\nbody { color: red }\n</style><p>{</p>"),
+            finish("<style>\nbody { color: red }\n</style><p>{</p>"),
             "<style>\nbody { color: red }\n</style><p>&#123;</p>"
         );
-        assert_eq!(braces_as_references("<style>a{}"), "<style>a{}");
+        assert_eq!(finish("<style>a{}"), "<style>a{}");
+        assert_eq!(
+            finish("<title>a\u{7F}b\u{9B}c\u{0}d\te\u{FFFF}</title>"),
+            "<title>a b c d\te </title>"
+        );
     }
 }
