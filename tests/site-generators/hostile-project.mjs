@@ -24,7 +24,7 @@ export const TEMPLATE_SYNTAX = [
 ];
 
 /** Free text: all the template syntax, a scheme-less link and bidi controls. */
-export const HOSTILE_TEXT = `Kestrel ${TEMPLATE_SYNTAX.join(' ')} //evil.example https\u2028//evil.example \u202Eesrever\u202C \u2067iso\u2069 GmbH`;
+export const HOSTILE_TEXT = `Kestrel ${TEMPLATE_SYNTAX.join(' ')} //evil.example https\u2028//evil.example www.evil.com evil.com mail@evil.com 10.6.6.6 \u202Eesrever\u202C \u2067iso\u2069 GmbH`;
 
 /** The name shown in titles and front matter: also DEL, a C1 control and U+2028 followed by a
  * line that would end the front matter and start a new key. */

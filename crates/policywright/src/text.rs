@@ -53,14 +53,30 @@ pub fn without_bidi_controls(text: &str) -> Cow<'_, str> {
 /// Escapes text for use inside a Markdown sentence, list item or table cell.
 ///
 /// Control characters and line breaks become spaces so the text stays on its line; runs of spaces
-/// fold to one. A `.` is escaped only where a renderer could read it (`1.` list markers and
-/// `www.` autolinks), which keeps ordinary sentences readable in the Markdown file. A `/` before
-/// another `/` is escaped because linkify (markdown-it's, VitePress's default) links a
+/// fold to one. A `.` is escaped only where a renderer could read it (`1.` list markers, `www.`
+/// autolinks, and a dot between letters or digits, which linkify with fuzzy links on reads as a
+/// domain: `evil.com`), which keeps ordinary sentences readable in the Markdown file. A `/`
+/// before another `/` is escaped because linkify (markdown-it's, VitePress's) links a
 /// scheme-less `//host`. `{` becomes [`BRACE_REFERENCE`], and bidi controls are dropped.
 pub fn inline(text: &str) -> String {
+    escape(text, Place::Text)
+}
+
+/// Where escaped text goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Running text, where linkify may look for bare domains and `//host`.
+    Text,
+    /// A link's own text: links do not nest, so linkify leaves it alone and the address a link
+    /// shows as its label stays readable.
+    LinkText,
+}
+
+fn escape(text: &str, place: Place) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut last_space = true;
     let chars: Vec<char> = text.chars().filter(|&c| !is_bidi_control(c)).collect();
+    let alphanumeric_at = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
     for (i, &c) in chars.iter().enumerate() {
         if c == '{' {
             out.push_str(BRACE_REFERENCE);
@@ -79,8 +95,12 @@ pub fn inline(text: &str) -> String {
             '.' => {
                 (i > 0 && chars[i - 1].is_ascii_digit())
                     || (i >= 3 && chars[i - 3..i].iter().all(|w| w.eq_ignore_ascii_case(&'w')))
+                    || (place == Place::Text
+                        && i > 0
+                        && alphanumeric_at(i - 1)
+                        && alphanumeric_at(i + 1))
             }
-            '/' => chars.get(i + 1) == Some(&'/'),
+            '/' => place == Place::Text && chars.get(i + 1) == Some(&'/'),
             c if out.is_empty() && LINE_START.contains(&c) => true,
             c => SPECIAL.contains(&c),
         };
@@ -186,7 +206,11 @@ pub fn web_link(text: &str) -> String {
                 .trim_start_matches("https://")
                 .trim_start_matches("http://");
             let shown = shown.strip_suffix('/').unwrap_or(shown);
-            format!("[{}]({})", inline(shown), destination(&url))
+            format!(
+                "[{}]({})",
+                escape(shown, Place::LinkText),
+                destination(&url)
+            )
         }
         None => inline(text),
     }
@@ -195,7 +219,11 @@ pub fn web_link(text: &str) -> String {
 /// A Markdown link to a web address with our own label.
 pub fn labelled_link(label: &str, text: &str) -> String {
     match web_url(text) {
-        Some(url) => format!("[{}]({})", inline(label), destination(&url)),
+        Some(url) => format!(
+            "[{}]({})",
+            escape(label, Place::LinkText),
+            destination(&url)
+        ),
         None => inline(text),
     }
 }
@@ -216,7 +244,7 @@ pub fn email_link(text: &str) -> String {
                 }
             }
         }
-        format!("[{}](<{}>)", inline(text), dest)
+        format!("[{}](<{}>)", escape(text, Place::LinkText), dest)
     } else {
         inline(text)
     }
@@ -275,7 +303,7 @@ mod tests {
         assert_eq!(inline("<b>hi</b>"), r"\<b\>hi\</b\>");
         assert_eq!(inline("# b"), r"\# b");
         assert_eq!(inline("a - b"), "a - b");
-        assert_eq!(inline("see www.example.com"), r"see www\.example.com");
+        assert_eq!(inline("see www.example.com"), r"see www\.example\.com");
         assert_eq!(inline("&amp;"), r"\&amp;");
         assert_eq!(inline("1. first"), r"1\. first");
     }
@@ -330,7 +358,7 @@ mod tests {
     fn braces_never_reach_the_markdown_raw() {
         assert_eq!(
             inline("Kestrel {{ site.title }} GmbH"),
-            r"Kestrel &#123;&#123; site.title \}\} GmbH"
+            r"Kestrel &#123;&#123; site\.title \}\} GmbH"
         );
         assert_eq!(inline("{% comment"), "&#123;% comment");
         assert_eq!(inline("{#x #}"), r"&#123;#x #\}");
@@ -367,9 +395,16 @@ mod tests {
 
     #[test]
     fn scheme_less_links_are_broken_up_for_linkify() {
-        assert_eq!(inline("//evil.example"), r"\//evil.example");
-        assert_eq!(inline("https://evil.example"), r"https\:\//evil.example");
+        assert_eq!(inline("//evil.example"), r"\//evil\.example");
+        assert_eq!(inline("https://evil.example"), r"https\:\//evil\.example");
         assert_eq!(inline("a/b / c"), "a/b / c");
+        assert_eq!(inline("Shop.com Ltd. e.g. x"), r"Shop\.com Ltd. e\.g. x");
+        assert_eq!(inline("münchen.de"), r"münchen\.de");
+        // In a link's own text linkify does nothing, so the shown address stays readable.
+        assert_eq!(
+            web_link("https://shop.example//a"),
+            "[shop.example//a](<https://shop.example//a>)"
+        );
     }
 
     #[test]
@@ -380,7 +415,7 @@ mod tests {
         assert!(web_url("https://evil.example/a@b?c=d@e").is_some());
         assert_eq!(
             web_link("https://user:pass@evil.example/"),
-            r"https\:\//user\:pass\@evil.example/"
+            r"https\:\//user\:pass\@evil\.example/"
         );
     }
 
