@@ -72,6 +72,7 @@ enum Place {
     LinkText,
 }
 
+/// The escaping [`inline`] describes, for text that goes to `place`.
 fn escape(text: &str, place: Place) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut last_space = true;
@@ -136,9 +137,9 @@ pub fn own_words(text: &str) -> String {
 
 /// The `http`/`https` URL in `text`, normalised, or `None` when it is not one.
 ///
-/// A URL with a user name or password (`https://user:pass@host/`, `https://trusted.example@evil.example/`)
-/// is refused: browsers drop or warn about the part before `@`, and a reader of the policy would
-/// take it for the host.
+/// A URL with a user name or password (`https://user:pass@host/`,
+/// `https://trusted.example@evil.example/`) is refused: browsers drop or warn about the part
+/// before `@`, and a reader of the policy would take it for the host.
 pub fn web_url(text: &str) -> Option<url::Url> {
     let parsed = url::Url::parse(text.trim()).ok()?;
     let ok = matches!(parsed.scheme(), "http" | "https")
