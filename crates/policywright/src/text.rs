@@ -4,33 +4,86 @@
 //! that could start Markdown syntax backslash-escaped and its line breaks folded into spaces, so a
 //! company name can never become a link, an image, a heading, HTML or an entity. Free-form answers
 //! become their own quoted paragraphs ([`own_words`]) instead of being spliced into a sentence.
-//! Links are only ever built here, from URLs that parse with an `http`/`https` scheme or from
-//! addresses that look like email addresses.
+//! Links are only ever built here, from URLs that parse with an `http`/`https` scheme and no
+//! user name or password, or from addresses that look like email addresses.
+//!
+//! The Markdown is also meant to go through static site generators, which run a template engine
+//! (Liquid, Nunjucks) over it first. So no `{` an owner typed ever reaches an output raw: in text
+//! it becomes the character reference `&#123;` (every Markdown renderer shows it as `{`), in link
+//! destinations `%7B`. Bidirectional embeddings, overrides and isolates are dropped, so a name
+//! cannot make our own sentences display reversed.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Characters escaped wherever they stand. Every one is ASCII punctuation, which CommonMark allows
 /// to be backslash-escaped; together they cover emphasis, code, links, images, autolinks (also the
 /// `scheme:` and `name@host` forms GitHub-flavoured renderers detect), raw HTML, entities, tables,
-/// strikethrough and heading attributes.
+/// strikethrough and heading attributes. (`{` is not here: it is written as a character
+/// reference, see [`BRACE_REFERENCE`].)
 const SPECIAL: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '&', '!', '|', '~', '{', '}', ':', '@', '$',
+    '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '&', '!', '|', '~', '}', ':', '@', '$',
 ];
 
 /// Characters that only mean something at the start of a line (headings, list items, setext
 /// underlines); escaped when the text starts with them.
 const LINE_START: &[char] = &['#', '-', '+', '=', '>'];
 
+/// A `{` written so that no template engine sees a delimiter (`{{`, `{%`, `{#`, Hugo's `{{<`)
+/// while every Markdown and HTML reader still shows a brace.
+pub const BRACE_REFERENCE: &str = "&#123;";
+
+/// True for the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
+/// Unbalanced, they reorder whatever follows them on the line, our own words included. The marks
+/// U+200E and U+200F only set the direction of neutral characters next to them, so they stay.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` without bidirectional embeddings, overrides and isolates, for owner text that is
+/// printed without going through [`inline`] (titles, front matter, HTML attributes).
+pub fn without_bidi_controls(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_bidi_control) {
+        Cow::Owned(text.chars().filter(|&c| !is_bidi_control(c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Escapes text for use inside a Markdown sentence, list item or table cell.
 ///
 /// Control characters and line breaks become spaces so the text stays on its line; runs of spaces
-/// fold to one. A `.` is escaped only where a renderer could read it (`1.` list markers and
-/// `www.` autolinks), which keeps ordinary sentences readable in the Markdown file.
+/// fold to one. A `.` is escaped only where a renderer could read it (`1.` list markers, `www.`
+/// autolinks, and a dot between letters or digits, which linkify with fuzzy links on reads as a
+/// domain: `evil.com`), which keeps ordinary sentences readable in the Markdown file. A `/`
+/// before another `/` is escaped because linkify (markdown-it's, VitePress's) links a
+/// scheme-less `//host`. `{` becomes [`BRACE_REFERENCE`], and bidi controls are dropped.
 pub fn inline(text: &str) -> String {
+    escape(text, Place::Text)
+}
+
+/// Where escaped text goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Running text, where linkify may look for bare domains and `//host`.
+    Text,
+    /// A link's own text: links do not nest, so linkify leaves it alone and the address a link
+    /// shows as its label stays readable.
+    LinkText,
+}
+
+/// The escaping [`inline`] describes, for text that goes to `place`.
+fn escape(text: &str, place: Place) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut last_space = true;
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = text.chars().filter(|&c| !is_bidi_control(c)).collect();
+    let alphanumeric_at = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
     for (i, &c) in chars.iter().enumerate() {
+        if c == '{' {
+            out.push_str(BRACE_REFERENCE);
+            last_space = false;
+            continue;
+        }
         if c.is_control() || c.is_whitespace() {
             if !last_space {
                 out.push(' ');
@@ -43,7 +96,12 @@ pub fn inline(text: &str) -> String {
             '.' => {
                 (i > 0 && chars[i - 1].is_ascii_digit())
                     || (i >= 3 && chars[i - 3..i].iter().all(|w| w.eq_ignore_ascii_case(&'w')))
+                    || (place == Place::Text
+                        && i > 0
+                        && alphanumeric_at(i - 1)
+                        && alphanumeric_at(i + 1))
             }
+            '/' => place == Place::Text && chars.get(i + 1) == Some(&'/'),
             c if out.is_empty() && LINE_START.contains(&c) => true,
             c => SPECIAL.contains(&c),
         };
@@ -78,10 +136,16 @@ pub fn own_words(text: &str) -> String {
 }
 
 /// The `http`/`https` URL in `text`, normalised, or `None` when it is not one.
+///
+/// A URL with a user name or password (`https://user:pass@host/`,
+/// `https://trusted.example@evil.example/`) is refused: browsers drop or warn about the part
+/// before `@`, and a reader of the policy would take it for the host.
 pub fn web_url(text: &str) -> Option<url::Url> {
     let parsed = url::Url::parse(text.trim()).ok()?;
     let ok = matches!(parsed.scheme(), "http" | "https")
-        && parsed.host_str().is_some_and(|h| !h.is_empty());
+        && parsed.host_str().is_some_and(|h| !h.is_empty())
+        && parsed.username().is_empty()
+        && parsed.password().is_none();
     ok.then_some(parsed)
 }
 
@@ -111,15 +175,23 @@ pub fn is_email(text: &str) -> bool {
 
 /// A link destination for a parsed URL. The URL parser has already percent-encoded spaces and
 /// angle brackets; `&` and `\` are backslash-escaped so Markdown does not decode `&lt;` and the
-/// like inside the destination, and the link goes exactly where the validated URL says.
+/// like inside the destination, and the link goes exactly where the validated URL says. The
+/// parser leaves `{` and `}` raw in a query or fragment, where a template engine would read
+/// `{{`, `{%` or `{#`; they are percent-encoded, as RFC 3986 spells them, and servers decode
+/// both spellings to the same query.
 fn destination(url: &url::Url) -> String {
     let mut out = String::with_capacity(url.as_str().len() + 2);
     out.push('<');
     for c in url.as_str().chars() {
-        if matches!(c, '&' | '\\' | '<' | '>') {
-            out.push('\\');
+        match c {
+            '{' => out.push_str("%7B"),
+            '}' => out.push_str("%7D"),
+            '&' | '\\' | '<' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
         }
-        out.push(c);
     }
     out.push('>');
     out
@@ -135,7 +207,11 @@ pub fn web_link(text: &str) -> String {
                 .trim_start_matches("https://")
                 .trim_start_matches("http://");
             let shown = shown.strip_suffix('/').unwrap_or(shown);
-            format!("[{}]({})", inline(shown), destination(&url))
+            format!(
+                "[{}]({})",
+                escape(shown, Place::LinkText),
+                destination(&url)
+            )
         }
         None => inline(text),
     }
@@ -144,7 +220,11 @@ pub fn web_link(text: &str) -> String {
 /// A Markdown link to a web address with our own label.
 pub fn labelled_link(label: &str, text: &str) -> String {
     match web_url(text) {
-        Some(url) => format!("[{}]({})", inline(label), destination(&url)),
+        Some(url) => format!(
+            "[{}]({})",
+            escape(label, Place::LinkText),
+            destination(&url)
+        ),
         None => inline(text),
     }
 }
@@ -165,7 +245,7 @@ pub fn email_link(text: &str) -> String {
                 }
             }
         }
-        format!("[{}](<{}>)", inline(text), dest)
+        format!("[{}](<{}>)", escape(text, Place::LinkText), dest)
     } else {
         inline(text)
     }
@@ -224,7 +304,7 @@ mod tests {
         assert_eq!(inline("<b>hi</b>"), r"\<b\>hi\</b\>");
         assert_eq!(inline("# b"), r"\# b");
         assert_eq!(inline("a - b"), "a - b");
-        assert_eq!(inline("see www.example.com"), r"see www\.example.com");
+        assert_eq!(inline("see www.example.com"), r"see www\.example\.com");
         assert_eq!(inline("&amp;"), r"\&amp;");
         assert_eq!(inline("1. first"), r"1\. first");
     }
@@ -273,6 +353,71 @@ mod tests {
             }
         }
         assert_eq!(dest.as_deref(), Some("https://example.com/a&lt;b"));
+    }
+
+    #[test]
+    fn braces_never_reach_the_markdown_raw() {
+        assert_eq!(
+            inline("Kestrel {{ site.title }} GmbH"),
+            r"Kestrel &#123;&#123; site\.title \}\} GmbH"
+        );
+        assert_eq!(inline("{% comment"), "&#123;% comment");
+        assert_eq!(inline("{#x #}"), r"&#123;#x #\}");
+        assert_eq!(inline("{"), "&#123;");
+        // Readers still see the braces the owner typed.
+        let html = crate::render::html::body_html(&inline("{{7|plus:1330}} {%raw%}"));
+        assert_eq!(html, "<p>{{7|plus:1330}} {%raw%}</p>\n");
+    }
+
+    #[test]
+    fn link_destinations_percent_encode_braces() {
+        assert_eq!(
+            web_link("https://kestrel.example/?q={{7|plus:1330}}#{%raw%}"),
+            r"[kestrel.example/?q=&#123;&#123;7\|plus\:1330\}\}#&#123;%raw%\}](<https://kestrel.example/?q=%7B%7B7|plus:1330%7D%7D#%7B%raw%%7D>)"
+        );
+        assert_eq!(
+            labelled_link("policy", "https://x.example/{#a}"),
+            "[policy](<https://x.example/%7B#a%7D>)"
+        );
+    }
+
+    #[test]
+    fn bidi_controls_are_dropped_and_marks_kept() {
+        let all = "a\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}b\u{2066}\u{2067}\u{2068}\u{2069}c";
+        assert_eq!(inline(all), "abc");
+        assert_eq!(without_bidi_controls(all), "abc");
+        assert_eq!(inline("a\u{200E}b\u{200F}c"), "a\u{200E}b\u{200F}c");
+        assert!(matches!(
+            without_bidi_controls("plain"),
+            Cow::Borrowed("plain")
+        ));
+        assert_eq!(own_words("x\u{202E}y\n\n\u{2067}z"), "> xy\n>\n> z\n");
+    }
+
+    #[test]
+    fn scheme_less_links_are_broken_up_for_linkify() {
+        assert_eq!(inline("//evil.example"), r"\//evil\.example");
+        assert_eq!(inline("https://evil.example"), r"https\:\//evil\.example");
+        assert_eq!(inline("a/b / c"), "a/b / c");
+        assert_eq!(inline("Shop.com Ltd. e.g. x"), r"Shop\.com Ltd. e\.g. x");
+        assert_eq!(inline("münchen.de"), r"münchen\.de");
+        // In a link's own text linkify does nothing, so the shown address stays readable.
+        assert_eq!(
+            web_link("https://shop.example//a"),
+            "[shop.example//a](<https://shop.example//a>)"
+        );
+    }
+
+    #[test]
+    fn urls_with_user_names_or_passwords_are_not_web_addresses() {
+        assert!(web_url("https://user:pass@evil.example/").is_none());
+        assert!(web_url("https://trusted-bank.example@evil.example/login").is_none());
+        assert!(web_url("https://:pass@evil.example/").is_none());
+        assert!(web_url("https://evil.example/a@b?c=d@e").is_some());
+        assert_eq!(
+            web_link("https://user:pass@evil.example/"),
+            r"https\:\//user\:pass\@evil\.example/"
+        );
     }
 
     #[test]

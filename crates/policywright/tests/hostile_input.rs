@@ -125,6 +125,11 @@ fn allowed_destination(dest: &str) -> bool {
         || web && !dest.contains("evil")
 }
 
+/// A URL as our link destinations spell it: `{` and `}` percent-encoded.
+fn braces_encoded(url: &str) -> String {
+    url.replace('{', "%7B").replace('}', "%7D")
+}
+
 fn check_markdown(md: &str, s: &str) -> Result<(), TestCaseError> {
     let ours: Vec<String> = library()
         .language("en")
@@ -132,6 +137,13 @@ fn check_markdown(md: &str, s: &str) -> Result<(), TestCaseError> {
         .sections
         .iter()
         .map(|x| x.title.clone())
+        .collect();
+    let section_ids: Vec<String> = library()
+        .language("en")
+        .unwrap()
+        .sections
+        .iter()
+        .map(|x| x.id.clone())
         .collect();
     let groups: Vec<String> = library()
         .catalogues()
@@ -149,13 +161,23 @@ fn check_markdown(md: &str, s: &str) -> Result<(), TestCaseError> {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 prop_assert!(
                     allowed_destination(&dest_url)
-                        || policywright::text::web_url(s).is_some_and(|u| u.as_str() == &*dest_url),
+                        || policywright::text::web_url(s)
+                            .is_some_and(|u| braces_encoded(u.as_str()) == *dest_url),
                     "link to {dest_url}"
                 );
             }
             Event::Start(Tag::Image { .. }) => prop_assert!(false, "an image appeared"),
             Event::Html(h) | Event::InlineHtml(h) => {
-                prop_assert!(h.starts_with("<!-- Policywright"), "raw HTML appeared: {h}")
+                // Our own heading anchors, `<a id="section-id"></a>`, and the generator comment.
+                let anchor = in_heading
+                    && (h.as_ref() == "</a>"
+                        || section_ids
+                            .iter()
+                            .any(|id| *h == format!("<a id=\"{id}\">")));
+                prop_assert!(
+                    anchor || h.starts_with("<!-- Policywright"),
+                    "raw HTML appeared: {h}"
+                )
             }
             Event::Start(Tag::Heading { .. }) => {
                 in_heading = true;
@@ -348,5 +370,157 @@ proptest! {
         let rendered = PdfRenderer.render(&doc, library()).expect("renders");
         prop_assert!(rendered.bytes.starts_with(b"%PDF-"));
         prop_assert!(rendered.bytes.ends_with(b"%%EOF") || rendered.bytes.ends_with(b"%%EOF\n"));
+    }
+}
+
+/// A link whose address hides its real host behind a user name (`https://trusted.example@evil`)
+/// or carries a password is an error in validation, like any other text that is not a web
+/// address, so it can never be exported as a link.
+#[test]
+fn urls_with_user_names_or_passwords_are_refused() {
+    for url in [
+        "https://trusted-bank.example@evil.example/login",
+        "https://user:pass@evil.example/",
+    ] {
+        let mut p = example("saas");
+        p.cookies.cookie_policy_url = Some(url.to_owned());
+        let findings = policywright::validate(&p, library());
+        let finding = findings
+            .iter()
+            .find(|f| f.field == "cookies.cookie_policy_url")
+            .unwrap_or_else(|| panic!("{url} was accepted"));
+        assert_eq!(finding.severity, policywright::Severity::Error);
+        assert!(
+            finding.message.contains("is not a web address"),
+            "{}",
+            finding.message
+        );
+    }
+}
+
+/// Owner text laced with bidirectional embeddings, overrides and isolates, between arbitrary
+/// text and the marks U+200E/U+200F.
+fn with_bidi_controls() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        prop::sample::select(vec![
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}',
+        ])
+        .prop_map(String::from),
+        "\\PC{0,12}",
+    ];
+    prop::collection::vec(pieces, 1..8).prop_map(|v| v.concat())
+}
+
+/// Markdown with front matter, the HTML page and the HTML fragment of a document.
+fn all_text_outputs(doc: &policywright::PolicyDocument) -> [(&'static str, String); 3] {
+    use policywright::render::{MarkdownRenderer, Renderer};
+    let md = MarkdownRenderer { front_matter: true }
+        .render(doc, library())
+        .expect("renders")
+        .bytes;
+    [
+        ("markdown", String::from_utf8(md).expect("utf-8")),
+        ("page", html(doc, false)),
+        ("fragment", html(doc, true)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn bidi_controls_never_reach_an_output(s in with_bidi_controls()) {
+        let doc = document(&poisoned(&s));
+        for (name, out) in all_text_outputs(&doc) {
+            let found = out.chars().find(|&c| policywright::text::is_bidi_control(c));
+            prop_assert!(found.is_none(), "{name} has U+{:04X}", found.map_or(0, u32::from));
+        }
+    }
+}
+
+#[test]
+fn bidi_marks_stay() {
+    let doc = document(&poisoned("Kestrel \u{200F}עברית\u{200E} GmbH"));
+    for (name, out) in all_text_outputs(&doc) {
+        assert!(
+            out.contains("\u{200F}עברית\u{200E}"),
+            "{name} lost the marks"
+        );
+    }
+}
+
+/// Template syntax of Liquid (Jekyll, Eleventy), Nunjucks and Hugo, whole and in pieces, between
+/// arbitrary text.
+fn template_syntax() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        prop::sample::select(vec![
+            "{{",
+            "}}",
+            "{%",
+            "%}",
+            "{#",
+            "#}",
+            "{{-",
+            "{%-",
+            "{{<",
+            "{{%",
+            "{",
+            "}",
+            "%",
+            "#",
+            "{{7|plus:1330}}",
+            "{{ site.title }}",
+            "{% raw %}",
+            "{% comment",
+            "{#id}",
+        ])
+        .prop_map(String::from),
+        "\\PC{0,8}",
+    ];
+    prop::collection::vec(pieces, 1..8).prop_map(|v| v.concat())
+}
+
+/// `s` in every free-text field, and in the query and fragment of every URL field.
+fn poisoned_with_urls(s: &str) -> Project {
+    let mut p = poisoned(s);
+    let url = |n: &str| Some(format!("https://{n}.example/p?q={s}#{s}"));
+    p.organisation.website = url("website");
+    p.products[0].url = url("product");
+    p.rights.request_form_url = url("request-form");
+    p.sale_and_sharing.opt_out_url = url("opt-out");
+    p.cookies.cookie_policy_url = url("cookie-policy");
+    if let Some(v) = p.vendors.custom.last_mut() {
+        v.privacy_url = url("vendor-privacy");
+        v.opt_out_url = url("vendor-opt-out");
+    }
+    p
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// No `{{`, `{%` or `{#` anywhere in the Markdown (front matter included), the HTML page or
+    /// the fragment, so Liquid and Nunjucks find nothing to run; and the Markdown still shows
+    /// every brace the owner typed.
+    #[test]
+    fn no_template_delimiter_reaches_an_output(s in template_syntax()) {
+        let doc = document(&poisoned_with_urls(&s));
+        for (name, out) in all_text_outputs(&doc) {
+            for delimiter in ["{{", "{%", "{#"] {
+                prop_assert!(!out.contains(delimiter), "{name} contains {delimiter}");
+            }
+        }
+        let text: String = Parser::new(&markdown(&doc))
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.into_string()),
+                _ => None,
+            })
+            .collect();
+        let typed = s.chars().filter(|&c| c == '{').count();
+        prop_assert!(
+            text.matches('{').count() >= typed,
+            "braces the owner typed are missing from the rendered Markdown"
+        );
     }
 }

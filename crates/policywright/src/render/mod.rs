@@ -1,4 +1,7 @@
 //! Renderers: each turns a [`PolicyDocument`] into one file format, behind one interface.
+//!
+//! Section bodies arrive already escaped (see [`crate::text`]); the few document fields that
+//! templates print as they are (the organisation's name, the description) are cleaned here.
 
 pub(crate) mod html;
 mod markdown;
@@ -8,8 +11,11 @@ pub use html::HtmlRenderer;
 pub use markdown::MarkdownRenderer;
 pub use pdf::PdfRenderer;
 
+use std::borrow::Cow;
+
 use crate::document::PolicyDocument;
 use crate::library::Library;
+use crate::text::without_bidi_controls;
 
 /// A renderer failed. Like assembly errors, this points at a defect in the library's templates.
 #[derive(Debug, thiserror::Error)]
@@ -55,4 +61,22 @@ impl Rendered {
             warnings: Vec::new(),
         }
     }
+}
+
+/// The document with bidi controls removed from the owner's text in the fields that page
+/// templates and front matter print directly, rather than through [`crate::text::inline`].
+/// Borrowed unchanged in the usual case, where there are none.
+pub(crate) fn printable(doc: &PolicyDocument) -> Cow<'_, PolicyDocument> {
+    let organisation = without_bidi_controls(&doc.organisation);
+    let description = without_bidi_controls(&doc.description);
+    if matches!(
+        (&organisation, &description),
+        (Cow::Borrowed(_), Cow::Borrowed(_))
+    ) {
+        return Cow::Borrowed(doc);
+    }
+    let mut clean = doc.clone();
+    clean.organisation = organisation.into_owned();
+    clean.description = description.into_owned();
+    Cow::Owned(clean)
 }
