@@ -71,6 +71,12 @@ fn cases() -> Vec<(&'static str, Project)> {
             with(&shop, &|p| p.organisation.website = Some("ftp://x".into())),
         ),
         (
+            "url.credentials",
+            with(&shop, &|p| {
+                p.organisation.website = Some("https://shop.example@evil.example/".into())
+            }),
+        ),
+        (
             "organisation.country-missing",
             with(&shop, &|p| p.organisation.address.country.clear()),
         ),
@@ -337,7 +343,7 @@ fn vendor_cookies_without_a_banner_are_found_and_printed_from_one_fact() {
 
     let text = markdown(&document(&p));
     let cookies = text
-        .split("## Cookies and tracking")
+        .split("Cookies and tracking\n")
         .nth(1)
         .expect("cookie section");
     assert!(cookies.contains("Google Analytics"));

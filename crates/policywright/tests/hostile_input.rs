@@ -390,8 +390,9 @@ fn urls_with_user_names_or_passwords_are_refused() {
             .find(|f| f.field == "cookies.cookie_policy_url")
             .unwrap_or_else(|| panic!("{url} was accepted"));
         assert_eq!(finding.severity, policywright::Severity::Error);
+        assert_eq!(finding.code, "url.credentials");
         assert!(
-            finding.message.contains("is not a web address"),
+            finding.message.contains("user name or password"),
             "{}",
             finding.message
         );

@@ -59,9 +59,19 @@ pub(super) fn check(p: &Project, library: &Library, f: &mut Findings) {
 }
 
 fn url(f: &mut Findings, at: At, value: &Option<String>) {
-    if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty())
-        && text::web_url(v).is_none()
-    {
+    let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else {
+        return;
+    };
+    if text::web_url(v).is_some() {
+        return;
+    }
+    // Say why a real address is refused: a user name or password before the host.
+    let credentials =
+        url::Url::parse(v).is_ok_and(|u| !u.username().is_empty() || u.password().is_some());
+    if credentials {
+        let message = format!("\"{v}\" has a user name or password before the \"@\".");
+        f.add(&URL_CREDENTIALS, at, message);
+    } else {
         f.add(&URL_MALFORMED, at, format!("\"{v}\" is not a web address."));
     }
 }

@@ -63,6 +63,10 @@ pub(super) const URL_MALFORMED: Rule = error(
     "url.malformed",
     "Enter the full address, starting with https://.",
 );
+pub(super) const URL_CREDENTIALS: Rule = error(
+    "url.credentials",
+    "Remove the user name and password, so the address starts with the site's own name.",
+);
 pub(super) const COUNTRY_MISSING: Rule = warning(
     "organisation.country-missing",
     "Add the country your organisation is based in.",
@@ -204,6 +208,7 @@ pub const RULES: &[Rule] = &[
     EMAIL_MISSING,
     EMAIL_MALFORMED,
     URL_MALFORMED,
+    URL_CREDENTIALS,
     COUNTRY_MISSING,
     COUNTRY_UNKNOWN,
     CONTACT_NAME_MISSING,
