@@ -119,6 +119,11 @@ pub const REQUIRED: &[&str] = &[
     "ccpa.lookback",
     "ccpa.minors-opt-in",
     "coppa.child-under-13",
+    "fadp.response-time",
+    "ccpa.response-time",
+    "us-states.response-time",
+    "pipeda.response-time",
+    "lgpd.response-time",
 ];
 
 impl LawFacts {

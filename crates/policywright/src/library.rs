@@ -50,7 +50,8 @@ pub struct Language {
 pub struct SectionSpec {
     /// Stable id, used as the anchor and template name.
     pub id: String,
-    /// Heading.
+    /// Heading: text, or a template over the clause context for a heading that names only
+    /// what applies.
     pub title: String,
     /// Expression over the clause context; the section is included when it is true.
     pub when: String,
@@ -148,6 +149,11 @@ impl Library {
                 let source = file(&format!("clauses/{name}"))?;
                 env.add_template_owned(name.clone(), source)
                     .map_err(|source| LibraryError::Template { name, source })?;
+                // A heading may name only what applies ("the EEA or the UK"), so it is a
+                // template over the same context; our data, never owner text.
+                let name = title_template(&lang, &spec.id);
+                env.add_template_owned(name.clone(), spec.title.clone())
+                    .map_err(|source| LibraryError::Template { name, source })?;
                 // The condition is compiled once here rather than on every assembly: the
                 // preview assembles on every keystroke.
                 let name = condition_template(&lang, &spec.id);
@@ -218,6 +224,11 @@ impl Library {
     }
 }
 
+/// Name of the template that prints a section's heading.
+pub(crate) fn title_template(lang: &str, id: &str) -> String {
+    format!("{lang}/{id}.title")
+}
+
 /// Name of the template that prints `1` when a section's `when` condition holds.
 pub(crate) fn condition_template(lang: &str, id: &str) -> String {
     format!("{lang}/{id}.when")
@@ -238,6 +249,9 @@ fn new_environment() -> Environment<'static> {
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".md") {
             AutoEscape::Custom(MARKDOWN.into())
+        } else if name.ends_with(".title") {
+            // A heading is plain text; each renderer escapes it for its format.
+            AutoEscape::None
         } else {
             AutoEscape::Html
         }
@@ -267,6 +281,13 @@ fn new_environment() -> Environment<'static> {
         Value::from_safe_string(text::email_link(s))
     });
     env.add_filter("lower_first", |s: &str| text::lower_first(s));
+    // Unlike minijinja's `capitalize`, keeps the rest as written ("AI models", not "Ai models").
+    env.add_filter("upper_first", |s: &str| {
+        let mut chars = s.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect::<String>()
+        })
+    });
     env.add_filter("full_stop", |s: &str| {
         let escaped = text::inline(s);
         Value::from_safe_string(if escaped.ends_with('.') {

@@ -68,9 +68,13 @@ pub fn assemble(project: &Project, library: &Library) -> Result<PolicyDocument, 
         if body.is_empty() {
             continue;
         }
+        let title = env
+            .get_template(&crate::library::title_template(&project.language, &spec.id))
+            .and_then(|t| t.render(&ctx))
+            .map_err(fail)?;
         sections.push(Section {
             id: spec.id.clone(),
-            title: spec.title.clone(),
+            title,
             body,
             reasons: spec
                 .because
