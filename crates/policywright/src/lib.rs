@@ -7,6 +7,7 @@
 pub mod assemble;
 mod atomic;
 pub mod catalogue;
+pub mod claims;
 pub mod document;
 pub mod examples;
 pub mod export;

@@ -14,6 +14,7 @@ use minijinja::{
 use serde::Deserialize;
 
 use crate::catalogue::{CatalogueError, Catalogues};
+use crate::claims::{Claims, ClaimsError};
 use crate::law::{LawError, LawFacts};
 use crate::text;
 
@@ -26,6 +27,7 @@ pub struct Library {
     version: String,
     catalogues: Catalogues,
     law: LawFacts,
+    claims: Claims,
     languages: BTreeMap<String, Language>,
     env: Environment<'static>,
 }
@@ -82,6 +84,9 @@ pub enum LibraryError {
     /// A catalogue does not parse.
     #[error(transparent)]
     Catalogue(#[from] CatalogueError),
+    /// The claims manifest does not parse or breaks a rule.
+    #[error(transparent)]
+    Claims(#[from] ClaimsError),
     /// The law data does not parse or breaks a rule.
     #[error(transparent)]
     Law(#[from] LawError),
@@ -177,10 +182,23 @@ impl Library {
                     source,
                 })?;
         }
+        let claims = {
+            let regions: Vec<&str> = catalogues
+                .jurisdictions
+                .iter()
+                .map(|j| j.id.as_str())
+                .collect();
+            let sections: Vec<&str> = languages
+                .values()
+                .flat_map(|l: &Language| l.sections.iter().map(|s| s.id.as_str()))
+                .collect();
+            Claims::parse(file("claims.toml")?, &regions, &sections)?
+        };
         Ok(Library {
             version,
             catalogues,
             law,
+            claims,
             languages,
             env,
         })
@@ -194,6 +212,11 @@ impl Library {
     /// The catalogues.
     pub fn catalogues(&self) -> &Catalogues {
         &self.catalogues
+    }
+
+    /// The claims manifest.
+    pub fn claims(&self) -> &Claims {
+        &self.claims
     }
 
     /// The facts of law, with their citations.
@@ -280,6 +303,7 @@ fn new_environment() -> Environment<'static> {
     env.add_filter("email", |s: &str| {
         Value::from_safe_string(text::email_link(s))
     });
+    env.add_function("claim", crate::claims::template_function);
     env.add_filter("lower_first", |s: &str| text::lower_first(s));
     // Unlike minijinja's `capitalize`, keeps the rest as written ("AI models", not "Ai models").
     env.add_filter("upper_first", |s: &str| {

@@ -63,7 +63,7 @@ fn h5_each_region_states_its_own_response_time() {
 fn m1_restriction_is_a_european_right_with_its_real_grounds() {
     let app = policy("consumer-app", |_| {});
     assert!(!app.contains("pause"), "not offered where no law grants it");
-    assert!(!app.contains("ask us to limit how we use"));
+    assert!(!app.contains("while we check whether it is accurate"));
     let shop = policy("shop", |_| {});
     let europe = section(&shop, "If you are in the EEA or the UK");
     assert!(europe.contains("while we check whether it is accurate"));

@@ -44,7 +44,7 @@ pub fn assemble(project: &Project, library: &Library) -> Result<PolicyDocument, 
         .language(&project.language)
         .ok_or_else(|| AssembleError::UnknownLanguage(project.language.clone()))?;
     let facts = crate::facts::Facts::derive(project, library.catalogues());
-    let view = view::View::build(&facts, library.law(), &language.strings);
+    let view = view::View::build(&facts, library.law(), library.claims(), &language.strings);
     let ctx = Value::from(minijinja::value::Serde(&view));
     let env = library.env();
     let mut sections = Vec::new();

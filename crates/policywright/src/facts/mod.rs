@@ -15,6 +15,7 @@
 mod ccpa;
 mod cookies;
 mod data;
+pub mod licenses;
 mod regions;
 mod transfers;
 mod vendors;

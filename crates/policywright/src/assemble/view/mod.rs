@@ -142,13 +142,21 @@ pub(crate) struct View {
     style: StyleView,
     /// Names of the AI vendors in use.
     ai: Vec<String>,
+    /// For each claim of `claims.toml`, whether its license holds; templates ask through
+    /// `claim("id")`.
+    claims: BTreeMap<String, bool>,
     /// The facts of law the text states, by id (`law['gdpr.response-time'].months_word`).
     law: BTreeMap<String, law::LawView>,
 }
 
 impl View {
     /// Builds the context from the facts, with labels from the language's strings.
-    pub(crate) fn build(facts: &Facts<'_>, laws: &crate::law::LawFacts, s: &toml::Table) -> View {
+    pub(crate) fn build(
+        facts: &Facts<'_>,
+        laws: &crate::law::LawFacts,
+        claims: &crate::claims::Claims,
+        s: &toml::Table,
+    ) -> View {
         let p = facts.answers();
         let data = practices::Data::build(facts, s);
         let vendors = sharing::vendors(facts, s);
@@ -200,6 +208,7 @@ impl View {
                 .of_kind("ai")
                 .map(|v| v.name.to_owned())
                 .collect(),
+            claims: claims.licensed(facts, laws),
             law: law::law(laws, s),
         }
     }

@@ -1,0 +1,196 @@
+//! Claims are licensed: every sentence that asserts or promises something sits inside a
+//! `{% if claim("id") %}` block of a claim in `templates/claims.toml`, and is printed only when
+//! the claim's license holds for the project.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{document, example, library, markdown};
+
+/// Words that make a sentence a claim about the owner's practices or a promise.
+const CLAIM_WORDS: &[&str] = &["we do not", "only", "never", "within", "always"];
+
+fn templates() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates/clauses");
+    let mut files = Vec::new();
+    for lang in fs::read_dir(dir).expect("clauses") {
+        for entry in fs::read_dir(lang.expect("language").path()).expect("language folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 30, "found {}", files.len());
+    files
+}
+
+/// The template's text with every `{{ … }}`, `{# … #}` and tag removed, and the text of
+/// licensed branches (`{% if claim(…) %}`, `{% elif claim(…) %}`) left out. An `else` after a
+/// claim branch is not licensed.
+fn unlicensed_text(template: &str) -> String {
+    let mut out = String::new();
+    // One entry per open `if`: whether its current branch is a claim.
+    let mut branches: Vec<bool> = Vec::new();
+    let mut rest = template;
+    while !rest.is_empty() {
+        let next = ["{{", "{%", "{#"]
+            .iter()
+            .filter_map(|open| rest.find(open).map(|at| (at, *open)))
+            .min();
+        let Some((at, open)) = next else {
+            if !branches.contains(&true) {
+                out.push_str(rest);
+            }
+            break;
+        };
+        if !branches.contains(&true) {
+            out.push_str(&rest[..at]);
+        }
+        let close = match open {
+            "{{" => "}}",
+            "{%" => "%}",
+            _ => "#}",
+        };
+        let end = rest[at..].find(close).map_or(rest.len(), |e| at + e + 2);
+        if open == "{%" {
+            let tag = rest[at + 2..end - 2].trim().trim_matches('-').trim();
+            let word = tag.split_whitespace().next().unwrap_or("");
+            match word {
+                "if" => branches.push(tag.contains("claim(")),
+                "elif" => {
+                    if let Some(last) = branches.last_mut() {
+                        *last = tag.contains("claim(");
+                    }
+                }
+                "else" => {
+                    if let Some(last) = branches.last_mut() {
+                        *last = false;
+                    }
+                }
+                "endif" => {
+                    branches.pop();
+                }
+                _ => {}
+            }
+        }
+        out.push(' ');
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn claim_words_in(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut found = Vec::new();
+    for word in CLAIM_WORDS {
+        for (at, _) in lower.match_indices(word) {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + word.len()..].chars().next();
+            let bounded = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
+            if bounded(before) && bounded(after) {
+                let from = lower[..at].rfind('\n').map_or(0, |i| i + 1);
+                let to = lower[at..].find('\n').map_or(lower.len(), |i| at + i);
+                found.push(format!("`{word}` in: {}", text[from..to].trim()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn claim_words_stand_only_inside_claim_blocks() {
+    let mut problems = Vec::new();
+    for path in templates() {
+        let text = fs::read_to_string(&path).expect("readable");
+        for found in claim_words_in(&unlicensed_text(&text)) {
+            problems.push(format!("{}: {found}", path.display()));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "unlicensed claims:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_scan_sees_claims_and_licensed_blocks() {
+    let t = "We do not sell. {% if claim(\"no-sale\") %}We never sell.{% else %}We only \
+             share.{% endif %} {{ x }} within";
+    let text = unlicensed_text(t);
+    assert!(!text.contains("never"));
+    let words = claim_words_in(&text);
+    assert_eq!(words.len(), 3, "{words:?}");
+}
+
+#[test]
+fn every_claim_in_the_manifest_is_used_and_every_used_claim_is_listed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates/clauses/en");
+    let manifest = library().claims();
+    for claim in manifest.all() {
+        let text = fs::read_to_string(dir.join(format!("{}.md", claim.section)))
+            .expect("section template");
+        assert!(
+            text.contains(&format!("claim(\"{}\")", claim.id)),
+            "claim {} is not used in {}.md",
+            claim.id,
+            claim.section
+        );
+    }
+    let ids = manifest.ids();
+    for path in templates() {
+        let text = fs::read_to_string(&path).expect("readable");
+        for (at, _) in text.match_indices("claim(\"") {
+            let rest = &text[at + 7..];
+            let id = &rest[..rest.find('"').expect("closing quote")];
+            assert!(
+                ids.contains(id),
+                "{}: claim {id} is not in claims.toml",
+                path.display()
+            );
+        }
+    }
+}
+
+/// H6: the California promise about minors needs a fact that makes it true.
+#[test]
+fn h6_no_promise_about_minors_when_sharing_and_admitting_teens() {
+    let app = example("consumer-app");
+    assert!(app.sale_and_sharing.shares_for_targeted_ads == Some(true));
+    assert!(app.children.minimum_age.is_some_and(|a| a < 16));
+    let text = markdown(&document(&app));
+    assert!(
+        !text.contains("anyone we know to be under"),
+        "unlicensed promise printed"
+    );
+
+    let mut adults = app.clone();
+    adults.children.minimum_age = Some(18);
+    assert!(markdown(&document(&adults)).contains("anyone we know to be under 16"));
+}
+
+/// H4: "We use it only to provide our service" is printed only when every purpose that uses
+/// sensitive personal information is one the CCPA permits.
+#[test]
+fn h4_sensitive_data_statement_only_when_true() {
+    let app = example("consumer-app");
+    let text = markdown(&document(&app));
+    assert!(!text.contains("We do not use it to infer things about you"));
+    assert!(text.contains("you can ask us to limit how we use it"));
+}
+
+/// A blank project that says nothing about selling gets no "we do not sell".
+#[test]
+fn no_sale_statement_without_an_answer() {
+    let mut p = example("consumer-app");
+    p.sale_and_sharing.sells = None;
+    p.sale_and_sharing.shares_for_targeted_ads = None;
+    let text = markdown(&document(&p));
+    assert!(!text.contains("We do not sell your personal information"));
+    p.sale_and_sharing.sells = Some(false);
+    p.sale_and_sharing.shares_for_targeted_ads = Some(false);
+    assert!(markdown(&document(&p)).contains("We do not sell your personal information"));
+}
