@@ -5,6 +5,7 @@ mod commands;
 mod dialogs;
 #[cfg(test)]
 mod ipc_types;
+mod navigation;
 mod session;
 
 use std::sync::Arc;
@@ -23,7 +24,13 @@ fn with_commands<R: tauri::Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
+        // The plugin's own link-click script would call its `open_url`, which the window may not
+        // call; links in the preview go through our `open_link` instead.
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(Arc::new(library))
         .manage(dialogs)
@@ -46,6 +53,7 @@ fn with_commands<R: tauri::Runtime>(
             dialogs::choose_export_folder,
             dialogs::open_exported,
             dialogs::show_exported,
+            navigation::open_link,
         ])
 }
 
@@ -70,6 +78,7 @@ fn main() {
         with_commands(tauri::Builder::default(), library, Dialogs::from_env()).setup(|app| {
             let files = app_files(app)?;
             app.manage(files);
+            navigation::create_main_window(app.handle())?;
             Ok(())
         });
     if let Err(error) = builder.run(tauri::generate_context!()) {

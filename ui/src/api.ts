@@ -45,6 +45,8 @@ export const exportPolicy = (project: Project, options: ExportOptions, dir: stri
 export const copyPolicy = (project: Project, options: ExportOptions) => call<void>("copy_policy", { project, options });
 export const openExported = (path: string) => call<void>("open_exported", { path });
 export const showExported = (path: string) => call<void>("show_exported", { path });
+/** Opens an https or mailto link from the preview outside the app; the Rust side checks it. */
+export const openLink = (url: string) => call<void>("open_link", { url });
 
 /** The window: its title, and the close request the unsaved-changes guard intercepts. */
 export async function setWindowTitle(title: string): Promise<void> {

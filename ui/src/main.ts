@@ -11,7 +11,7 @@ import type { Paper } from "./generated/Paper";
 import type { Project } from "./generated/Project";
 import type { Recovery } from "./generated/Recovery";
 import { ask } from "./modal";
-import { showPreview } from "./preview";
+import { keepLinksOutOfTheWindow, showPreview } from "./preview";
 import { badge, stepStates } from "./progress";
 import { baseName, Session } from "./session";
 import { type Step, steps } from "./steps";
@@ -341,6 +341,7 @@ document.addEventListener("keydown", (e) => {
 });
 
 async function start(): Promise<void> {
+  keepLinksOutOfTheWindow(previewRoot, (url) => void api.openLink(url).catch(showError));
   catalogue = await api.catalogue();
   blank = await api.newProject(null);
   const select = $<HTMLSelectElement>("#example");

@@ -18,6 +18,8 @@ export class MockBackend {
   dialogAnswers: Array<string | null> = [];
   /** What the last "copy" put on the clipboard. */
   clipboard = "";
+  /** Links handed to the system browser or mail client. */
+  openedLinks: string[] = [];
 
   private findings(p: Project): Finding[] {
     const out: Finding[] = [];
@@ -105,6 +107,9 @@ export class MockBackend {
         }
         case "open_exported":
         case "show_exported":
+          return null;
+        case "open_link":
+          this.openedLinks.push(a.url);
           return null;
         default:
           throw { message: `the mock backend has no command ${cmd}`, findings: [] };
