@@ -7,12 +7,12 @@ use std::sync::Arc;
 use policywright::catalogue::Catalogues;
 use policywright::export::{ExportOptions, ExportReport, export};
 use policywright::preview::Preview;
-use policywright::{Library, Project, examples, project_file, recovery};
+use policywright::{Library, Project, examples, project_file};
 use serde::Serialize;
 use tauri::State;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
-use crate::session::AppFiles;
+use crate::session::{AppFiles, Recoveries};
 
 /// The error every command returns: a message for the owner, and the findings when the answers
 /// are what stopped it.
@@ -111,21 +111,23 @@ fn project_path(path: &Path) -> Result<(), CommandError> {
 }
 
 /// Saves a project file atomically, keeping the previous version as `.bak`; then the project
-/// heads the recent list and the recovery file, now redundant, goes.
+/// heads the recent list and this app's recovery file, now redundant, goes.
 #[tauri::command]
 pub async fn save_project(
     path: PathBuf,
     project: Project,
     library: Shared<'_>,
     files: State<'_, AppFiles>,
+    recoveries: State<'_, Arc<Recoveries>>,
 ) -> Result<(), CommandError> {
     project_path(&path)?;
     let version = library.version().to_owned();
     let files = files.inner().clone();
+    let recoveries = Arc::clone(&recoveries);
     off_ui(move || {
         project_file::save(&project, &path, &version)?;
         files.remember(&path);
-        Ok(recovery::clear(&files.recovery)?)
+        recoveries.clear()
     })
     .await
 }
@@ -180,40 +182,8 @@ pub async fn export_policy(
 #[cfg(test)]
 mod tests {
     use serde_json::{Value, json};
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{
-        INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-    };
-    use tauri::webview::InvokeRequest;
 
-    fn webview(dir: &std::path::Path) -> tauri::WebviewWindow<MockRuntime> {
-        let library = policywright::Library::load().expect("library loads");
-        let files = crate::session::AppFiles::in_dirs(&dir.join("config"), &dir.join("data"));
-        let app = crate::with_commands(
-            mock_builder(),
-            library,
-            crate::dialogs::Dialogs::scripted(dir.join("dialog-answer")),
-        )
-        .build(mock_context(noop_assets()))
-        .expect("app builds");
-        tauri::Manager::manage(&app, files);
-        tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("window builds")
-    }
-
-    fn call(w: &tauri::WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_owned(),
-        };
-        get_ipc_response(w, request).map(|b| b.deserialize::<Value>().expect("json"))
-    }
+    use crate::mock::{call, recovery_files, webview};
 
     #[test]
     fn new_preview_save_open_and_export_round_trip() {
@@ -341,19 +311,25 @@ mod tests {
         let mut project = call(&w, "new_project", json!({ "example": "saas" })).unwrap();
         project["organisation"]["legal_name"] = json!("Unsaved Name Ltd");
         call(&w, "autosave", json!({ "project": project, "path": null })).unwrap();
-        let pending = call(&w, "pending_recovery", json!({})).unwrap();
+        let written = recovery_files(dir.path());
+        assert_eq!(written.len(), 1, "{written:?}");
         assert_eq!(
-            pending["project"]["organisation"]["legal_name"],
+            written[0]["project"]["organisation"]["legal_name"],
             "Unsaved Name Ltd"
         );
-        assert_eq!(pending["path"], Value::Null);
+        assert_eq!(written[0]["path"], Value::Null);
+        assert_eq!(
+            call(&w, "pending_recovery", json!({})).unwrap(),
+            Value::Null,
+            "the app's own live answers are not offered back to it"
+        );
 
         let a = dir.path().join("a.policy.json");
         let b = dir.path().join("b.policy.json");
         call(&w, "save_project", json!({ "path": a, "project": project })).unwrap();
         assert_eq!(
-            call(&w, "pending_recovery", json!({})).unwrap(),
-            Value::Null,
+            recovery_files(dir.path()),
+            Vec::<Value>::new(),
             "a save makes the recovery file redundant"
         );
         call(&w, "save_project", json!({ "path": b, "project": project })).unwrap();
@@ -369,11 +345,9 @@ mod tests {
         assert!(recent[0]["modified"].is_string());
 
         call(&w, "autosave", json!({ "project": project, "path": a })).unwrap();
+        assert_eq!(recovery_files(dir.path())[0]["path"], json!(a));
         call(&w, "discard_recovery", json!({})).unwrap();
-        assert_eq!(
-            call(&w, "pending_recovery", json!({})).unwrap(),
-            Value::Null
-        );
+        assert_eq!(recovery_files(dir.path()), Vec::<Value>::new());
         call(&w, "forget_recent", json!({ "path": b })).unwrap();
         assert_eq!(
             call(&w, "recent_projects", json!({}))

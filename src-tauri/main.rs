@@ -5,6 +5,8 @@ mod commands;
 mod dialogs;
 #[cfg(test)]
 mod ipc_types;
+#[cfg(test)]
+mod mock;
 mod navigation;
 mod session;
 
@@ -13,10 +15,9 @@ use std::sync::Arc;
 use tauri::Manager;
 
 use dialogs::Dialogs;
-use session::AppFiles;
 
 /// The app's plugins, commands and state on any runtime: the real one, or Tauri's mock in tests.
-/// The [`AppFiles`] state is added by the caller, once the app's folders are known.
+/// The state in [`session::manage`] is added by the caller, once the app's folders are known.
 fn with_commands<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     library: policywright::Library,
@@ -47,6 +48,8 @@ fn with_commands<R: tauri::Runtime>(
             session::forget_recent,
             session::autosave,
             session::pending_recovery,
+            session::restore_recovery,
+            session::discard_recovered,
             session::discard_recovery,
             dialogs::choose_project_to_open,
             dialogs::choose_save_path,
@@ -57,13 +60,11 @@ fn with_commands<R: tauri::Runtime>(
         ])
 }
 
-/// The app's own folders, from Tauri's path API (so they are right on every platform).
-fn app_files<R: tauri::Runtime>(app: &tauri::App<R>) -> tauri::Result<AppFiles> {
+/// The app's own files, in its folders from Tauri's path API (right on every platform).
+fn manage_files<R: tauri::Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
     let paths = app.path();
-    Ok(AppFiles::in_dirs(
-        &paths.app_config_dir()?,
-        &paths.app_data_dir()?,
-    ))
+    session::manage(app, &paths.app_config_dir()?, &paths.app_data_dir()?);
+    Ok(())
 }
 
 fn main() {
@@ -76,8 +77,7 @@ fn main() {
     };
     let builder =
         with_commands(tauri::Builder::default(), library, Dialogs::from_env()).setup(|app| {
-            let files = app_files(app)?;
-            app.manage(files);
+            manage_files(app)?;
             navigation::create_main_window(app.handle())?;
             Ok(())
         });

@@ -556,7 +556,12 @@ pub async fn within<F: std::future::Future<Output = ()>>(limit: Duration, body: 
 
 /// The app processes started for `home` (found by the data folder in their environment).
 pub fn app_pids(home: &Home) -> Vec<i32> {
-    let marker = format!("XDG_DATA_HOME={}", home.path("data").display());
+    app_pids_with(&format!("XDG_DATA_HOME={}", home.path("data").display()))
+}
+
+/// The app processes whose environment has `marker` (`NAME=value`): one of several apps started
+/// for the same home gets a variable of its own with [`Session::start_with`].
+pub fn app_pids_with(marker: &str) -> Vec<i32> {
     processes()
         .filter(|(_, dir)| {
             let cmdline = std::fs::read(dir.join("cmdline")).unwrap_or_default();
