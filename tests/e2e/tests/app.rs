@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use harness::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 fn pdf_text(path: &Path) -> Option<String> {
     let out = Command::new("pdftotext").arg(path).arg("-").output().ok()?;
@@ -306,7 +306,27 @@ async fn complete_every_step_and_export() {
         assert!(text.contains("Wren & <Sons> Ltd"), "{text:.300}");
         assert!(text.contains("Stripe"));
     }
+    exported_page_has_its_landmarks(&s, &html).await;
     s.finish().await;
+}
+
+/// The exported page, shown in the window in place of the app (this is the test's last use of the
+/// app's page), passes axe-core's landmark rules: its content sits in a `<main>`.
+async fn exported_page_has_its_landmarks(s: &Session, html: &str) {
+    s.client()
+        .execute(
+            "document.open(); document.write(arguments[0]); document.close();",
+            vec![json!(html)],
+        )
+        .await
+        .expect("show the exported page");
+    let rules = ["landmark-one-main", "region"];
+    let every_impact = ["minor", "moderate", "serious", "critical"];
+    let (passes, problems) = s.axe(&rules, &every_impact).await;
+    assert!(
+        passes == 2 && problems.is_empty(),
+        "the exported page: {passes} of the landmark rules passed; {problems:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -436,6 +436,12 @@ impl Session {
 
     /// axe-core's passed-rule count and its serious or critical violations.
     pub async fn accessibility_problems(&self) -> (u64, Vec<String>) {
+        self.axe(&[], &["serious", "critical"]).await
+    }
+
+    /// axe-core on the page as it is now: how many rules passed, and the violations of `rules`
+    /// (all rules when empty) with one of the `impacts`.
+    pub async fn axe(&self, rules: &[&str], impacts: &[&str]) -> (u64, Vec<String>) {
         let loaded = self
             .client()
             .execute("return typeof window.axe === 'object';", vec![])
@@ -453,13 +459,15 @@ impl Session {
         let found = self
             .client()
             .execute_async(
-                "const done = arguments[arguments.length - 1];
-                 axe.run(document, { resultTypes: ['violations'] })
+                "const [rules, impacts, done] = arguments;
+                 const options = { resultTypes: ['violations'] };
+                 if (rules.length) options.runOnly = { type: 'rule', values: rules };
+                 axe.run(document, options)
                    .then(r => done({ passes: r.passes.length, problems: r.violations
-                     .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                     .filter(v => impacts.includes(v.impact))
                      .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`) }))
                    .catch(e => done({ passes: 0, problems: [`axe failed: ${e}`] }));",
-                vec![],
+                vec![json!(rules), json!(impacts)],
             )
             .await
             .expect("run axe-core");
