@@ -12,6 +12,7 @@ use serde::Serialize;
 use tauri::State;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
+use crate::scope::Granted;
 use crate::session::{AppFiles, Recoveries};
 
 /// The error every command returns: a message for the owner, and the findings when the answers
@@ -119,8 +120,10 @@ pub async fn save_project(
     library: Shared<'_>,
     files: State<'_, AppFiles>,
     recoveries: State<'_, Arc<Recoveries>>,
+    granted: State<'_, Granted>,
 ) -> Result<(), CommandError> {
     project_path(&path)?;
+    granted.check_project(&path, &files.recent)?;
     let version = library.version().to_owned();
     let files = files.inner().clone();
     let recoveries = Arc::clone(&recoveries);
@@ -161,7 +164,8 @@ pub async fn preview(project: Project, library: Shared<'_>) -> Result<Preview, C
     off_ui(move || Ok(policywright::preview::preview(&project, &library)?)).await
 }
 
-/// Exports the policy into `dir` as `<stem>.<ext>`.
+/// Exports the policy as `<stem>.<ext>` into `dir`, a folder the owner chose in the export
+/// dialog; the files written may then be opened or shown.
 #[tauri::command]
 pub async fn export_policy(
     project: Project,
@@ -169,21 +173,25 @@ pub async fn export_policy(
     dir: PathBuf,
     stem: String,
     library: Shared<'_>,
+    granted: State<'_, Granted>,
 ) -> Result<ExportReport, CommandError> {
     if stem.trim().is_empty() || stem.contains(['/', '\\']) || stem.starts_with('.') {
         return Err(CommandError::new(format!(
             "`{stem}` is not a usable file name"
         )));
     }
+    granted.check_export_folder(&dir)?;
     let library = Arc::clone(&library);
-    off_ui(move || Ok(export(&project, &library, &options, &dir, &stem)?)).await
+    let report = off_ui(move || Ok(export(&project, &library, &options, &dir, &stem)?)).await?;
+    granted.exported(&report.files);
+    Ok(report)
 }
 
 #[cfg(test)]
 mod tests {
     use serde_json::{Value, json};
 
-    use crate::mock::{call, recovery_files, webview};
+    use crate::mock::{call, choose, recovery_files, webview};
 
     #[test]
     fn new_preview_save_open_and_export_round_trip() {
@@ -207,6 +215,7 @@ mod tests {
         );
 
         let path = dir.path().join("tea.policy.json");
+        choose(&w, dir.path(), "choose_save_path", &path);
         call(
             &w,
             "save_project",
@@ -218,6 +227,7 @@ mod tests {
         assert!(opened["saved_with"]["library_version"].is_string());
 
         let options = json!({ "format": "all", "fragment": false, "front_matter": true });
+        choose(&w, dir.path(), "choose_export_folder", dir.path());
         let report = call(
             &w,
             "export_policy",
@@ -238,6 +248,7 @@ mod tests {
         let w = webview(dir.path());
         let blank = call(&w, "new_project", json!({ "example": null })).unwrap();
         let options = json!({ "format": "html", "fragment": true, "front_matter": false });
+        choose(&w, dir.path(), "choose_export_folder", dir.path());
         let err = call(
             &w,
             "export_policy",
@@ -284,6 +295,7 @@ mod tests {
 
         let broken = dir.path().join("broken.policy.json");
         std::fs::write(&broken, "{\"schema_version\": 1,").unwrap();
+        choose(&w, dir.path(), "choose_project_to_open", &broken);
         let err = call(&w, "open_project", json!({ "path": broken })).unwrap_err();
         assert!(
             err["message"].as_str().unwrap().contains("line 1, column"),
@@ -326,12 +338,14 @@ mod tests {
 
         let a = dir.path().join("a.policy.json");
         let b = dir.path().join("b.policy.json");
+        choose(&w, dir.path(), "choose_save_path", &a);
         call(&w, "save_project", json!({ "path": a, "project": project })).unwrap();
         assert_eq!(
             recovery_files(dir.path()),
             Vec::<Value>::new(),
             "a save makes the recovery file redundant"
         );
+        choose(&w, dir.path(), "choose_save_path", &b);
         call(&w, "save_project", json!({ "path": b, "project": project })).unwrap();
         call(&w, "open_project", json!({ "path": a })).unwrap();
         let recent = call(&w, "recent_projects", json!({})).unwrap();

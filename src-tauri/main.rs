@@ -8,6 +8,7 @@ mod ipc_types;
 #[cfg(test)]
 mod mock;
 mod navigation;
+mod scope;
 mod session;
 
 use std::sync::Arc;
@@ -35,6 +36,7 @@ fn with_commands<R: tauri::Runtime>(
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(Arc::new(library))
         .manage(dialogs)
+        .manage(scope::Granted::default())
         .invoke_handler(tauri::generate_handler![
             commands::example_names,
             commands::new_project,

@@ -27,13 +27,40 @@ pub fn webview(dir: &Path) -> tauri::WebviewWindow<MockRuntime> {
         .expect("window builds")
 }
 
+/// Like [`webview`], with the app's real configuration and capability files (and so the same
+/// access control as the built app) instead of the mock's allow-everything defaults.
+pub fn webview_with_capabilities(dir: &Path) -> tauri::WebviewWindow<MockRuntime> {
+    let library = policywright::Library::load().expect("library loads");
+    let app = crate::with_commands(
+        mock_builder(),
+        library,
+        crate::dialogs::Dialogs::scripted(dir.join("dialog-answer")),
+    )
+    .build(tauri::generate_context!("tauri.conf.json", test = true))
+    .expect("app builds");
+    crate::session::manage(&app, &dir.join("config"), &dir.join("data"));
+    tauri::WebviewWindowBuilder::new(&app, crate::navigation::MAIN_WINDOW, Default::default())
+        .build()
+        .expect("window builds")
+}
+
 /// Calls `cmd` as the window's JavaScript would; `Err` holds the error the UI would get.
 pub fn call(w: &tauri::WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    call_from(w, "tauri://localhost", cmd, args)
+}
+
+/// Calls `cmd` from a page at `url`: the app's own, or one the window should never show.
+pub fn call_from(
+    w: &tauri::WebviewWindow<MockRuntime>,
+    url: &str,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
     let request = InvokeRequest {
         cmd: cmd.into(),
         callback: CallbackFn(0),
         error: CallbackFn(1),
-        url: "tauri://localhost".parse().expect("url"),
+        url: url.parse().expect("url"),
         body: InvokeBody::Json(args),
         headers: Default::default(),
         invoke_key: INVOKE_KEY.to_owned(),
@@ -55,4 +82,22 @@ pub fn recovery_files(dir: &Path) -> Vec<Value> {
         .iter()
         .map(|p| serde_json::from_slice(&std::fs::read(p).expect("read")).expect("json"))
         .collect()
+}
+
+/// Answers the next native dialog with `answer`, then asks for it with `command`
+/// (`choose_save_path`, `choose_project_to_open` or `choose_export_folder`), as the owner picking
+/// `answer` would. Returns what the dialog gave the window.
+pub fn choose(
+    w: &tauri::WebviewWindow<MockRuntime>,
+    dir: &Path,
+    command: &str,
+    answer: &Path,
+) -> Value {
+    std::fs::write(
+        dir.join("dialog-answer"),
+        answer.to_string_lossy().as_bytes(),
+    )
+    .expect("dialog answer");
+    let args = serde_json::json!({ "suggestedName": "x" });
+    call(w, command, args).expect("the dialog answers")
 }

@@ -13,6 +13,7 @@ use policywright::{Project, project_file};
 use tauri::{Manager, Runtime, State};
 
 use crate::commands::{CommandError, off_ui};
+use crate::scope::Granted;
 
 /// Where the app keeps its own files.
 #[derive(Debug, Clone)]
@@ -90,19 +91,27 @@ pub fn forget_recent(files: State<'_, AppFiles>, path: PathBuf) -> Result<(), Co
     recent::forget(&files.recent, &path).map_err(|e| CommandError::new(e.to_string()))
 }
 
-/// Opens a project file and puts it first in the recent list.
+/// Opens a project file the owner chose (or one from the recent list) and puts it first in the
+/// recent list; the window may then save it back.
 #[tauri::command]
 pub async fn open_project(
     path: PathBuf,
     files: State<'_, AppFiles>,
+    granted: State<'_, Granted>,
 ) -> Result<Project, CommandError> {
+    granted.check_project(&path, &files.recent)?;
     let files = files.inner().clone();
-    off_ui(move || {
-        let project = project_file::load(&path)?;
-        files.remember(&path);
-        Ok(project)
+    let project = off_ui({
+        let path = path.clone();
+        move || {
+            let project = project_file::load(&path)?;
+            files.remember(&path);
+            Ok(project)
+        }
     })
-    .await
+    .await?;
+    granted.project(&path);
+    Ok(project)
 }
 
 type Shared<'a> = State<'a, Arc<Recoveries>>;
@@ -128,14 +137,22 @@ pub fn pending_recovery(recoveries: Shared<'_>) -> Result<Option<Recovery>, Comm
     Ok(offered.as_ref().map(|o| o.recovery().clone()))
 }
 
-/// Takes the offered answers on as this app's unsaved answers.
+/// Takes the offered answers on as this app's unsaved answers; the project file they belong to
+/// may be saved again.
 #[tauri::command]
-pub fn restore_recovery(recoveries: Shared<'_>) -> Result<Recovery, CommandError> {
+pub fn restore_recovery(
+    recoveries: Shared<'_>,
+    granted: State<'_, Granted>,
+) -> Result<Recovery, CommandError> {
     let orphan = recoveries
         .offered()
         .take()
         .ok_or_else(|| CommandError::new("there are no unsaved answers to restore"))?;
-    Ok(orphan.restore_into(recoveries.slot()?)?)
+    let restored = orphan.restore_into(recoveries.slot()?)?;
+    if let Some(path) = &restored.path {
+        granted.project(path);
+    }
+    Ok(restored)
 }
 
 /// Deletes the offered answers: the owner chose not to restore them.
