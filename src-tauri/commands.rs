@@ -7,12 +7,13 @@ use std::sync::Arc;
 use policywright::catalogue::Catalogues;
 use policywright::export::{ExportOptions, ExportReport, export};
 use policywright::preview::Preview;
-use policywright::{Library, Project, examples, project_file, recovery};
+use policywright::{Library, Project, examples, project_file};
 use serde::Serialize;
 use tauri::State;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
-use crate::session::AppFiles;
+use crate::scope::Granted;
+use crate::session::{AppFiles, Recoveries};
 
 /// The error every command returns: a message for the owner, and the findings when the answers
 /// are what stopped it.
@@ -111,21 +112,25 @@ fn project_path(path: &Path) -> Result<(), CommandError> {
 }
 
 /// Saves a project file atomically, keeping the previous version as `.bak`; then the project
-/// heads the recent list and the recovery file, now redundant, goes.
+/// heads the recent list and this app's recovery file, now redundant, goes.
 #[tauri::command]
 pub async fn save_project(
     path: PathBuf,
     project: Project,
     library: Shared<'_>,
     files: State<'_, AppFiles>,
+    recoveries: State<'_, Arc<Recoveries>>,
+    granted: State<'_, Granted>,
 ) -> Result<(), CommandError> {
     project_path(&path)?;
+    granted.check_project(&path, &files.recent)?;
     let version = library.version().to_owned();
     let files = files.inner().clone();
+    let recoveries = Arc::clone(&recoveries);
     off_ui(move || {
         project_file::save(&project, &path, &version)?;
         files.remember(&path);
-        Ok(recovery::clear(&files.recovery)?)
+        recoveries.clear()
     })
     .await
 }
@@ -159,7 +164,8 @@ pub async fn preview(project: Project, library: Shared<'_>) -> Result<Preview, C
     off_ui(move || Ok(policywright::preview::preview(&project, &library)?)).await
 }
 
-/// Exports the policy into `dir` as `<stem>.<ext>`.
+/// Exports the policy as `<stem>.<ext>` into `dir`, a folder the owner chose in the export
+/// dialog; the files written may then be opened or shown.
 #[tauri::command]
 pub async fn export_policy(
     project: Project,
@@ -167,53 +173,25 @@ pub async fn export_policy(
     dir: PathBuf,
     stem: String,
     library: Shared<'_>,
+    granted: State<'_, Granted>,
 ) -> Result<ExportReport, CommandError> {
     if stem.trim().is_empty() || stem.contains(['/', '\\']) || stem.starts_with('.') {
         return Err(CommandError::new(format!(
             "`{stem}` is not a usable file name"
         )));
     }
+    granted.check_export_folder(&dir)?;
     let library = Arc::clone(&library);
-    off_ui(move || Ok(export(&project, &library, &options, &dir, &stem)?)).await
+    let report = off_ui(move || Ok(export(&project, &library, &options, &dir, &stem)?)).await?;
+    granted.exported(&report.files);
+    Ok(report)
 }
 
 #[cfg(test)]
 mod tests {
     use serde_json::{Value, json};
-    use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{
-        INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-    };
-    use tauri::webview::InvokeRequest;
 
-    fn webview(dir: &std::path::Path) -> tauri::WebviewWindow<MockRuntime> {
-        let library = policywright::Library::load().expect("library loads");
-        let files = crate::session::AppFiles::in_dirs(&dir.join("config"), &dir.join("data"));
-        let app = crate::with_commands(
-            mock_builder(),
-            library,
-            crate::dialogs::Dialogs::scripted(dir.join("dialog-answer")),
-        )
-        .build(mock_context(noop_assets()))
-        .expect("app builds");
-        tauri::Manager::manage(&app, files);
-        tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .expect("window builds")
-    }
-
-    fn call(w: &tauri::WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().expect("url"),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_owned(),
-        };
-        get_ipc_response(w, request).map(|b| b.deserialize::<Value>().expect("json"))
-    }
+    use crate::mock::{call, choose, recovery_files, webview};
 
     #[test]
     fn new_preview_save_open_and_export_round_trip() {
@@ -237,6 +215,7 @@ mod tests {
         );
 
         let path = dir.path().join("tea.policy.json");
+        choose(&w, dir.path(), "choose_save_path", &path);
         call(
             &w,
             "save_project",
@@ -248,6 +227,7 @@ mod tests {
         assert!(opened["saved_with"]["library_version"].is_string());
 
         let options = json!({ "format": "all", "fragment": false, "front_matter": true });
+        choose(&w, dir.path(), "choose_export_folder", dir.path());
         let report = call(
             &w,
             "export_policy",
@@ -268,6 +248,7 @@ mod tests {
         let w = webview(dir.path());
         let blank = call(&w, "new_project", json!({ "example": null })).unwrap();
         let options = json!({ "format": "html", "fragment": true, "front_matter": false });
+        choose(&w, dir.path(), "choose_export_folder", dir.path());
         let err = call(
             &w,
             "export_policy",
@@ -314,6 +295,7 @@ mod tests {
 
         let broken = dir.path().join("broken.policy.json");
         std::fs::write(&broken, "{\"schema_version\": 1,").unwrap();
+        choose(&w, dir.path(), "choose_project_to_open", &broken);
         let err = call(&w, "open_project", json!({ "path": broken })).unwrap_err();
         assert!(
             err["message"].as_str().unwrap().contains("line 1, column"),
@@ -341,21 +323,29 @@ mod tests {
         let mut project = call(&w, "new_project", json!({ "example": "saas" })).unwrap();
         project["organisation"]["legal_name"] = json!("Unsaved Name Ltd");
         call(&w, "autosave", json!({ "project": project, "path": null })).unwrap();
-        let pending = call(&w, "pending_recovery", json!({})).unwrap();
+        let written = recovery_files(dir.path());
+        assert_eq!(written.len(), 1, "{written:?}");
         assert_eq!(
-            pending["project"]["organisation"]["legal_name"],
+            written[0]["project"]["organisation"]["legal_name"],
             "Unsaved Name Ltd"
         );
-        assert_eq!(pending["path"], Value::Null);
-
-        let a = dir.path().join("a.policy.json");
-        let b = dir.path().join("b.policy.json");
-        call(&w, "save_project", json!({ "path": a, "project": project })).unwrap();
+        assert_eq!(written[0]["path"], Value::Null);
         assert_eq!(
             call(&w, "pending_recovery", json!({})).unwrap(),
             Value::Null,
+            "the app's own live answers are not offered back to it"
+        );
+
+        let a = dir.path().join("a.policy.json");
+        let b = dir.path().join("b.policy.json");
+        choose(&w, dir.path(), "choose_save_path", &a);
+        call(&w, "save_project", json!({ "path": a, "project": project })).unwrap();
+        assert_eq!(
+            recovery_files(dir.path()),
+            Vec::<Value>::new(),
             "a save makes the recovery file redundant"
         );
+        choose(&w, dir.path(), "choose_save_path", &b);
         call(&w, "save_project", json!({ "path": b, "project": project })).unwrap();
         call(&w, "open_project", json!({ "path": a })).unwrap();
         let recent = call(&w, "recent_projects", json!({})).unwrap();
@@ -369,11 +359,9 @@ mod tests {
         assert!(recent[0]["modified"].is_string());
 
         call(&w, "autosave", json!({ "project": project, "path": a })).unwrap();
+        assert_eq!(recovery_files(dir.path())[0]["path"], json!(a));
         call(&w, "discard_recovery", json!({})).unwrap();
-        assert_eq!(
-            call(&w, "pending_recovery", json!({})).unwrap(),
-            Value::Null
-        );
+        assert_eq!(recovery_files(dir.path()), Vec::<Value>::new());
         call(&w, "forget_recent", json!({ "path": b })).unwrap();
         assert_eq!(
             call(&w, "recent_projects", json!({}))

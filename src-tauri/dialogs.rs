@@ -12,6 +12,7 @@ use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 use crate::commands::CommandError;
+use crate::scope::Granted;
 use policywright::project_file::EXTENSION;
 
 /// The environment variable that replaces dialogs with an answer file, for tests.
@@ -87,25 +88,36 @@ async fn ask<R: Runtime>(
         .transpose()
 }
 
-/// Asks which project to open.
+/// Asks which project to open; the window may then open it.
 #[tauri::command]
 pub async fn choose_project_to_open<R: Runtime>(
     app: AppHandle<R>,
     dialogs: State<'_, Dialogs>,
+    granted: State<'_, Granted>,
 ) -> Result<Option<PathBuf>, CommandError> {
-    ask(app, &dialogs, Ask::Open).await
+    let chosen = ask(app, &dialogs, Ask::Open).await?;
+    if let Some(path) = &chosen {
+        granted.project(path);
+    }
+    Ok(chosen)
 }
 
 /// Asks where to save the project, suggesting `suggested_name`; the answer always ends in
-/// `.policy.json`, whatever the dialog let the owner type.
+/// `.policy.json`, whatever the dialog let the owner type, and the window may then write it.
 #[tauri::command]
 pub async fn choose_save_path<R: Runtime>(
     app: AppHandle<R>,
     dialogs: State<'_, Dialogs>,
+    granted: State<'_, Granted>,
     suggested_name: String,
 ) -> Result<Option<PathBuf>, CommandError> {
-    let chosen = ask(app, &dialogs, Ask::Save(suggested_name)).await?;
-    Ok(chosen.map(with_project_extension))
+    let chosen = ask(app, &dialogs, Ask::Save(suggested_name))
+        .await?
+        .map(with_project_extension);
+    if let Some(path) = &chosen {
+        granted.project(path);
+    }
+    Ok(chosen)
 }
 
 fn with_project_extension(path: PathBuf) -> PathBuf {
@@ -120,16 +132,22 @@ fn with_project_extension(path: PathBuf) -> PathBuf {
     path.with_file_name(format!("{stem}{EXTENSION}"))
 }
 
-/// Asks for the folder to export into.
+/// Asks for the folder to export into; the window may then export there.
 #[tauri::command]
 pub async fn choose_export_folder<R: Runtime>(
     app: AppHandle<R>,
     dialogs: State<'_, Dialogs>,
+    granted: State<'_, Granted>,
 ) -> Result<Option<PathBuf>, CommandError> {
-    ask(app, &dialogs, Ask::Folder).await
+    let chosen = ask(app, &dialogs, Ask::Folder).await?;
+    if let Some(dir) = &chosen {
+        granted.export_folder(dir);
+    }
+    Ok(chosen)
 }
 
-/// Only files an export writes may be opened or shown: an existing policy file, by full path.
+/// Besides being exported in this run (see `scope`), a file to open or show must still be an
+/// existing policy file, by full path.
 fn exported_file(path: &Path) -> Result<(), CommandError> {
     let ext = path
         .extension()
@@ -146,7 +164,12 @@ fn exported_file(path: &Path) -> Result<(), CommandError> {
 
 /// Opens an exported file with the system's default app for it.
 #[tauri::command]
-pub fn open_exported<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> Result<(), CommandError> {
+pub fn open_exported<R: Runtime>(
+    app: AppHandle<R>,
+    granted: State<'_, Granted>,
+    path: PathBuf,
+) -> Result<(), CommandError> {
+    granted.check_exported(&path)?;
     exported_file(&path)?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
@@ -157,7 +180,12 @@ pub fn open_exported<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> Result<(),
 /// request to select it (a Linux desktop without the FileManager1 service), the folder is opened
 /// instead, which is the next best thing.
 #[tauri::command]
-pub fn show_exported<R: Runtime>(app: AppHandle<R>, path: PathBuf) -> Result<(), CommandError> {
+pub fn show_exported<R: Runtime>(
+    app: AppHandle<R>,
+    granted: State<'_, Granted>,
+    path: PathBuf,
+) -> Result<(), CommandError> {
+    granted.check_exported(&path)?;
     exported_file(&path)?;
     let opener = app.opener();
     let Err(reveal) = opener.reveal_item_in_dir(&path) else {

@@ -5,6 +5,10 @@ mod commands;
 mod dialogs;
 #[cfg(test)]
 mod ipc_types;
+#[cfg(test)]
+mod mock;
+mod navigation;
+mod scope;
 mod session;
 
 use std::sync::Arc;
@@ -12,10 +16,9 @@ use std::sync::Arc;
 use tauri::Manager;
 
 use dialogs::Dialogs;
-use session::AppFiles;
 
 /// The app's plugins, commands and state on any runtime: the real one, or Tauri's mock in tests.
-/// The [`AppFiles`] state is added by the caller, once the app's folders are known.
+/// The state in [`session::manage`] is added by the caller, once the app's folders are known.
 fn with_commands<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     library: policywright::Library,
@@ -23,10 +26,17 @@ fn with_commands<R: tauri::Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
+        // The plugin's own link-click script would call its `open_url`, which the window may not
+        // call; links in the preview go through our `open_link` instead.
+        .plugin(
+            tauri_plugin_opener::Builder::new()
+                .open_js_links_on_click(false)
+                .build(),
+        )
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(Arc::new(library))
         .manage(dialogs)
+        .manage(scope::Granted::default())
         .invoke_handler(tauri::generate_handler![
             commands::example_names,
             commands::new_project,
@@ -40,22 +50,23 @@ fn with_commands<R: tauri::Runtime>(
             session::forget_recent,
             session::autosave,
             session::pending_recovery,
+            session::restore_recovery,
+            session::discard_recovered,
             session::discard_recovery,
             dialogs::choose_project_to_open,
             dialogs::choose_save_path,
             dialogs::choose_export_folder,
             dialogs::open_exported,
             dialogs::show_exported,
+            navigation::open_link,
         ])
 }
 
-/// The app's own folders, from Tauri's path API (so they are right on every platform).
-fn app_files<R: tauri::Runtime>(app: &tauri::App<R>) -> tauri::Result<AppFiles> {
+/// The app's own files, in its folders from Tauri's path API (right on every platform).
+fn manage_files<R: tauri::Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
     let paths = app.path();
-    Ok(AppFiles::in_dirs(
-        &paths.app_config_dir()?,
-        &paths.app_data_dir()?,
-    ))
+    session::manage(app, &paths.app_config_dir()?, &paths.app_data_dir()?);
+    Ok(())
 }
 
 fn main() {
@@ -68,8 +79,8 @@ fn main() {
     };
     let builder =
         with_commands(tauri::Builder::default(), library, Dialogs::from_env()).setup(|app| {
-            let files = app_files(app)?;
-            app.manage(files);
+            manage_files(app)?;
+            navigation::create_main_window(app.handle())?;
             Ok(())
         });
     if let Err(error) = builder.run(tauri::generate_context!()) {

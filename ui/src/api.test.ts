@@ -35,9 +35,21 @@ describe("the UI against the mock backend", () => {
     s.load(await api.newProject(null), "/docs/a.policy.json");
     s.history!.edit((d) => void (d.organisation.legal_name = "Draft"));
     await s.autosaveTick();
-    expect((await api.pendingRecovery())?.project.organisation.legal_name).toBe("Draft");
-    await s.save();
+    expect(backend.recovery?.project.organisation.legal_name).toBe("Draft");
     expect(await api.pendingRecovery()).toBeNull();
+    await s.save();
+    expect(backend.recovery).toBeNull();
+  });
+
+  it("restores a crashed window's answers as this window's own", async () => {
+    const crashed = await api.newProject(null);
+    crashed.organisation.legal_name = "Crashed";
+    backend.orphan = { path: null, saved_at: "2026-01-01T00:00:00Z", project: crashed };
+    expect((await api.pendingRecovery())?.project.organisation.legal_name).toBe("Crashed");
+    expect((await api.restoreRecovery()).project.organisation.legal_name).toBe("Crashed");
+    expect(backend.recovery?.project.organisation.legal_name).toBe("Crashed");
+    expect(await api.pendingRecovery()).toBeNull();
+    await expect(api.restoreRecovery()).rejects.toMatchObject({ message: expect.stringContaining("no unsaved answers") });
   });
 
   it("the stand-in preview escapes the answers and reports what blocks export", async () => {

@@ -31,9 +31,13 @@ export const saveProject = (path: string, project: Project) => call<void>("save_
 export const recentProjects = () => call<RecentProject[]>("recent_projects");
 export const forgetRecent = (path: string) => call<void>("forget_recent", { path });
 
+/** This window's recovery file: written while answers are unsaved, removed when they are not. */
 export const autosave = (project: Project, path: string | null) => call<void>("autosave", { project, path });
-export const pendingRecovery = () => call<Recovery | null>("pending_recovery");
 export const discardRecovery = () => call<void>("discard_recovery");
+/** Answers a crashed window left, offered at start; restoring makes them this window's. */
+export const pendingRecovery = () => call<Recovery | null>("pending_recovery");
+export const restoreRecovery = () => call<Recovery>("restore_recovery");
+export const discardRecovered = () => call<void>("discard_recovered");
 
 /** Native dialogs; each resolves to null when the owner cancels. */
 export const chooseProjectToOpen = () => call<string | null>("choose_project_to_open");
@@ -45,6 +49,8 @@ export const exportPolicy = (project: Project, options: ExportOptions, dir: stri
 export const copyPolicy = (project: Project, options: ExportOptions) => call<void>("copy_policy", { project, options });
 export const openExported = (path: string) => call<void>("open_exported", { path });
 export const showExported = (path: string) => call<void>("show_exported", { path });
+/** Opens an https or mailto link from the preview outside the app; the Rust side checks it. */
+export const openLink = (url: string) => call<void>("open_link", { url });
 
 /** The window: its title, and the close request the unsaved-changes guard intercepts. */
 export async function setWindowTitle(title: string): Promise<void> {

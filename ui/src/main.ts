@@ -11,7 +11,7 @@ import type { Paper } from "./generated/Paper";
 import type { Project } from "./generated/Project";
 import type { Recovery } from "./generated/Recovery";
 import { ask } from "./modal";
-import { showPreview } from "./preview";
+import { keepLinksOutOfTheWindow, showPreview } from "./preview";
 import { badge, stepStates } from "./progress";
 import { baseName, Session } from "./session";
 import { type Step, steps } from "./steps";
@@ -185,7 +185,7 @@ async function settleRecovery(): Promise<"go" | "cancel"> {
   );
   if (choice === "cancel") return "cancel";
   if (choice === "restore") {
-    await restore(recovery);
+    await restore();
     return "cancel";
   }
   await discardRecovered();
@@ -200,11 +200,13 @@ function closeOffer(): void {
 
 async function discardRecovered(): Promise<void> {
   closeOffer();
-  await api.discardRecovery();
+  await api.discardRecovered();
 }
 
-async function restore(recovery: Recovery): Promise<void> {
+/** The offered answers become this window's unsaved answers (and its recovery file). */
+async function restore(): Promise<void> {
   closeOffer();
+  const recovery = await api.restoreRecovery();
   await load(recovery.project, recovery.path, true);
   say("Restored your unsaved answers. Save them to keep them.");
 }
@@ -318,7 +320,7 @@ function offerRecovery(recovery: Recovery): void {
   const what = recovery.path ? baseName(recovery.path) : "an unsaved project";
   $<HTMLElement>("#recovery-message").textContent = `Policywright closed before your changes to ${what} were saved. The answers from ${when} can be restored.`;
   box.hidden = false;
-  $<HTMLButtonElement>("#restore").onclick = () => void restore(recovery).catch(showError);
+  $<HTMLButtonElement>("#restore").onclick = () => void restore().catch(showError);
   $<HTMLButtonElement>("#discard-recovery").onclick = () => void discardRecovered().catch(showError);
   $<HTMLButtonElement>("#restore").focus();
 }
@@ -341,6 +343,7 @@ document.addEventListener("keydown", (e) => {
 });
 
 async function start(): Promise<void> {
+  keepLinksOutOfTheWindow(previewRoot, (url) => void api.openLink(url).catch(showError));
   catalogue = await api.catalogue();
   blank = await api.newProject(null);
   const select = $<HTMLSelectElement>("#example");

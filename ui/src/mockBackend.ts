@@ -13,11 +13,16 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
 export class MockBackend {
   files = new Map<string, Project>();
   recent: string[] = [];
+  /** This window's recovery file. */
   recovery: Recovery | null = null;
+  /** A crashed window's recovery file, offered at start. */
+  orphan: Recovery | null = null;
   /** What the next native dialogs answer, in order; empty means "Cancel". */
   dialogAnswers: Array<string | null> = [];
   /** What the last "copy" put on the clipboard. */
   clipboard = "";
+  /** Links handed to the system browser or mail client. */
+  openedLinks: string[] = [];
 
   private findings(p: Project): Finding[] {
     const out: Finding[] = [];
@@ -79,10 +84,19 @@ export class MockBackend {
         case "autosave":
           this.recovery = { path: a.path, saved_at: "2026-01-01T00:00:00Z", project: structuredClone(a.project) };
           return null;
-        case "pending_recovery":
-          return this.recovery;
         case "discard_recovery":
           this.recovery = null;
+          return null;
+        // Answers a crashed window left; set by tests.
+        case "pending_recovery":
+          return this.orphan;
+        case "restore_recovery": {
+          if (!this.orphan) throw { message: "there are no unsaved answers to restore", findings: [] };
+          [this.recovery, this.orphan] = [this.orphan, null];
+          return this.recovery;
+        }
+        case "discard_recovered":
+          this.orphan = null;
           return null;
         case "choose_project_to_open":
         case "choose_export_folder":
@@ -105,6 +119,9 @@ export class MockBackend {
         }
         case "open_exported":
         case "show_exported":
+          return null;
+        case "open_link":
+          this.openedLinks.push(a.url);
           return null;
         default:
           throw { message: `the mock backend has no command ${cmd}`, findings: [] };

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 import type { Preview } from "./generated/Preview";
-import { showPreview } from "./preview";
+import { keepLinksOutOfTheWindow, showPreview } from "./preview";
 
 function preview(sections: Array<[string, string]>): Preview {
   return {
@@ -50,5 +50,52 @@ describe("showPreview", () => {
     showPreview(root, p);
     expect(root.querySelector("img")).toBeNull();
     expect(root.querySelector(".policy-meta")?.textContent).toContain("<img");
+  });
+});
+
+describe("keepLinksOutOfTheWindow", () => {
+  function clickOn(root: HTMLElement, selector: string, type = "click"): boolean {
+    const event = new MouseEvent(type, { bubbles: true, cancelable: true, button: type === "click" ? 0 : 1 });
+    root.querySelector(selector)!.dispatchEvent(event);
+    return event.defaultPrevented;
+  }
+
+  function setUp(): { root: HTMLElement; opened: string[] } {
+    const root = document.createElement("main");
+    document.body.append(root);
+    showPreview(
+      root,
+      preview([
+        [
+          "a",
+          `<p><a id="web" href="https://wren.example/about">site</a> <a id="mail" href="mailto:privacy@wren.example"><em>mail</em></a>
+           <a id="plain" href="http://wren.example/">http</a> <a id="script" href="javascript:alert(1)">js</a>
+           <a id="file" href="file:///etc/passwd">file</a> <a id="here" href="#a">here</a></p>`,
+        ],
+      ]),
+    );
+    const opened: string[] = [];
+    keepLinksOutOfTheWindow(root, (url) => opened.push(url));
+    return { root, opened };
+  }
+
+  it("hands https and mailto links to the opener and never follows them", () => {
+    const { root, opened } = setUp();
+    expect(clickOn(root, "#web")).toBe(true);
+    expect(clickOn(root, "#mail em")).toBe(true);
+    expect(opened).toEqual(["https://wren.example/about", "mailto:privacy@wren.example"]);
+  });
+
+  it("opens nothing else, and follows nothing either", () => {
+    const { root, opened } = setUp();
+    for (const id of ["#plain", "#script", "#file"]) expect(clickOn(root, id)).toBe(true);
+    expect(clickOn(root, "#web", "auxclick")).toBe(true);
+    expect(opened).toEqual([]);
+  });
+
+  it("leaves links within the page alone", () => {
+    const { root, opened } = setUp();
+    expect(clickOn(root, "#here")).toBe(false);
+    expect(opened).toEqual([]);
   });
 });

@@ -44,3 +44,20 @@ export function showPreview(root: HTMLElement, preview: Preview): void {
     previous = el;
   }
 }
+
+/** Links in the preview never navigate the app's window: a click on an `https:` or `mailto:` link
+ * hands its address to `open` (the system browser or mail client); any other link does nothing.
+ * Links within the page (`#section`) still scroll to their section. */
+export function keepLinksOutOfTheWindow(root: HTMLElement, open: (url: string) => void): void {
+  const follow = (event: MouseEvent) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!(link instanceof HTMLAnchorElement) || !root.contains(link)) return;
+    if (link.getAttribute("href")?.startsWith("#")) return;
+    event.preventDefault();
+    // A middle click opens nothing here: it would be a new window, which the app refuses anyway.
+    if (event.type !== "click") return;
+    if (link.protocol === "https:" || link.protocol === "mailto:") open(link.href);
+  };
+  root.addEventListener("click", follow);
+  root.addEventListener("auxclick", follow);
+}

@@ -77,6 +77,72 @@ describe("session", () => {
     expect(log).toEqual(["autosave /p/x.policy.json", "discard"]);
   });
 
+  it("an autosave under way when Save is pressed cannot leave a recovery file behind", async () => {
+    const log: string[] = [];
+    let recoveryFile: string | null = null;
+    let finishAutosave = () => {};
+    const session = new Session(
+      {
+        save: async () => {
+          log.push("save");
+          recoveryFile = null;
+        },
+        chooseSavePath: async () => "/p/x.policy.json",
+        autosave: (p) =>
+          new Promise<void>((done) => {
+            log.push("autosave started");
+            finishAutosave = () => {
+              recoveryFile = p.organisation.legal_name;
+              log.push("autosave written");
+              done();
+            };
+          }),
+        discardRecovery: async () => {
+          log.push("discard");
+          recoveryFile = null;
+        },
+      },
+      async () => "cancel",
+    );
+    session.load(blankProject(), "/p/x.policy.json");
+    session.history!.edit((d) => void (d.organisation.legal_name = "Draft"));
+    const tick = session.autosaveTick();
+    await Promise.resolve();
+    const saved = session.save();
+    // A tick during the save waits its turn, then finds nothing unsaved.
+    const during = session.autosaveTick();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(log).toEqual(["autosave started"]);
+    finishAutosave();
+    expect(await tick).toBe("written");
+    expect(await saved).toBe(true);
+    expect(await during).toBe("idle");
+    expect(log).toEqual(["autosave started", "autosave written", "save"]);
+    expect(recoveryFile).toBeNull();
+    expect(await session.autosaveTick()).toBe("idle");
+  });
+
+  it("a failed save does not stop later autosaves", async () => {
+    const log: string[] = [];
+    const session = new Session(
+      {
+        save: async () => {
+          throw new Error("disk full");
+        },
+        chooseSavePath: async () => "/p/x.policy.json",
+        autosave: async (p) => void log.push(`autosave ${p.organisation.legal_name}`),
+        discardRecovery: async () => void log.push("discard"),
+      },
+      async () => "cancel",
+    );
+    session.load(blankProject(), "/p/x.policy.json");
+    session.history!.edit((d) => void (d.organisation.legal_name = "Draft"));
+    await expect(session.save()).rejects.toThrow("disk full");
+    expect(session.dirty).toBe(true);
+    expect(await session.autosaveTick()).toBe("written");
+    expect(log).toEqual(["autosave Draft"]);
+  });
+
   it("restored answers count as unsaved", () => {
     const { session } = fake();
     session.load(blankProject(), null, true);

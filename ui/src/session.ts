@@ -30,6 +30,16 @@ export class Session {
   path: string | null = null;
   /** The answers last written to the recovery file, to skip writing the same ones again. */
   private autosaved: string | null = null;
+  /** Saves and recovery-file writes and removals run one at a time, in the order asked, each
+   * deciding what to do only when its turn comes: an autosave still under way when Save is pressed
+   * finishes before the save clears the file, and one asked for during a save sees it saved. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work, work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
 
   constructor(
     private readonly io: SessionIo,
@@ -67,9 +77,12 @@ export class Session {
   async save(): Promise<boolean> {
     if (!this.history) return false;
     if (!this.path) return this.saveAs();
-    await this.io.save(this.path, this.history.current);
-    this.history.markSaved();
-    this.autosaved = null;
+    const [path, history] = [this.path, this.history];
+    await this.inTurn(async () => {
+      await this.io.save(path, history.current);
+      history.markSaved();
+      this.autosaved = null;
+    });
     return true;
   }
 
@@ -87,25 +100,29 @@ export class Session {
     const choice = await this.guard(this.fileName);
     if (choice === "cancel") return false;
     if (choice === "save") return this.save();
-    await this.io.discardRecovery();
-    this.autosaved = null;
+    await this.inTurn(async () => {
+      await this.io.discardRecovery();
+      this.autosaved = null;
+    });
     return true;
   }
 
   /** Called every few seconds: writes unsaved answers to the recovery file, or removes it once
    * there is nothing unsaved (after undoing back to the saved answers, say). */
-  async autosaveTick(): Promise<"written" | "cleared" | "idle"> {
-    if (!this.history) return "idle";
-    if (!this.dirty) {
-      if (this.autosaved === null) return "idle";
-      await this.io.discardRecovery();
-      this.autosaved = null;
-      return "cleared";
-    }
-    const key = JSON.stringify(this.history.current);
-    if (key === this.autosaved) return "idle";
-    await this.io.autosave(this.history.current, this.path);
-    this.autosaved = key;
-    return "written";
+  autosaveTick(): Promise<"written" | "cleared" | "idle"> {
+    return this.inTurn(async () => {
+      if (!this.history) return "idle";
+      if (!this.dirty) {
+        if (this.autosaved === null) return "idle";
+        await this.io.discardRecovery();
+        this.autosaved = null;
+        return "cleared";
+      }
+      const key = JSON.stringify(this.history.current);
+      if (key === this.autosaved) return "idle";
+      await this.io.autosave(this.history.current, this.path);
+      this.autosaved = key;
+      return "written";
+    });
   }
 }
