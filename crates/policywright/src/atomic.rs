@@ -33,18 +33,20 @@ pub type WrapWriter = dyn for<'f> Fn(&'f mut File) -> Box<dyn Write + 'f>;
 
 /// The permissions a file gets when there was no file at the target before.
 #[derive(Debug, Clone, Copy)]
-pub enum NewFile {
+pub enum NewFile<'a> {
     /// Readable only by its owner (recovery file, recent list: they live in the app's folders).
     Private,
     /// What any program creating a document would give it (the system default, e.g. `umask`).
     Document,
+    /// The same as another file: a backup copy gets the mode of the file it copies.
+    Like(&'a Metadata),
 }
 
 /// How [`stage`] writes.
 #[derive(Clone, Copy)]
 pub struct Options<'a> {
     /// Permissions of a file that did not exist.
-    pub new_file: NewFile,
+    pub new_file: NewFile<'a>,
     /// Wraps the temporary file's writer (tests only simulate a full disk with it).
     pub writer: Option<&'a WrapWriter>,
 }
@@ -114,8 +116,9 @@ pub fn stage(target: &Path, bytes: &[u8], options: &Options<'_>) -> io::Result<S
         }
         None => file.write_all(bytes)?,
     }
-    if let Some(meta) = &before {
-        keep_owner_and_mode(tmp.as_file(), meta);
+    match (&before, options.new_file) {
+        (Some(meta), _) | (None, NewFile::Like(meta)) => keep_owner_and_mode(tmp.as_file(), meta),
+        _ => {}
     }
     tmp.as_file().sync_all()?;
     Ok(Staged {
@@ -191,7 +194,7 @@ fn existing_file(target: &Path) -> io::Result<Option<Metadata>> {
     }
 }
 
-fn create_new(path: &Path, mode: NewFile) -> io::Result<File> {
+fn create_new(path: &Path, mode: NewFile<'_>) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true).write(true).create_new(true);
     #[cfg(unix)]
@@ -200,7 +203,7 @@ fn create_new(path: &Path, mode: NewFile) -> io::Result<File> {
         // Like any editor: the system's umask still applies to 0o666.
         options.mode(match mode {
             NewFile::Private => 0o600,
-            NewFile::Document => 0o666,
+            NewFile::Document | NewFile::Like(_) => 0o666,
         });
     }
     #[cfg(not(unix))]

@@ -165,6 +165,20 @@ mod unix {
         write(&private, b"x").unwrap();
         assert_eq!(mode(&private), 0o600);
 
+        let like = dir.path().join("like.bak");
+        stage(
+            &like,
+            b"x",
+            &Options {
+                new_file: NewFile::Like(&fs::metadata(&shared).unwrap()),
+                writer: None,
+            },
+        )
+        .unwrap()
+        .commit()
+        .unwrap();
+        assert_eq!(mode(&like), 0o664);
+
         // A document gets what the umask allows, as from any editor: group and others may read
         // unless the umask says otherwise; never executable.
         let doc = dir.path().join("doc.html");
