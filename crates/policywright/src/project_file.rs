@@ -298,8 +298,10 @@ pub(crate) fn save_with(
     let real = resolve_links(path).map_err(io)?;
     match previous(&real, path)? {
         Some((bytes, _)) if bytes == text.as_bytes() => {
-            // Nothing to write, and the .bak keeps the version before this one.
+            // Nothing to write, and the .bak keeps the version before this one; what a killed
+            // save left beside either still goes.
             atomic::remove_orphans(&real);
+            atomic::remove_orphans(&sibling(&real, ".bak"));
             return Ok(());
         }
         Some((bytes, meta)) => keep_previous(&real, path, &bytes, &meta, options, SCHEMA_VERSION)?,

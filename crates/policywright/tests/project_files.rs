@@ -242,6 +242,10 @@ fn temporary_files_left_by_a_killed_save_go_with_the_next_save() {
     // What a save killed after writing half its temporary file leaves.
     let orphan = dir.path().join(".mine.policy.json.policywright-tmp-q1W2e3");
     std::fs::write(&orphan, "{\"schema_version\": 1, \"organ").unwrap();
+    let bak_orphan = dir
+        .path()
+        .join(".mine.policy.json.bak.policywright-tmp-r4T5y6");
+    std::fs::write(&bak_orphan, "{\"schema_version\": 1, \"organ").unwrap();
     let other = dir
         .path()
         .join(".other.policy.json.policywright-tmp-q1W2e3");
@@ -249,6 +253,10 @@ fn temporary_files_left_by_a_killed_save_go_with_the_next_save() {
     // Even a save that changes nothing cleans up.
     project_file::save(&example("shop"), &path, "v1").unwrap();
     assert!(!orphan.exists());
+    assert!(
+        !bak_orphan.exists(),
+        "nor what a save killed while writing the .bak left"
+    );
     assert!(
         other.exists(),
         "another file's temporary file is not ours to remove"
