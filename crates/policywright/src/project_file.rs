@@ -119,6 +119,14 @@ pub enum ProjectFileError {
         /// What is wrong.
         message: String,
     },
+    /// The file is marked read-only, so a save does not replace it.
+    #[error(
+        "{path}: not saved: the file is read-only. Make it writable, or save under another name."
+    )]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
     /// The previous version could not be kept, so the file was not replaced.
     #[error("{path}: not saved: the previous version could not be kept as {backup}: {source}")]
     Backup {
@@ -344,6 +352,13 @@ fn previous(real: &Path, path: &Path) -> Result<Option<(Vec<u8>, Metadata)>, Pro
         Err(e) => return Err(io(e)),
     };
     refuse_non_file(&meta, path)?;
+    // The rename would replace it anyway (it needs only the folder writable), overriding the
+    // owner's "do not change this", so say so instead, as editors do.
+    if meta.permissions().readonly() {
+        return Err(ProjectFileError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
     Ok(Some((fs::read(real).map_err(io)?, meta)))
 }
 

@@ -345,6 +345,28 @@ fn a_folder_in_place_of_the_bak_names_the_bak_and_keeps_the_file() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
+#[test]
+fn a_read_only_file_is_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.policy.json");
+    project_file::save(&example("shop"), &path, "v1").unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let mut changed = example("shop");
+    changed.organisation.legal_name = "Changed".into();
+    let message = project_file::save(&changed, &path, "v1")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("locked.policy.json: not saved: the file is read-only"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(leftovers(dir.path()), ["locked.policy.json"]);
+}
+
 #[cfg(unix)]
 mod unix {
     use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
