@@ -201,3 +201,25 @@ mod unix {
         assert!(err.to_string().contains("not a regular file"), "{err}");
     }
 }
+
+#[test]
+fn a_folder_that_refuses_new_files_is_named_and_other_errors_pass_through() {
+    // Root may write anywhere, so the real case cannot be set up in every test run; the mapping
+    // is what decides the message.
+    let denied = folder_error(
+        Path::new("/srv/shared"),
+        io::Error::from(io::ErrorKind::PermissionDenied),
+    );
+    assert_eq!(denied.kind(), io::ErrorKind::PermissionDenied);
+    assert!(
+        denied
+            .to_string()
+            .starts_with("the folder /srv/shared is not writable"),
+        "{denied}"
+    );
+    let full = folder_error(
+        Path::new("/srv/shared"),
+        io::Error::from(io::ErrorKind::StorageFull),
+    );
+    assert!(!full.to_string().contains("/srv/shared"), "{full}");
+}
