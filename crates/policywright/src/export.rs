@@ -1,10 +1,18 @@
 //! Exporting a project: which renderers a format means, what the files are called, and writing
 //! them. The CLI and the desktop app both export through here.
+//!
+//! Every file is rendered first, then each is written to a temporary file next to its target and
+//! flushed, and only when all of them are on disk are they renamed into place
+//! ([`crate::atomic`]). A full disk or a failed write leaves every earlier export as it was, and a
+//! kill leaves each file old or new, never truncated. A symlink at a target is replaced, not
+//! written through. Existing files are overwritten, as by any build tool: asking first is the
+//! caller's job.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::atomic::{self, Options};
 use crate::library::Library;
 use crate::model::Project;
 use crate::render::{HtmlRenderer, MarkdownRenderer, PdfRenderer, Renderer};
@@ -64,6 +72,9 @@ pub enum ExportError {
     /// Only Markdown and HTML are text.
     #[error("{0:?} is not a text format")]
     NotText(Format),
+    /// The folder to export into is a file.
+    #[error("{0}: this is a file, not a folder; choose a folder to export into")]
+    NotAFolder(PathBuf),
     /// A file could not be written.
     #[error("{path}: {source}")]
     Write {
@@ -117,6 +128,18 @@ pub fn export(
     dir: &Path,
     stem: &str,
 ) -> Result<ExportReport, ExportError> {
+    export_with(project, library, options, dir, stem, &Options::DOCUMENT)
+}
+
+/// [`export`], writing through `write` (tests simulate a full disk with its writer).
+pub(crate) fn export_with(
+    project: &Project,
+    library: &Library,
+    options: &ExportOptions,
+    dir: &Path,
+    stem: &str,
+    write: &Options<'_>,
+) -> Result<ExportReport, ExportError> {
     let findings = validate(project, library);
     if has_errors(&findings) {
         return Err(ExportError::Invalid(findings));
@@ -126,23 +149,37 @@ pub fn export(
         let path = path.to_path_buf();
         move |source| ExportError::Write { path, source }
     };
+    if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
+        return Err(ExportError::NotAFolder(dir.to_path_buf()));
+    }
     std::fs::create_dir_all(dir).map_err(write_err(dir))?;
     let mut report = ExportReport {
         files: Vec::new(),
         findings,
         warnings: Vec::new(),
     };
+    let mut rendered_files = Vec::new();
     for renderer in renderers(options) {
         let rendered = renderer.render(&doc, library)?;
         let path = dir.join(format!("{stem}.{}", renderer.extension()));
-        std::fs::write(&path, &rendered.bytes).map_err(write_err(&path))?;
         report.warnings.extend(
             rendered
                 .warnings
                 .into_iter()
                 .map(|w| format!("{}: {w}", renderer.name())),
         );
-        report.files.push(path);
+        rendered_files.push((path, rendered.bytes));
+    }
+    let mut staged = Vec::new();
+    for (path, bytes) in &rendered_files {
+        staged.push((
+            path,
+            atomic::stage(path, bytes, write).map_err(write_err(path))?,
+        ));
+    }
+    for (path, file) in staged {
+        file.commit().map_err(write_err(path))?;
+        report.files.push(path.clone());
     }
     Ok(report)
 }
@@ -169,3 +206,6 @@ pub fn text(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests;

@@ -170,6 +170,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     print_findings(&findings);
                     return Err("fix the errors above before exporting".into());
                 }
+                Err(ExportError::NotAFolder(path)) => {
+                    return Err(format!(
+                        "--out {}: this is a file; give the folder to write the policy into",
+                        path.display()
+                    ));
+                }
                 Err(e) => return Err(e.to_string()),
             }
             Ok(ExitCode::SUCCESS)

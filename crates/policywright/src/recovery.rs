@@ -32,6 +32,7 @@ pub struct Recovery {
     /// When the answers were written (RFC 3339, UTC).
     pub saved_at: String,
     /// The answers.
+    #[serde(deserialize_with = "crate::project_file::deserialize_embedded")]
     pub project: Project,
 }
 
