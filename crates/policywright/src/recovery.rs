@@ -20,7 +20,6 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::model::Project;
-use crate::project_file::{self, ProjectFileError};
 
 /// What the recovery file holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,9 +54,6 @@ pub enum RecoveryError {
         /// What is wrong with it.
         source: serde_json::Error,
     },
-    /// The answers in the file are not a project this version can read.
-    #[error("the answers in a recovery file cannot be read: {0}")]
-    Project(#[source] ProjectFileError),
 }
 
 fn io(file: &Path) -> impl FnOnce(std::io::Error) -> RecoveryError + '_ {
@@ -90,35 +86,21 @@ pub fn write(file: &Path, path: Option<&Path>, project: &Project) -> Result<(), 
     crate::atomic::write(file, &bytes).map_err(io(file))
 }
 
-/// The recovery file as written, with the project still as text for the project-file parser.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Stored {
-    path: Option<PathBuf>,
-    saved_at: String,
-    project: serde_json::Value,
-}
-
-/// The answers in `file`, if there is one. The project goes through the same parser as a project
-/// file, so a recovery file written by an older version is read the way its project file would be.
+/// The answers in `file`, if there is one. The project goes through the same repeat check,
+/// migration chain and field decoding as a project file, so a recovery file written by an older
+/// version is read the way its project file would be.
 pub fn read(file: &Path) -> Result<Option<Recovery>, RecoveryError> {
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io(file)(e)),
     };
-    let stored: Stored =
-        serde_json::from_str(&text).map_err(|source| RecoveryError::Unreadable {
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|source| RecoveryError::Unreadable {
             path: file.to_path_buf(),
             source,
-        })?;
-    let project =
-        project_file::parse(&stored.project.to_string(), file).map_err(RecoveryError::Project)?;
-    Ok(Some(Recovery {
-        path: stored.path,
-        saved_at: stored.saved_at,
-        project,
-    }))
+        })
 }
 
 /// Removes a file; one that is already gone is fine.

@@ -63,7 +63,7 @@ fn the_answers_are_read_as_a_project_file_is() {
         serde_json::json!({ "path": null, "saved_at": "2026-01-01T00:00:00Z", "project": project });
     std::fs::write(&file, stored.to_string()).unwrap();
     let err = read(&file).unwrap_err();
-    assert!(matches!(err, RecoveryError::Project(_)), "{err:?}");
+    assert!(matches!(err, RecoveryError::Unreadable { .. }), "{err:?}");
     assert!(err.to_string().contains("Update Policywright"), "{err}");
 }
 
