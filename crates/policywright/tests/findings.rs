@@ -192,11 +192,9 @@ fn cases() -> Vec<(&'static str, Project)> {
                     required: false,
                     retention: None,
                 });
-                for u in &mut p.purposes {
-                    if u.legal_basis == Some(LegalBasis::Consent) {
-                        u.legal_basis = Some(LegalBasis::LegitimateInterests);
-                    }
-                }
+                // The shop's newsletter rests on consent; that must not hide this purpose.
+                p.purposes[0].categories.push("health".into());
+                p.purposes[0].legal_basis = Some(LegalBasis::Contract);
             }),
         ),
         (

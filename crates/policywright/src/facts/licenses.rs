@@ -76,7 +76,7 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
                 && r.answer.legal_basis == Some(crate::model::LegalBasis::Consent)
         }),
         "customer-data.processor" => p.processes_customer_data,
-        "special.consent-basis" => special_on_consent(facts),
+        "special.consent-basis" => facts.special_without_consent.is_empty(),
         // GDPR Art. 13(3) and LGPD Art. 9 §2: a new purpose is announced before it starts.
         "purposes.change-notice-law" => facts.regions.needs_legal_basis,
         _ => return None,
@@ -99,28 +99,6 @@ fn sensitive_permitted_only(facts: &Facts<'_>) -> bool {
                 .iter()
                 .any(|c| sensitive.contains(&c.as_str()))
     })
-}
-
-/// Every purpose that uses special-category data rests on consent.
-fn special_on_consent(facts: &Facts<'_>) -> bool {
-    let special: Vec<&str> = facts
-        .data
-        .collected
-        .iter()
-        .filter(|d| d.category.gdpr_special)
-        .map(|d| d.category.id.as_str())
-        .collect();
-    facts
-        .purposes
-        .resolved
-        .iter()
-        .filter(|r| {
-            r.answer
-                .categories
-                .iter()
-                .any(|c| special.contains(&c.as_str()))
-        })
-        .all(|r| r.answer.legal_basis == Some(crate::model::LegalBasis::Consent))
 }
 
 /// True when `name` is a license [`holds`] knows.

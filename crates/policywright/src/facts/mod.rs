@@ -54,6 +54,9 @@ pub struct Facts<'a> {
     pub sale: SaleFacts,
     /// Children and minimum age.
     pub children: ChildrenFacts,
+    /// Purposes that use special-category data (GDPR Art. 9) but do not rest on consent; each
+    /// needs another Art. 9 condition, which the answers cannot yet give.
+    pub special_without_consent: Vec<&'a crate::catalogue::Purpose>,
     /// Browser privacy signals the owner honours.
     pub signals: SignalFacts,
 }
@@ -113,6 +116,7 @@ impl<'a> Facts<'a> {
         let regions = Regions::derive(answers, catalogues);
         let data = DataFacts::derive(answers, catalogues);
         let purposes = PurposeFacts::derive(answers, catalogues);
+        let special_without_consent = special_without_consent(&data, &purposes);
         let sale = SaleFacts {
             sells: answers.sale_and_sharing.sells == Some(true),
             shares: answers.sale_and_sharing.shares_for_targeted_ads == Some(true),
@@ -133,6 +137,7 @@ impl<'a> Facts<'a> {
             regions,
             data,
             purposes,
+            special_without_consent,
             vendors,
             cookies,
             transfers,
@@ -159,4 +164,28 @@ impl<'a> Facts<'a> {
     pub fn catalogues(&self) -> &'a Catalogues {
         self.catalogues
     }
+}
+
+fn special_without_consent<'a>(
+    data: &DataFacts<'a>,
+    purposes: &PurposeFacts<'a>,
+) -> Vec<&'a crate::catalogue::Purpose> {
+    let special: Vec<&str> = data
+        .collected
+        .iter()
+        .filter(|d| d.category.gdpr_special)
+        .map(|d| d.category.id.as_str())
+        .collect();
+    purposes
+        .resolved
+        .iter()
+        .filter(|r| {
+            r.answer
+                .categories
+                .iter()
+                .any(|c| special.contains(&c.as_str()))
+        })
+        .filter(|r| r.answer.legal_basis != Some(crate::model::LegalBasis::Consent))
+        .map(|r| r.purpose)
+        .collect()
 }

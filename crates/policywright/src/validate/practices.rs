@@ -75,18 +75,26 @@ pub(super) fn purposes(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
             }
         }
     }
-    if facts.data.special_category
-        && facts.regions.needs_legal_basis
-        && !facts.purposes.uses_consent
-    {
-        f.add(
-            &SPECIAL_CATEGORY_WITHOUT_CONSENT,
-            At::field("purposes").also("data"),
-            format!(
-                "You collect special-category data, such as health data, and no purpose rests on consent. Under the GDPR this data usually needs explicit consent ({}).",
-                law.cite("gdpr.special-category-consent")
-            ),
-        );
+    if facts.regions.needs_legal_basis {
+        for purpose in &facts.special_without_consent {
+            let Some(r) = facts
+                .purposes
+                .resolved
+                .iter()
+                .find(|r| r.purpose.id == purpose.id)
+            else {
+                continue;
+            };
+            f.add(
+                &SPECIAL_CATEGORY_WITHOUT_CONSENT,
+                At::item("purposes", r.index, "purpose", &purpose.id).child("legal_basis"),
+                format!(
+                    "\"{}\" uses special-category data, such as health data, and does not rest on consent. Under the GDPR this data needs explicit consent or another Art. 9 condition ({}).",
+                    purpose.label,
+                    law.cite("gdpr.special-category-consent")
+                ),
+            );
+        }
     }
     if facts.purposes.uses_consent && facts.answers().rights.consent_withdrawal.is_empty() {
         f.add(
