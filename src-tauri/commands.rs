@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use policywright::catalogue::Catalogues;
 use policywright::export::{ExportOptions, ExportReport, export};
-use policywright::preview::Preview;
 use policywright::{Library, Project, examples, project_file, recovery};
 use serde::Serialize;
 use tauri::State;
@@ -152,13 +151,6 @@ pub async fn copy_policy<R: tauri::Runtime>(
         .map_err(|e| CommandError::new(format!("could not copy to the clipboard: {e}")))
 }
 
-/// The preview of the current answers.
-#[tauri::command]
-pub async fn preview(project: Project, library: Shared<'_>) -> Result<Preview, CommandError> {
-    let library = Arc::clone(&library);
-    off_ui(move || Ok(policywright::preview::preview(&project, &library)?)).await
-}
-
 /// Exports the policy into `dir` as `<stem>.<ext>`.
 #[tauri::command]
 pub async fn export_policy(
@@ -178,7 +170,7 @@ pub async fn export_policy(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use serde_json::{Value, json};
     use tauri::ipc::{CallbackFn, InvokeBody};
     use tauri::test::{
@@ -186,7 +178,7 @@ mod tests {
     };
     use tauri::webview::InvokeRequest;
 
-    fn webview(dir: &std::path::Path) -> tauri::WebviewWindow<MockRuntime> {
+    pub(crate) fn webview(dir: &std::path::Path) -> tauri::WebviewWindow<MockRuntime> {
         let library = policywright::Library::load().expect("library loads");
         let files = crate::session::AppFiles::in_dirs(&dir.join("config"), &dir.join("data"));
         let app = crate::with_commands(
@@ -202,7 +194,11 @@ mod tests {
             .expect("window builds")
     }
 
-    fn call(w: &tauri::WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    pub(crate) fn call(
+        w: &tauri::WebviewWindow<MockRuntime>,
+        cmd: &str,
+        args: Value,
+    ) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),
             callback: CallbackFn(0),
@@ -227,7 +223,12 @@ mod tests {
             "Hollybank Tea Company Ltd"
         );
 
-        let preview = call(&w, "preview", json!({ "project": project })).unwrap();
+        let preview = call(
+            &w,
+            "preview_open",
+            json!({ "project": project, "revision": 1 }),
+        )
+        .unwrap();
         assert_eq!(preview["sections"][0]["id"], "summary");
         assert!(
             preview["sections"][0]["html"]
@@ -323,7 +324,12 @@ mod tests {
         let err = call(&w, "new_project", json!({ "example": "bakery" })).unwrap_err();
         assert!(err["message"].as_str().unwrap().contains("bakery"));
         assert!(
-            call(&w, "preview", json!({ "project": { "schema_version": 1 } })).is_err(),
+            call(
+                &w,
+                "preview_open",
+                json!({ "project": { "schema_version": 1 }, "revision": 1 })
+            )
+            .is_err(),
             "a project without an organisation is refused"
         );
     }
