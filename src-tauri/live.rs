@@ -161,6 +161,27 @@ mod tests {
         )
         .expect("edits");
         assert_eq!(same["changed"], json!([]), "nothing changed, nothing sent");
+        assert_eq!(
+            same["findings"],
+            Value::Null,
+            "findings unchanged, not sent"
+        );
+        let broken =
+            json!([{ "op": "set", "path": ["organisation", "email"], "value": "tea at home" }]);
+        let update = call(
+            &w,
+            "preview_edit",
+            json!({ "base": 3, "revision": 4, "edits": broken }),
+        )
+        .expect("edits");
+        assert!(
+            update["findings"]
+                .as_array()
+                .expect("findings changed, so sent")
+                .iter()
+                .any(|f| f["field"] == "organisation.email"),
+            "{update}"
+        );
     }
 
     #[test]

@@ -32,6 +32,14 @@ describe("merge", () => {
     expect([merged.title, merged.last_updated, merged.paper]).toEqual(["T2", "now", "letter"]);
   });
 
+  it("keeps the findings when the update leaves them out, and takes new ones", () => {
+    const finding = { code: "c", field: "f", paths: ["f"], severity: "error" as const, message: "m", fix: "x" };
+    const withFinding = { ...previous, findings: [finding] };
+    const update = { title: "T", organisation: "O", last_updated: null, order: ["a"], changed: [], paper: "a4" as const };
+    expect(merge(withFinding, { ...update, findings: null }).findings).toEqual([finding]);
+    expect(merge(withFinding, { ...update, findings: [] }).findings).toEqual([]);
+  });
+
   it("refuses an update naming a section it does not have", () => {
     expect(() => merge(previous, { title: "T", organisation: "O", last_updated: null, order: ["zz"], changed: [], findings: [], paper: "a4" })).toThrow(/zz/);
   });

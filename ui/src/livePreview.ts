@@ -24,8 +24,8 @@ export function merge(previous: Preview, update: PreviewUpdate): Preview {
     if (!section) throw new Error(`the preview update has no section ${id}`);
     return section;
   });
-  const { title, organisation, last_updated, findings, paper } = update;
-  return { title, organisation, last_updated, sections, findings, paper };
+  const { title, organisation, last_updated, paper } = update;
+  return { title, organisation, last_updated, sections, findings: update.findings ?? previous.findings, paper };
 }
 
 interface Synced {

@@ -86,7 +86,8 @@ export class MockBackend {
           const preview = this.preview(project);
           const old = new Map(this.live.preview.sections.map((s) => [s.id, s.html]));
           const { sections, ...rest } = preview;
-          const update: PreviewUpdate = { ...rest, order: sections.map((s) => s.id), changed: sections.filter((s) => old.get(s.id) !== s.html) };
+          const sameFindings = JSON.stringify(rest.findings) === JSON.stringify(this.live.preview.findings);
+          const update: PreviewUpdate = { ...rest, order: sections.map((s) => s.id), changed: sections.filter((s) => old.get(s.id) !== s.html), findings: sameFindings ? null : rest.findings };
           this.live = { project, revision: a.revision, preview };
           return update;
         }

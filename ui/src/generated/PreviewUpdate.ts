@@ -29,9 +29,10 @@ order: Array<string>,
  */
 changed: Array<PreviewSection>, 
 /**
- * Everything validation found.
+ * Everything validation found; `None` when that is what it found before. (A large project
+ * can have thousands of findings, and most keystrokes change none.)
  */
-findings: Array<Finding>, 
+findings: Array<Finding> | null, 
 /**
  * The PDF's paper.
  */

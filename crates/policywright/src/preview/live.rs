@@ -25,8 +25,9 @@ pub struct PreviewUpdate {
     pub order: Vec<String>,
     /// Sections that are new or differ from the previous preview.
     pub changed: Vec<PreviewSection>,
-    /// Everything validation found.
-    pub findings: Vec<Finding>,
+    /// Everything validation found; `None` when that is what it found before. (A large project
+    /// can have thousands of findings, and most keystrokes change none.)
+    pub findings: Option<Vec<Finding>>,
     /// The PDF's paper.
     pub paper: crate::model::Paper,
 }
@@ -46,7 +47,10 @@ impl PreviewUpdate {
             organisation: self.organisation.clone(),
             last_updated: self.last_updated.clone(),
             sections: self.order.iter().filter_map(find).collect(),
-            findings: self.findings.clone(),
+            findings: self
+                .findings
+                .clone()
+                .unwrap_or_else(|| previous.findings.clone()),
             paper: self.paper,
         }
     }
@@ -123,7 +127,7 @@ impl LivePreview {
             last_updated: next.last_updated.clone(),
             order: next.sections.iter().map(|s| s.id.clone()).collect(),
             changed,
-            findings: next.findings.clone(),
+            findings: (next.findings != self.shown.findings).then(|| next.findings.clone()),
             paper: next.paper,
         };
         self.shown = next;
