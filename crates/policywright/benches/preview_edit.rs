@@ -5,6 +5,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use policywright::preview::{Edit, LivePreview};
 use policywright::render::body_html;
 use policywright::{Library, Project, assemble, preview, scale, validate};
 
@@ -32,6 +33,43 @@ fn bench(c: &mut Criterion) {
                 let project: Project = serde_json::from_str(black_box(&text)).expect("parses");
                 let preview = preview::preview(&project, &library).expect("previews");
                 serde_json::to_string(&preview).expect("serialises")
+            })
+        },
+    );
+    let (mut live, _) = LivePreview::open(base.clone(), &library).expect("opens");
+    let sizes = |live: &mut LivePreview| {
+        let edit = r#"[{"op":"set","path":["organisation","legal_name"],"value":"Renamed"}]"#;
+        let edits: Vec<Edit> = serde_json::from_str(edit).expect("parses");
+        let update = live.edit(&edits, &library).expect("edits");
+        let full = preview::preview(&typed(&base, 0), &library).expect("previews");
+        eprintln!(
+            "IPC per keystroke: before {} bytes in + {} out; after {} in + {} out",
+            json.len(),
+            serde_json::to_string(&full).expect("serialises").len(),
+            edit.len(),
+            serde_json::to_string(&update).expect("serialises").len()
+        );
+    };
+    sizes(&mut live);
+    let mut n = 0;
+    group.bench_function("incremental edit over IPC (after: edit in, changed sections out)", |b| {
+        b.iter(|| {
+            n += 1;
+            let text = format!(
+                r#"[{{"op":"set","path":["organisation","legal_name"],"value":"Cloudberry Analytics GmbH {n}"}}]"#
+            );
+            let edits: Vec<Edit> = serde_json::from_str(black_box(&text)).expect("parses");
+            let update = live.edit(&edits, &library).expect("edits");
+            serde_json::to_string(&update).expect("serialises")
+        })
+    });
+    let json_value = serde_json::to_value(&base).expect("serialises");
+    group.bench_function(
+        "part: project from its JSON value (applying an edit)",
+        |b| {
+            b.iter(|| {
+                use serde::Deserialize;
+                Project::deserialize(black_box(&json_value)).expect("parses")
             })
         },
     );
