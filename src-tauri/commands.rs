@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use policywright::catalogue::Catalogues;
 use policywright::export::{ExportOptions, ExportReport, export};
-use policywright::preview::Preview;
 use policywright::{Library, Project, examples, project_file};
 use serde::Serialize;
 use tauri::State;
@@ -157,13 +156,6 @@ pub async fn copy_policy<R: tauri::Runtime>(
         .map_err(|e| CommandError::new(format!("could not copy to the clipboard: {e}")))
 }
 
-/// The preview of the current answers.
-#[tauri::command]
-pub async fn preview(project: Project, library: Shared<'_>) -> Result<Preview, CommandError> {
-    let library = Arc::clone(&library);
-    off_ui(move || Ok(policywright::preview::preview(&project, &library)?)).await
-}
-
 /// Exports the policy as `<stem>.<ext>` into `dir`, a folder the owner chose in the export
 /// dialog; the files written may then be opened or shown.
 #[tauri::command]
@@ -188,7 +180,7 @@ pub async fn export_policy(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use serde_json::{Value, json};
 
     use crate::mock::{call, choose, recovery_files, webview};
@@ -205,7 +197,12 @@ mod tests {
             "Hollybank Tea Company Ltd"
         );
 
-        let preview = call(&w, "preview", json!({ "project": project })).unwrap();
+        let preview = call(
+            &w,
+            "preview_open",
+            json!({ "project": project, "revision": 1 }),
+        )
+        .unwrap();
         assert_eq!(preview["sections"][0]["id"], "summary");
         assert!(
             preview["sections"][0]["html"]
@@ -305,7 +302,12 @@ mod tests {
         let err = call(&w, "new_project", json!({ "example": "bakery" })).unwrap_err();
         assert!(err["message"].as_str().unwrap().contains("bakery"));
         assert!(
-            call(&w, "preview", json!({ "project": { "schema_version": 1 } })).is_err(),
+            call(
+                &w,
+                "preview_open",
+                json!({ "project": { "schema_version": 1 }, "revision": 1 })
+            )
+            .is_err(),
             "a project without an organisation is refused"
         );
     }

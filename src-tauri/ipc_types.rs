@@ -11,6 +11,8 @@ fn generate(dir: &Path) {
     let cfg = Config::new().with_out_dir(dir);
     policywright::Project::export_all(&cfg).expect("Project");
     policywright::preview::Preview::export_all(&cfg).expect("Preview");
+    policywright::preview::PreviewUpdate::export_all(&cfg).expect("PreviewUpdate");
+    policywright::preview::Edit::export_all(&cfg).expect("Edit");
     policywright::export::ExportOptions::export_all(&cfg).expect("ExportOptions");
     policywright::export::ExportReport::export_all(&cfg).expect("ExportReport");
     crate::commands::CommandError::export_all(&cfg).expect("CommandError");

@@ -5,6 +5,7 @@ mod commands;
 mod dialogs;
 #[cfg(test)]
 mod ipc_types;
+mod live;
 #[cfg(test)]
 mod mock;
 mod navigation;
@@ -37,11 +38,13 @@ fn with_commands<R: tauri::Runtime>(
         .manage(Arc::new(library))
         .manage(dialogs)
         .manage(scope::Granted::default())
+        .manage(live::LivePreviews::default())
         .invoke_handler(tauri::generate_handler![
             commands::example_names,
             commands::new_project,
             commands::save_project,
-            commands::preview,
+            live::preview_open,
+            live::preview_edit,
             commands::export_policy,
             commands::catalogue,
             commands::copy_policy,

@@ -55,7 +55,7 @@ describe("the UI against the mock backend", () => {
   it("the stand-in preview escapes the answers and reports what blocks export", async () => {
     const p = await api.newProject(null);
     p.organisation.legal_name = "<b>Bold</b>";
-    const preview = await api.preview(p);
+    const preview = await api.previewOpen(p, 1);
     expect(preview.sections[0].html).toContain("&#60;b&#62;Bold");
     expect(preview.findings.map((f) => f.field)).toEqual(["organisation.email"]);
     await expect(api.exportPolicy(p, { format: "all", fragment: false, front_matter: false }, "/out", "p")).rejects.toMatchObject({ findings: [{ field: "organisation.email" }] });

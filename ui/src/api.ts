@@ -4,8 +4,10 @@ import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { Catalogues } from "./generated/Catalogues";
 import type { ExportOptions } from "./generated/ExportOptions";
+import type { Edit } from "./generated/Edit";
 import type { ExportReport } from "./generated/ExportReport";
 import type { Preview } from "./generated/Preview";
+import type { PreviewUpdate } from "./generated/PreviewUpdate";
 import type { Project } from "./generated/Project";
 import type { RecentProject } from "./generated/RecentProject";
 import type { Recovery } from "./generated/Recovery";
@@ -23,7 +25,10 @@ export function useBackend(backend: Call): void {
 
 export const exampleNames = () => call<string[]>("example_names");
 export const newProject = (example: string | null) => call<Project>("new_project", { example });
-export const preview = (project: Project) => call<Preview>("preview", { project });
+/** The live preview: the window's answers are sent whole once (numbered `revision`), then as
+ * edits on top of the numbered answers they change (see livePreview.ts). */
+export const previewOpen = (project: Project, revision: number) => call<Preview>("preview_open", { project, revision });
+export const previewEdit = (base: number, revision: number, edits: Edit[]) => call<PreviewUpdate>("preview_edit", { base, revision, edits });
 export const catalogue = () => call<Catalogues>("catalogue");
 
 export const openProject = (path: string) => call<Project>("open_project", { path });

@@ -64,3 +64,18 @@ describe("History", () => {
     expect(h.current.n).toBe(2);
   });
 });
+
+describe("History values", () => {
+  it("share what an edit did not change, and an edit back to the saved answers is not unsaved", () => {
+    const h = new History({ name: "a", big: { list: [1, 2, 3] }, other: { x: 1 } });
+    const first = h.current;
+    h.edit((d) => void (d.name = "b"));
+    expect(h.current.big).toBe(first.big);
+    expect(h.dirty).toBe(true);
+    h.edit((d) => void (d.name = "a"));
+    expect(h.current).not.toBe(first);
+    expect(h.dirty).toBe(false);
+    h.markUnsaved();
+    expect(h.dirty).toBe(true);
+  });
+});

@@ -1,16 +1,19 @@
-// The answers being edited, with undo/redo and an unsaved-changes mark. Values are treated as
-// immutable: every edit produces a new value, so undo is just stepping back through values.
+// The answers being edited, with undo/redo and an unsaved-changes mark. Values are immutable:
+// every edit produces a new value that shares the parts it did not change (./draft), so undo is
+// just stepping back through values, and comparing them costs what changed, not the project.
+import { produce, sameAnswers } from "./draft";
 
-export class History<T> {
+export class History<T extends object> {
   private past: T[] = [];
   private future: T[] = [];
-  private savedKey: string;
+  /** The answers last saved; null when they are in no saved file (restored from recovery). */
+  private saved: T | null;
 
   constructor(
     private value: T,
     private readonly limit = 200,
   ) {
-    this.savedKey = JSON.stringify(value);
+    this.saved = value;
   }
 
   get current(): T {
@@ -19,18 +22,16 @@ export class History<T> {
 
   /** Records a new value; an edit that changes nothing is not recorded. */
   apply(next: T): void {
-    if (JSON.stringify(next) === JSON.stringify(this.value)) return;
+    if (sameAnswers(next, this.value)) return;
     this.past.push(this.value);
     if (this.past.length > this.limit) this.past.shift();
     this.value = next;
     this.future = [];
   }
 
-  /** Applies an edit made on a copy of the current value. */
+  /** Applies an edit made on a draft of the current value. */
   edit(change: (draft: T) => void): void {
-    const draft = structuredClone(this.value);
-    change(draft);
-    this.apply(draft);
+    this.apply(produce(this.value, change));
   }
 
   get canUndo(): boolean {
@@ -57,15 +58,15 @@ export class History<T> {
 
   /** True when the value differs from the last saved one (undoing back to it clears this). */
   get dirty(): boolean {
-    return JSON.stringify(this.value) !== this.savedKey;
+    return this.saved === null || !sameAnswers(this.value, this.saved);
   }
 
   markSaved(): void {
-    this.savedKey = JSON.stringify(this.value);
+    this.saved = this.value;
   }
 
   /** For answers restored from the recovery file: they are not in any saved file yet. */
   markUnsaved(): void {
-    this.savedKey = "";
+    this.saved = null;
   }
 }

@@ -10,6 +10,7 @@ import type { Finding } from "./generated/Finding";
 import type { Paper } from "./generated/Paper";
 import type { Project } from "./generated/Project";
 import type { Recovery } from "./generated/Recovery";
+import { LivePreview } from "./livePreview";
 import { ask } from "./modal";
 import { keepLinksOutOfTheWindow, showPreview } from "./preview";
 import { badge, stepStates } from "./progress";
@@ -58,6 +59,7 @@ let findings: Finding[] = [];
 /** The PDF paper from the latest preview: the core decides it from the answers. */
 let paper: Paper = "a4";
 let requested = 0;
+const live = new LivePreview({ open: api.previewOpen, edit: api.previewEdit });
 
 function message(error: unknown): string {
   return typeof error === "object" && error && "message" in error ? String((error as { message: unknown }).message) : String(error);
@@ -149,8 +151,8 @@ async function refresh(): Promise<void> {
   const mine = ++requested;
   const started = performance.now();
   try {
-    const result = await api.preview(session.history.current);
-    if (mine !== requested) return;
+    const result = await live.update(session.history.current);
+    if (mine !== requested || !result) return;
     showPreview(previewRoot, result);
     findings = result.findings;
     paper = result.paper;
@@ -220,6 +222,7 @@ async function show(project: Project, path: string | null): Promise<boolean> {
 
 async function load(project: Project, path: string | null, dirty: boolean): Promise<void> {
   session.load(project, path, dirty);
+  live.reset();
   startScreen.hidden = true;
   workspace.hidden = false;
   previewRoot.replaceChildren();

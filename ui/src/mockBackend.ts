@@ -1,12 +1,29 @@
 // A stand-in for the Rust side, so the UI runs in a plain browser (`npm run dev`, for styling and
 // layout work) and in Vitest. It keeps files, the recent list and the recovery file in memory;
 // its preview is a rough stand-in, because only the core writes the real policy.
+import type { Edit } from "./generated/Edit";
 import type { Finding } from "./generated/Finding";
 import type { Preview } from "./generated/Preview";
+import type { PreviewUpdate } from "./generated/PreviewUpdate";
 import type { Project } from "./generated/Project";
 import type { RecentProject } from "./generated/RecentProject";
 import type { Recovery } from "./generated/Recovery";
 import { blankProject, catalogueFixture } from "./fixtures";
+
+/** `edits` applied to a copy of `project`, as the Rust side applies them. */
+export function applyEdits(project: Project, edits: Edit[]): Project {
+  const root = structuredClone(project) as unknown as Record<string | number, unknown>;
+  for (const edit of edits) {
+    const path = [...edit.path];
+    const last = path.pop();
+    let at: Record<string | number, unknown> | undefined = root;
+    for (const key of path) at = at?.[key] as Record<string | number, unknown> | undefined;
+    if (at === undefined || last === undefined || typeof at !== "object") throw { message: `no answer at ${edit.path.join(".")}`, findings: [] };
+    if (edit.op === "set") at[last] = structuredClone(edit.value);
+    else delete at[last];
+  }
+  return root as unknown as Project;
+}
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -23,6 +40,8 @@ export class MockBackend {
   clipboard = "";
   /** Links handed to the system browser or mail client. */
   openedLinks: string[] = [];
+  /** The live preview's answers, their number and the preview they gave. */
+  live: { project: Project; revision: number; preview: Preview } | null = null;
 
   private findings(p: Project): Finding[] {
     const out: Finding[] = [];
@@ -63,8 +82,20 @@ export class MockBackend {
           return blankProject();
         case "catalogue":
           return catalogueFixture;
-        case "preview":
-          return this.preview(a.project);
+        case "preview_open":
+          this.live = { project: structuredClone(a.project), revision: a.revision, preview: this.preview(a.project) };
+          return this.live.preview;
+        case "preview_edit": {
+          if (this.live?.revision !== a.base) throw { message: "the preview is at other answers; send them all again", findings: [] };
+          const project = applyEdits(this.live.project, a.edits);
+          const preview = this.preview(project);
+          const old = new Map(this.live.preview.sections.map((s) => [s.id, s.html]));
+          const { sections, ...rest } = preview;
+          const sameFindings = JSON.stringify(rest.findings) === JSON.stringify(this.live.preview.findings);
+          const update: PreviewUpdate = { ...rest, order: sections.map((s) => s.id), changed: sections.filter((s) => old.get(s.id) !== s.html), findings: sameFindings ? null : rest.findings };
+          this.live = { project, revision: a.revision, preview };
+          return update;
+        }
         case "save_project":
           this.files.set(a.path, structuredClone(a.project));
           this.remember(a.path);

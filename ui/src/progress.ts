@@ -2,6 +2,7 @@
 // started yet (nothing the step asks differs from a blank project), or done.
 import type { Finding } from "./generated/Finding";
 import type { Project } from "./generated/Project";
+import { sameAnswers } from "./draft";
 import { getAt } from "./paths";
 import { type Step, stepFor, steps } from "./steps";
 
@@ -13,7 +14,7 @@ export type StepState =
 
 /** True when any answer the step owns differs from the blank project's. */
 export function started(step: Step, project: Project, blank: Project): boolean {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const same = (a: unknown, b: unknown) => sameAnswers(a ?? null, b ?? null);
   return step.owns.some((owned) => {
     const [base, rest] = owned.split("[*].");
     if (rest === undefined) return !same(getAt(project, base), getAt(blank, base));

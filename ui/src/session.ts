@@ -2,6 +2,7 @@
 // unsaved-changes guard and autosave to the recovery file. The side effects come in through
 // `SessionIo`, so Vitest drives this with fakes and the app with the real commands.
 import type { Project } from "./generated/Project";
+import { sameAnswers } from "./draft";
 import { History } from "./history";
 
 export interface SessionIo {
@@ -29,7 +30,7 @@ export class Session {
   history: History<Project> | null = null;
   path: string | null = null;
   /** The answers last written to the recovery file, to skip writing the same ones again. */
-  private autosaved: string | null = null;
+  private autosaved: Project | null = null;
   /** Saves and recovery-file writes and removals run one at a time, in the order asked, each
    * deciding what to do only when its turn comes: an autosave still under way when Save is pressed
    * finishes before the save clears the file, and one asked for during a save sees it saved. */
@@ -118,10 +119,10 @@ export class Session {
         this.autosaved = null;
         return "cleared";
       }
-      const key = JSON.stringify(this.history.current);
-      if (key === this.autosaved) return "idle";
-      await this.io.autosave(this.history.current, this.path);
-      this.autosaved = key;
+      const current = this.history.current;
+      if (this.autosaved && sameAnswers(current, this.autosaved)) return "idle";
+      await this.io.autosave(current, this.path);
+      this.autosaved = current;
       return "written";
     });
   }

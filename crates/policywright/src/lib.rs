@@ -20,6 +20,7 @@ pub mod project_file;
 pub mod recent;
 pub mod recovery;
 pub mod render;
+pub mod scale;
 pub mod text;
 pub mod validate;
 

@@ -689,3 +689,83 @@ async fn measure_release() {
     );
     s.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "measures typing in the 1,000-entry project; run by scripts/measure-release.sh"]
+async fn large_project_figures() {
+    within(LIMIT, measure_large_project()).await;
+}
+
+/// Keystroke to preview updated, timed inside the page: from just before the input event (so the
+/// UI's own work on the edit counts) until the preview's DOM shows the new name.
+const TIME_ONE_KEYSTROKE: &str = "
+    const [key, done] = [arguments[0], arguments[arguments.length - 1]];
+    const input = document.getElementById('field-organisation-legal-name');
+    const preview = document.getElementById('preview');
+    const started = performance.now();
+    const shown = () => document.querySelector('section#who-we-are')?.textContent.includes(input.value);
+    const observer = new MutationObserver(() => {
+        if (!shown()) return;
+        observer.disconnect();
+        done(performance.now() - started);
+    });
+    observer.observe(preview, { childList: true, subtree: true, characterData: true });
+    input.value += key;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+";
+
+async fn measure_large_project() {
+    let home = Home::new();
+    let library = policywright::Library::load().expect("library loads");
+    let project = policywright::scale::large_project(&library, 1000);
+    let file = home.path("large.policy.json");
+    policywright::project_file::save(&project, &file, library.version()).expect("saved");
+    let Some(s) = Session::start("large-project-figures", &home).await else {
+        return;
+    };
+    home.answer_dialog(&file);
+    s.click("#open-start").await;
+    s.wait_for_text(".policy-meta", "Kestrel").await;
+    s.wait_for("#field-organisation-legal-name").await;
+
+    let mut typed = Vec::new();
+    let mut renders = Vec::new();
+    for i in 0..15 {
+        let key = if i % 2 == 0 { "x" } else { "y" };
+        let ms = s
+            .client()
+            .execute_async(TIME_ONE_KEYSTROKE, vec![json!(key)])
+            .await
+            .expect("time a keystroke");
+        typed.push(ms.as_f64().unwrap_or(f64::NAN));
+        let render = s
+            .client()
+            .execute(
+                "return document.getElementById('preview').dataset.renderMs;",
+                vec![],
+            )
+            .await
+            .expect("read render time");
+        renders.push(
+            render
+                .as_str()
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(f64::NAN),
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    for (what, mut figures) in [
+        ("keystroke -> preview DOM updated", typed),
+        ("preview request -> shown (the app's own figure)", renders),
+    ] {
+        figures.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "1,000-entry project, {what}, {} edits: median {:.1} ms, min {:.1}, max {:.1}",
+            figures.len(),
+            figures[figures.len() / 2],
+            figures[0],
+            figures[figures.len() - 1]
+        );
+    }
+    s.finish().await;
+}

@@ -41,7 +41,7 @@ fn allowed_link(dest: &str) -> bool {
 }
 
 /// Renders one section body to HTML.
-pub(crate) fn body_html(markdown: &str) -> String {
+pub fn body_html(markdown: &str) -> String {
     let mut skipped_links = 0usize;
     let events = Parser::new_ext(markdown, markdown_options()).filter_map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),

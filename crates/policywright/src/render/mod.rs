@@ -7,7 +7,7 @@ pub(crate) mod html;
 mod markdown;
 mod pdf;
 
-pub use html::HtmlRenderer;
+pub use html::{HtmlRenderer, body_html};
 pub use markdown::MarkdownRenderer;
 pub use pdf::PdfRenderer;
 

@@ -1,0 +1,136 @@
+//! The project a window is editing, kept beside its last preview, so each edit costs what it
+//! changes: the edit crosses from the UI instead of the project, and only the sections whose
+//! HTML changed go back.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Edit, EditError, Preview, PreviewCache, PreviewSection};
+use crate::library::Library;
+use crate::model::Project;
+use crate::validate::Finding;
+
+/// What changed in the preview after an edit. Everything but the sections is small and sent
+/// whole; sections are sent only when new or changed, and `order` says where each one goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PreviewUpdate {
+    /// Document title.
+    pub title: String,
+    /// The organisation, as plain text.
+    pub organisation: String,
+    /// "Last updated: 1 March 2026", when the project has a valid date.
+    pub last_updated: Option<String>,
+    /// Every section's id, in reading order; sections not listed are gone.
+    pub order: Vec<String>,
+    /// Sections that are new or differ from the previous preview.
+    pub changed: Vec<PreviewSection>,
+    /// Everything validation found; `None` when that is what it found before. (A large project
+    /// can have thousands of findings, and most keystrokes change none.)
+    pub findings: Option<Vec<Finding>>,
+    /// The PDF's paper.
+    pub paper: crate::model::Paper,
+}
+
+impl PreviewUpdate {
+    /// The full preview this update turns `previous` into: what the UI shows after applying it.
+    pub fn apply_to(&self, previous: &Preview) -> Preview {
+        let find = |id: &String| {
+            self.changed
+                .iter()
+                .chain(&previous.sections)
+                .find(|s| &s.id == id)
+                .cloned()
+        };
+        Preview {
+            title: self.title.clone(),
+            organisation: self.organisation.clone(),
+            last_updated: self.last_updated.clone(),
+            sections: self.order.iter().filter_map(find).collect(),
+            findings: self
+                .findings
+                .clone()
+                .unwrap_or_else(|| previous.findings.clone()),
+            paper: self.paper,
+        }
+    }
+}
+
+/// An edit could not be applied, or the preview not built.
+#[derive(Debug, thiserror::Error)]
+pub enum LiveError {
+    /// The edit does not fit the project; nothing changed.
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// Assembly failed (a defect in the clause library).
+    #[error(transparent)]
+    Assemble(#[from] crate::AssembleError),
+}
+
+/// The project being edited, its JSON form (which edits address), the HTML cache and the preview
+/// the UI was last given.
+#[derive(Debug, Clone)]
+pub struct LivePreview {
+    project: Project,
+    json: Value,
+    cache: PreviewCache,
+    shown: Preview,
+}
+
+impl LivePreview {
+    /// Starts editing `project`; returns the full preview to show.
+    pub fn open(project: Project, library: &Library) -> Result<(Self, Preview), LiveError> {
+        let json = serde_json::to_value(&project).map_err(EditError::from)?;
+        let mut cache = PreviewCache::default();
+        let shown = cache.preview(&project, library)?;
+        let live = LivePreview {
+            project,
+            json,
+            cache,
+            shown: shown.clone(),
+        };
+        Ok((live, shown))
+    }
+
+    /// The answers as they stand after every edit so far.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// Applies `edits` (all or none) and returns what changed in the preview.
+    pub fn edit(&mut self, edits: &[Edit], library: &Library) -> Result<PreviewUpdate, LiveError> {
+        let result = super::apply_edits(&mut self.json, edits)
+            .map_err(LiveError::from)
+            .and_then(|project| {
+                let next = self.cache.preview(&project, library)?;
+                Ok((project, next))
+            });
+        let (project, next) = match result {
+            Ok(done) => done,
+            Err(error) => {
+                // The JSON may be half edited; the project is not, so rebuild it from that.
+                self.json = serde_json::to_value(&self.project).map_err(EditError::from)?;
+                return Err(error);
+            }
+        };
+        self.project = project;
+        let changed = next
+            .sections
+            .iter()
+            // A few dozen sections: a linear look-up is cheaper than building a map.
+            .filter(|s| !self.shown.sections.iter().any(|old| old == *s))
+            .cloned()
+            .collect();
+        let update = PreviewUpdate {
+            title: next.title.clone(),
+            organisation: next.organisation.clone(),
+            last_updated: next.last_updated.clone(),
+            order: next.sections.iter().map(|s| s.id.clone()).collect(),
+            changed,
+            findings: (next.findings != self.shown.findings).then(|| next.findings.clone()),
+            paper: next.paper,
+        };
+        self.shown = next;
+        Ok(update)
+    }
+}

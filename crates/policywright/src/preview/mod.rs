@@ -1,0 +1,183 @@
+//! The live preview: everything the app shows beside the wizard, from one call. Each section
+//! carries its HTML and stable id, so the app replaces only the sections that changed.
+//!
+//! Rendering Markdown to HTML is most of a preview's cost on a large project, and one keystroke
+//! changes the Markdown of one or two sections. [`PreviewCache`] keeps each section's HTML with
+//! the Markdown it came from and renders again only what changed; [`preview`] is the same code
+//! with an empty cache, so a full render and an incremental one cannot drift apart.
+//! [`LivePreview`] holds the project the app is editing and applies [`Edit`]s to it, so a
+//! keystroke sends a path and a value instead of the whole project, and gets back only what
+//! changed ([`PreviewUpdate`]).
+
+mod edit;
+mod live;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+pub use edit::{Edit, EditError, PathKey, apply_edits};
+pub use live::{LiveError, LivePreview, PreviewUpdate};
+
+use crate::document::Reason;
+use crate::library::Library;
+use crate::model::Project;
+use crate::render::html::body_html;
+use crate::validate::{Finding, validate};
+
+/// The preview of a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Preview {
+    /// Document title.
+    pub title: String,
+    /// The organisation, as plain text.
+    pub organisation: String,
+    /// "Last updated: 1 March 2026", when the project has a valid date.
+    pub last_updated: Option<String>,
+    /// Sections in reading order.
+    pub sections: Vec<PreviewSection>,
+    /// Everything validation found.
+    pub findings: Vec<Finding>,
+    /// The PDF's paper: the owner's choice, or the usual one where the organisation is based.
+    pub paper: crate::model::Paper,
+}
+
+/// One section as the preview shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PreviewSection {
+    /// Stable id.
+    pub id: String,
+    /// Heading.
+    pub title: String,
+    /// Body HTML; owner text in it is escaped.
+    pub html: String,
+    /// Why the section is included.
+    pub reasons: Vec<Reason>,
+}
+
+/// Each section's HTML with the Markdown it was rendered from, by section id.
+///
+/// The whole body is kept and compared (not only a hash of it), so a hit is never a collision;
+/// comparing strings costs far less than rendering them.
+#[derive(Debug, Default, Clone)]
+pub struct PreviewCache {
+    sections: HashMap<String, Rendered>,
+    /// How many sections the last call rendered (the rest came from the cache).
+    rendered: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Rendered {
+    markdown: String,
+    html: String,
+}
+
+impl PreviewCache {
+    /// Validates and assembles `project`, rendering only the sections whose Markdown is not in the
+    /// cache. Sections that left the policy leave the cache too.
+    pub fn preview(
+        &mut self,
+        project: &Project,
+        library: &Library,
+    ) -> Result<Preview, crate::AssembleError> {
+        let doc = crate::assemble(project, library)?;
+        let mut kept = HashMap::with_capacity(doc.sections.len());
+        let mut sections = Vec::with_capacity(doc.sections.len());
+        self.rendered = 0;
+        for s in doc.sections {
+            let rendered = match self.sections.remove(&s.id) {
+                Some(hit) if hit.markdown == s.body => hit,
+                _ => {
+                    self.rendered += 1;
+                    Rendered {
+                        html: body_html(&s.body),
+                        markdown: s.body,
+                    }
+                }
+            };
+            sections.push(PreviewSection {
+                id: s.id.clone(),
+                title: s.title,
+                html: rendered.html.clone(),
+                reasons: s.reasons,
+            });
+            kept.insert(s.id, rendered);
+        }
+        self.sections = kept;
+        Ok(Preview {
+            last_updated: doc
+                .effective_date_text
+                .as_ref()
+                .map(|d| format!("{}: {d}", doc.labels.last_updated)),
+            sections,
+            findings: validate(project, library),
+            title: doc.title,
+            organisation: doc.organisation,
+            paper: doc.paper,
+        })
+    }
+
+    /// How many sections the last [`PreviewCache::preview`] rendered; the others were cached.
+    pub fn last_rendered(&self) -> usize {
+        self.rendered
+    }
+}
+
+/// Validates and assembles `project` for the preview: the incremental path with an empty cache.
+pub fn preview(project: &Project, library: &Library) -> Result<Preview, crate::AssembleError> {
+    PreviewCache::default().preview(project, library)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn saas() -> Project {
+        let text = crate::examples::example("saas").expect("saas example");
+        crate::project_file::parse(text, std::path::Path::new("saas")).expect("parses")
+    }
+
+    #[test]
+    fn only_sections_whose_markdown_changed_are_rendered_again() {
+        let library = Library::load().expect("library loads");
+        let mut project = saas();
+        let mut cache = PreviewCache::default();
+        let first = cache.preview(&project, &library).expect("previews");
+        assert_eq!(cache.last_rendered(), first.sections.len());
+
+        let again = cache.preview(&project, &library).expect("previews");
+        assert_eq!(
+            cache.last_rendered(),
+            0,
+            "nothing changed, nothing rendered"
+        );
+        assert_eq!(again, first);
+
+        project.organisation.email = "privacy@elsewhere.example".to_owned();
+        let edited = cache.preview(&project, &library).expect("previews");
+        let changed = edited
+            .sections
+            .iter()
+            .filter(|s| !first.sections.contains(s))
+            .count();
+        assert!(changed > 0, "the email appears in the policy");
+        assert_eq!(cache.last_rendered(), changed);
+        assert!(changed < edited.sections.len());
+        assert_eq!(edited, preview(&project, &library).expect("previews"));
+    }
+
+    #[test]
+    fn sections_that_leave_the_policy_leave_the_cache() {
+        let library = Library::load().expect("library loads");
+        let mut project = saas();
+        let mut cache = PreviewCache::default();
+        let before = cache.preview(&project, &library).expect("previews");
+        project.vendors.catalogue.clear();
+        project.vendors.custom.clear();
+        let after = cache.preview(&project, &library).expect("previews");
+        assert!(after.sections.len() < before.sections.len());
+        assert_eq!(cache.sections.len(), after.sections.len());
+    }
+}

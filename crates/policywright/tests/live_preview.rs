@@ -1,0 +1,202 @@
+//! The incremental preview equals a full one. Random sequences of edits, as the app sends them,
+//! go through `LivePreview`; after each, the preview the UI would hold (every update applied to
+//! the first full preview) must equal a full render of the same answers made from scratch, and the
+//! answers must equal the project edited directly.
+
+mod common;
+
+use common::library;
+use policywright::model::{LegalBasis, Product, ProductKind, Project, Retention, RetentionUnit};
+use policywright::preview::{Edit, LivePreview, PathKey, preview};
+use policywright::scale::large_project;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+/// One owner action: how it changes the project, and the edit the app sends for it.
+#[derive(Debug, Clone)]
+enum Action {
+    LegalName(String),
+    Email(String),
+    Required(usize, bool),
+    RetentionMonths(usize, Option<u32>),
+    LegalBasis(usize, Option<LegalBasis>),
+    VendorName(usize, String),
+    DropData(usize),
+    AddProduct(String),
+    Jurisdictions(Vec<&'static str>),
+    EffectiveDate(String),
+    /// Not a valid answer: the edit is refused and nothing changes.
+    Broken,
+}
+
+fn key(k: &str) -> PathKey {
+    PathKey::Key(k.to_owned())
+}
+
+fn set(path: Vec<PathKey>, value: Value) -> Edit {
+    Edit::Set { path, value }
+}
+
+impl Action {
+    /// Changes `p` directly and returns the edit that says the same; `None` for a refused edit.
+    fn apply(&self, p: &mut Project) -> (Edit, bool) {
+        let n = p.data.len().max(1);
+        match self {
+            Action::LegalName(s) => {
+                p.organisation.legal_name = s.clone();
+                (
+                    set(vec![key("organisation"), key("legal_name")], json!(s)),
+                    true,
+                )
+            }
+            Action::Email(s) => {
+                p.organisation.email = s.clone();
+                (set(vec![key("organisation"), key("email")], json!(s)), true)
+            }
+            Action::Required(i, on) => {
+                let i = i % n;
+                p.data[i].required = *on;
+                let path = vec![key("data"), PathKey::Index(i), key("required")];
+                (set(path, json!(on)), true)
+            }
+            Action::RetentionMonths(i, months) => {
+                let i = i % n;
+                let path = vec![key("data"), PathKey::Index(i), key("retention")];
+                p.data[i].retention = months.map(|amount| Retention::Period {
+                    amount,
+                    unit: RetentionUnit::Months,
+                    reason: None,
+                });
+                match &p.data[i].retention {
+                    Some(r) => (set(path, serde_json::to_value(r).expect("json")), true),
+                    None => (Edit::Remove { path }, true),
+                }
+            }
+            Action::LegalBasis(i, basis) => {
+                let i = i % p.purposes.len().max(1);
+                p.purposes[i].legal_basis = *basis;
+                let path = vec![key("purposes"), PathKey::Index(i), key("legal_basis")];
+                match basis {
+                    Some(b) => (set(path, serde_json::to_value(b).expect("json")), true),
+                    None => (Edit::Remove { path }, true),
+                }
+            }
+            Action::VendorName(i, s) => {
+                let i = i % p.vendors.custom.len().max(1);
+                p.vendors.custom[i].name = s.clone();
+                let path = vec![
+                    key("vendors"),
+                    key("custom"),
+                    PathKey::Index(i),
+                    key("name"),
+                ];
+                (set(path, json!(s)), true)
+            }
+            Action::DropData(i) => {
+                if !p.data.is_empty() {
+                    p.data.remove(i % n);
+                }
+                let value = serde_json::to_value(&p.data).expect("json");
+                (set(vec![key("data")], value), true)
+            }
+            Action::AddProduct(name) => {
+                p.products.push(Product {
+                    name: name.clone(),
+                    kind: ProductKind::Website,
+                    url: None,
+                });
+                let value = serde_json::to_value(&p.products).expect("json");
+                (set(vec![key("products")], value), true)
+            }
+            Action::Jurisdictions(ids) => {
+                p.jurisdictions = ids.iter().map(|s| (*s).to_owned()).collect();
+                (set(vec![key("jurisdictions")], json!(ids)), true)
+            }
+            Action::EffectiveDate(s) => {
+                p.effective_date = s.clone();
+                (set(vec![key("effective_date")], json!(s)), true)
+            }
+            Action::Broken => (set(vec![key("children")], json!("many")), false),
+        }
+    }
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("Wren & Co <Ltd>".to_owned()),
+        Just("privacy@wren.example".to_owned()),
+        "[a-zA-Z .@]{0,20}",
+    ]
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    let basis = prop_oneof![
+        Just(None),
+        Just(Some(LegalBasis::Consent)),
+        Just(Some(LegalBasis::LegitimateInterests)),
+        Just(Some(LegalBasis::Contract)),
+    ];
+    let places = prop::sample::subsequence(vec!["eu", "uk", "us-ca", "br", "ca", "au"], 0..4);
+    prop_oneof![
+        text().prop_map(Action::LegalName),
+        text().prop_map(Action::Email),
+        (any::<usize>(), any::<bool>()).prop_map(|(i, b)| Action::Required(i, b)),
+        (any::<usize>(), prop::option::of(1u32..60))
+            .prop_map(|(i, m)| Action::RetentionMonths(i, m)),
+        (any::<usize>(), basis).prop_map(|(i, b)| Action::LegalBasis(i, b)),
+        (any::<usize>(), text()).prop_map(|(i, s)| Action::VendorName(i, s)),
+        any::<usize>().prop_map(Action::DropData),
+        text().prop_map(Action::AddProduct),
+        places.prop_map(Action::Jurisdictions),
+        prop_oneof![Just("2026-03-01"), Just("2026-13-40"), Just("")]
+            .prop_map(|s| Action::EffectiveDate(s.to_owned())),
+        Just(Action::Broken),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn incremental_preview_equals_a_full_render(
+        actions in prop::collection::vec(prop::collection::vec(action(), 1..3), 1..8)
+    ) {
+        let library = library();
+        let mut expected = large_project(library, 12);
+        let (mut live, mut shown) = LivePreview::open(expected.clone(), library).expect("opens");
+        for batch in actions {
+            let mut edited = expected.clone();
+            let mut edits = Vec::new();
+            let mut valid = true;
+            for action in &batch {
+                let (edit, ok) = action.apply(&mut edited);
+                edits.push(edit);
+                valid &= ok;
+            }
+            match live.edit(&edits, library) {
+                Ok(update) => {
+                    prop_assert!(valid, "a broken edit was accepted: {batch:?}");
+                    expected = edited;
+                    let full = preview(&expected, library).expect("previews");
+                    for s in &update.changed {
+                        prop_assert!(!shown.sections.contains(s), "unchanged section {} was sent", s.id);
+                    }
+                    shown = update.apply_to(&shown);
+                    prop_assert_eq!(&shown, &full);
+                }
+                Err(error) => prop_assert!(!valid, "{batch:?} refused: {error}"),
+            }
+            prop_assert_eq!(live.project(), &expected);
+        }
+    }
+}
+
+#[test]
+fn the_first_preview_is_the_full_one() {
+    let library = library();
+    let project = large_project(library, 5);
+    let (live, shown) = LivePreview::open(project.clone(), library).expect("opens");
+    assert_eq!(shown, preview(&project, library).expect("previews"));
+    assert_eq!(live.project(), &project);
+}

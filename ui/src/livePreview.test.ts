@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { produce } from "./draft";
+import { blankProject } from "./fixtures";
+import type { Edit } from "./generated/Edit";
+import type { Preview } from "./generated/Preview";
+import type { Project } from "./generated/Project";
+import { LivePreview, merge } from "./livePreview";
+import { MockBackend } from "./mockBackend";
+
+/** The mock backend, logging each call. */
+function backend() {
+  const mock = new MockBackend();
+  const calls: string[] = [];
+  const edits: Edit[][] = [];
+  const live = new LivePreview({
+    open: (project, revision) => (calls.push(`open ${revision}`), mock.invoke<Preview>("preview_open", { project, revision })),
+    edit: (base, revision, e) => (calls.push(`edit ${base}→${revision}`), edits.push(e), mock.invoke("preview_edit", { base, revision, edits: e })),
+  });
+  return { mock, live, calls, edits };
+}
+
+const named = (p: Project, name: string) => produce(p, (d) => void (d.organisation.legal_name = name));
+
+describe("merge", () => {
+  const section = (id: string, html: string) => ({ id, title: id, html, reasons: [] });
+  const previous: Preview = { title: "T", organisation: "O", last_updated: null, sections: [section("a", "1"), section("b", "2")], findings: [], paper: "a4" };
+
+  it("takes changed sections from the update and the rest from before, in the new order", () => {
+    const merged = merge(previous, { title: "T2", organisation: "O", last_updated: "now", order: ["c", "b"], changed: [section("c", "3")], findings: [], paper: "letter" });
+    expect(merged.sections.map((s) => `${s.id}${s.html}`)).toEqual(["c3", "b2"]);
+    expect(merged.sections[1]).toBe(previous.sections[1]);
+    expect([merged.title, merged.last_updated, merged.paper]).toEqual(["T2", "now", "letter"]);
+  });
+
+  it("keeps the findings when the update leaves them out, and takes new ones", () => {
+    const finding = { code: "c", field: "f", paths: ["f"], severity: "error" as const, message: "m", fix: "x" };
+    const withFinding = { ...previous, findings: [finding] };
+    const update = { title: "T", organisation: "O", last_updated: null, order: ["a"], changed: [], paper: "a4" as const };
+    expect(merge(withFinding, { ...update, findings: null }).findings).toEqual([finding]);
+    expect(merge(withFinding, { ...update, findings: [] }).findings).toEqual([]);
+  });
+
+  it("refuses an update naming a section it does not have", () => {
+    expect(() => merge(previous, { title: "T", organisation: "O", last_updated: null, order: ["zz"], changed: [], findings: [], paper: "a4" })).toThrow(/zz/);
+  });
+});
+
+describe("LivePreview", () => {
+  it("sends the answers whole once, then only the edits, and gives the preview a full one would", async () => {
+    const { mock, live, calls, edits } = backend();
+    const p0 = blankProject();
+    await live.update(p0);
+    const p1 = named(p0, "<i>Wren</i>");
+    const preview = await live.update(p1);
+    expect(calls).toEqual(["open 1", "edit 1→2"]);
+    expect(edits[0]).toEqual([{ op: "set", path: ["organisation", "legal_name"], value: "<i>Wren</i>" }]);
+    const full = await new MockBackend().invoke<Preview>("preview_open", { project: p1, revision: 1 });
+    expect(preview).toEqual(full);
+    expect(mock.live?.project).toEqual(p1);
+  });
+
+  it("skips calls superseded before they were sent, and undo is an edit too", async () => {
+    const { live, calls } = backend();
+    const p0 = blankProject();
+    await live.update(p0);
+    const typed = ["W", "Wr", "Wre", "Wren"].reduce<Project[]>((all, name) => [...all, named(all[all.length - 1] ?? p0, name)], []);
+    const results = await Promise.all(typed.map((p) => live.update(p)));
+    expect(results.slice(0, 3)).toEqual([null, null, null]);
+    expect(results[3]?.sections[0].html).toContain("Wren");
+    expect(calls).toEqual(["open 1", "edit 1→2"]);
+    const back = await live.update(p0);
+    expect(calls.at(-1)).toBe("edit 2→3");
+    expect(back?.sections[0].html).toContain("Your organisation");
+  });
+
+  it("starts again with the whole answers when an edit is refused, and after reset", async () => {
+    const { mock, live, calls } = backend();
+    const p0 = blankProject();
+    await live.update(p0);
+    if (mock.live) mock.live.revision = 99; // the Rust side lost step with the UI
+    const p1 = named(p0, "Again");
+    expect((await live.update(p1))?.sections[0].html).toContain("Again");
+    expect(calls).toEqual(["open 1", "edit 1→2", "open 2"]);
+    live.reset();
+    await live.update(named(p1, "Other project"));
+    expect(calls.at(-1)).toBe("open 3");
+  });
+
+  it("passes on the error when the whole answers are refused too, and recovers after", async () => {
+    const mock = new MockBackend();
+    let fail = true;
+    const live = new LivePreview({
+      open: (project, revision) => (fail ? Promise.reject({ message: "bad answers" }) : mock.invoke<Preview>("preview_open", { project, revision })),
+      edit: (base, revision, edits) => mock.invoke("preview_edit", { base, revision, edits }),
+    });
+    await expect(live.update(blankProject())).rejects.toMatchObject({ message: "bad answers" });
+    fail = false;
+    expect((await live.update(named(blankProject(), "Fine")))?.sections[0].html).toContain("Fine");
+  });
+});
