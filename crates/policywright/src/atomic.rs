@@ -3,7 +3,7 @@
 //! is `tempfile`'s `persist`, which also replaces an existing file on Windows; a symlink at the
 //! target is replaced by the rename, never written through.
 //!
-//! Temporary files are called `.NAME.policywright-tmp-XXXXXX`, so an owner who finds one knows
+//! Temporary files are called `.NAME.policywright-tmp-<six random characters>`, so an owner who finds one knows
 //! whose it is. The writer holds an OS lock on its temporary file until the rename; a temporary
 //! file nobody holds a lock on was left by a write that was killed, and the next write of the same
 //! target removes it. Locks end with the process that took them, so this never removes a file a
