@@ -80,11 +80,22 @@ for ((i = 1; i <= SAVE_KILLS; i++)); do
     left=$(temps "$P" "$P.bak")
     if ((left > 0)); then save_temps_after_kill=$((save_temps_after_kill + 1)); fi
     # The next save: the version the file does not have, so it writes the file and the .bak.
+    if ((i % 100 == 0)); then echo "saves: $i kills, $((save_bad + bak_bad)) bad files so far" >&2; fi
     if [[ $(sha "$P") == "$A" ]]; then next=b; else next=a; fi
     "$SOAK_SAVE" write "$P" "$next" || save_next_failed=$((save_next_failed + 1))
     save_temps_after_next=$((save_temps_after_next + $(temps "$P" "$P.bak")))
 done
 save_secs=$(($(date +%s) - start))
+# Printed now: on a loaded machine the export half can take much longer.
+cat <<EOF
+machine: $(nproc) cores, $(uname -sr); debug build
+saves:   $SAVE_KILLS kill -9 of a save loop (2.5 MB project, random delay 0-800 ms) in ${save_secs}s
+         corrupt or truncated project files: $save_bad
+         corrupt or truncated .bak files:    $bak_bad
+         kills that left temporary files:    $save_temps_after_kill
+         temporary files after next save:    $save_temps_after_next
+         next saves that failed:             $save_next_failed
+EOF
 
 # ---- exports ----
 mkdir -p "$WORK/a" "$WORK/b" "$WORK/refa" "$WORK/refb" "$WORK/out"
@@ -117,6 +128,9 @@ for ((i = 1; export_killed < EXPORT_KILLS; i++)); do
     # Files are written at the end of an export, so kills cluster around its usual end.
     kill_after "$export_ms" $! $((export_ms / 2))
     export_killed=$((export_killed + KILLED))
+    if ((KILLED && export_killed % 100 == 0)); then
+        echo "exports: $export_killed kills in $i runs, $export_bad bad files so far" >&2
+    fi
     after=$(cat "${TARGETS[@]}" 2>/dev/null | sha256sum || true)
     if [[ $after != "$before" ]]; then export_changed=$((export_changed + 1)); fi
     for ext in md html pdf; do
@@ -137,13 +151,6 @@ done
 export_secs=$(($(date +%s) - start))
 
 cat <<EOF
-machine: $(nproc) cores, $(uname -sr); debug build
-saves:   $SAVE_KILLS kill -9 of a save loop (2.5 MB project, random delay 0-800 ms) in ${save_secs}s
-         corrupt or truncated project files: $save_bad
-         corrupt or truncated .bak files:    $bak_bad
-         kills that left temporary files:    $save_temps_after_kill
-         temporary files after next save:    $save_temps_after_next
-         next saves that failed:             $save_next_failed
 exports: $EXPORT_KILLS kill -9 during 'export --format all' (random delay $((export_ms / 2))-$((export_ms * 3 / 2)) ms around one export's ${export_ms} ms) in ${export_secs}s
          runs:                               $((i - 1)) ($((i - 1 - export_killed)) finished before their kill)
          runs that changed the exported files: $export_changed
