@@ -280,4 +280,4 @@ fn folder_error(dir: &Path, e: io::Error) -> io::Error {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -2,7 +2,8 @@
 
 use super::*;
 
-fn names(dir: &Path) -> Vec<String> {
+/// The names in `dir`, sorted. Also used by the export tests.
+pub(crate) fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -11,10 +12,10 @@ fn names(dir: &Path) -> Vec<String> {
     names
 }
 
-/// A writer that takes `room` bytes and then reports a full disk.
-struct FullDisk<'f> {
-    file: &'f mut File,
-    room: usize,
+/// A writer that takes `room` bytes and then reports a full disk. Also used by the export tests.
+pub(crate) struct FullDisk<'f> {
+    pub(crate) file: &'f mut File,
+    pub(crate) room: usize,
 }
 
 impl Write for FullDisk<'_> {
@@ -22,9 +23,9 @@ impl Write for FullDisk<'_> {
         if self.room == 0 {
             return Err(io::Error::from(io::ErrorKind::StorageFull));
         }
-        let n = buf.len().min(self.room);
+        let n = self.file.write(&buf[..buf.len().min(self.room)])?;
         self.room -= n;
-        self.file.write(&buf[..n])
+        Ok(n)
     }
     fn flush(&mut self) -> io::Result<()> {
         self.file.flush()

@@ -1,11 +1,12 @@
 //! Exports on a full disk, over symlinks and over old exports.
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::*;
+use crate::atomic::tests::{FullDisk, names};
 
 fn saas() -> (Project, Library) {
     let text = crate::examples::example("saas").expect("the saas example");
@@ -19,36 +20,8 @@ const ALL: ExportOptions = ExportOptions {
     front_matter: true,
 };
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
-/// A disk that takes the first file whole and fills up a kilobyte into the second.
-struct FillsUp<'f> {
-    file: &'f mut File,
-    room: usize,
-}
-
-impl Write for FillsUp<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.room == 0 {
-            return Err(io::Error::from(io::ErrorKind::StorageFull));
-        }
-        let n = self.file.write(&buf[..buf.len().min(self.room)])?;
-        self.room -= n;
-        Ok(n)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()
-    }
-}
-
-/// Files written so far through [`fills_up`] (only one test uses it).
+/// Files written so far through [`fills_up`] (only one test uses it): the disk takes the first
+/// file whole and fills up a kilobyte into the second.
 static FILES: AtomicUsize = AtomicUsize::new(0);
 
 fn fills_up(file: &mut File) -> Box<dyn Write + '_> {
@@ -56,7 +29,7 @@ fn fills_up(file: &mut File) -> Box<dyn Write + '_> {
         0 => usize::MAX,
         _ => 1_024,
     };
-    Box::new(FillsUp { file, room })
+    Box::new(FullDisk { file, room })
 }
 
 #[test]
