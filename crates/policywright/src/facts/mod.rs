@@ -56,7 +56,7 @@ pub struct Facts<'a> {
     pub children: ChildrenFacts,
     /// Purposes that use special-category data (GDPR Art. 9) but do not rest on consent; each
     /// needs another Art. 9 condition, which the answers cannot yet give.
-    pub special_without_consent: Vec<&'a crate::catalogue::Purpose>,
+    pub special_without_consent: Vec<ResolvedPurpose<'a>>,
     /// Browser privacy signals the owner honours.
     pub signals: SignalFacts,
 }
@@ -169,7 +169,7 @@ impl<'a> Facts<'a> {
 fn special_without_consent<'a>(
     data: &DataFacts<'a>,
     purposes: &PurposeFacts<'a>,
-) -> Vec<&'a crate::catalogue::Purpose> {
+) -> Vec<ResolvedPurpose<'a>> {
     let special: Vec<&str> = data
         .collected
         .iter()
@@ -186,6 +186,6 @@ fn special_without_consent<'a>(
                 .any(|c| special.contains(&c.as_str()))
         })
         .filter(|r| r.answer.legal_basis != Some(crate::model::LegalBasis::Consent))
-        .map(|r| r.purpose)
+        .copied()
         .collect()
 }

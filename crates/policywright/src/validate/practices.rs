@@ -76,21 +76,13 @@ pub(super) fn purposes(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
         }
     }
     if facts.regions.needs_legal_basis {
-        for purpose in &facts.special_without_consent {
-            let Some(r) = facts
-                .purposes
-                .resolved
-                .iter()
-                .find(|r| r.purpose.id == purpose.id)
-            else {
-                continue;
-            };
+        for r in &facts.special_without_consent {
             f.add(
                 &SPECIAL_CATEGORY_WITHOUT_CONSENT,
-                At::item("purposes", r.index, "purpose", &purpose.id).child("legal_basis"),
+                At::item("purposes", r.index, "purpose", &r.purpose.id).child("legal_basis"),
                 format!(
                     "\"{}\" uses special-category data, such as health data, and does not rest on consent. Under the GDPR this data needs explicit consent or another Art. 9 condition ({}).",
-                    purpose.label,
+                    r.purpose.label,
                     law.cite("gdpr.special-category-consent")
                 ),
             );
