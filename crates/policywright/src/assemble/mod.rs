@@ -8,9 +8,11 @@
 //! renders to nothing is left out, so no heading ever stands over an empty section.
 
 mod dates;
+mod memo;
 mod view;
 
 pub use dates::parse_date;
+pub use memo::SectionMemo;
 
 use minijinja::Value;
 
@@ -40,51 +42,54 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Builds the policy for `project`.
 pub fn assemble(project: &Project, library: &Library) -> Result<PolicyDocument, AssembleError> {
+    let facts = crate::facts::Facts::derive(project, library.catalogues());
+    assemble_facts(&facts, library, &mut SectionMemo::default())
+}
+
+/// Builds the policy from facts already drawn, writing again only the sections whose inputs
+/// changed since the assembly `memo` remembers. With an empty memo this is a full assembly: the
+/// same code, so the two cannot drift apart.
+pub fn assemble_facts(
+    facts: &crate::facts::Facts<'_>,
+    library: &Library,
+    memo: &mut SectionMemo,
+) -> Result<PolicyDocument, AssembleError> {
+    let project = facts.answers();
     let language = library
         .language(&project.language)
         .ok_or_else(|| AssembleError::UnknownLanguage(project.language.clone()))?;
-    let facts = crate::facts::Facts::derive(project, library.catalogues());
-    let view = view::View::build(&facts, library.law(), library.claims(), &language.strings);
-    let ctx = Value::from(minijinja::value::Serde(&view));
+    let view = view::View::build(facts, library.law(), library.claims(), &language.strings);
+    let tracked = memo::Tracked::new(Value::from(minijinja::value::Serde(&view)));
+    let ctx = Value::from_dyn_object(tracked.clone());
     let env = library.env();
+    let mut previous = memo.start();
     let mut sections = Vec::new();
     for spec in &language.sections {
-        let fail = |source| AssembleError::Section {
-            section: spec.id.clone(),
-            source,
+        let key = format!("{}/{}", project.language, spec.id);
+        let (written, fresh) = match SectionMemo::recall(&mut previous, &key, &tracked) {
+            Some(hit) => (hit, false),
+            None => {
+                tracked.clear();
+                let text = write_section(env, &project.language, &spec.id, &ctx)?;
+                (tracked.written(text), true)
+            }
         };
-        let condition = crate::library::condition_template(&project.language, &spec.id);
-        let included = env
-            .get_template(&condition)
-            .and_then(|t| t.render(&ctx))
-            .map_err(fail)?;
-        if included.is_empty() {
-            continue;
+        if let Some((title, body)) = &written.text {
+            sections.push(Section {
+                id: spec.id.clone(),
+                title: title.clone(),
+                body: body.clone(),
+                reasons: spec
+                    .because
+                    .iter()
+                    .map(|b| Reason {
+                        field: b.field.clone(),
+                        says: b.says.clone(),
+                    })
+                    .collect(),
+            });
         }
-        let template = env
-            .get_template(&format!("{}/{}.md", project.language, spec.id))
-            .map_err(fail)?;
-        let body = crate::text::collapse_blank_lines(&template.render(&ctx).map_err(fail)?);
-        if body.is_empty() {
-            continue;
-        }
-        let title = env
-            .get_template(&crate::library::title_template(&project.language, &spec.id))
-            .and_then(|t| t.render(&ctx))
-            .map_err(fail)?;
-        sections.push(Section {
-            id: spec.id.clone(),
-            title,
-            body,
-            reasons: spec
-                .because
-                .iter()
-                .map(|b| Reason {
-                    field: b.field.clone(),
-                    says: b.says.clone(),
-                })
-                .collect(),
-        });
+        memo.remember(key, written, fresh);
     }
     let label = |key: &str| view::string(&language.strings, "page", key);
     Ok(PolicyDocument {
@@ -109,4 +114,31 @@ pub fn assemble(project: &Project, library: &Library) -> Result<PolicyDocument, 
         },
         sections,
     })
+}
+
+/// One section's title and body, or `None` when its condition is false or its body empty.
+fn write_section(
+    env: &minijinja::Environment<'static>,
+    language: &str,
+    id: &str,
+    ctx: &Value,
+) -> Result<Option<(String, String)>, AssembleError> {
+    let fail = |source| AssembleError::Section {
+        section: id.to_owned(),
+        source,
+    };
+    let render = |name: &str| {
+        env.get_template(name)
+            .and_then(|t| t.render(ctx))
+            .map_err(fail)
+    };
+    if render(&crate::library::condition_template(language, id))?.is_empty() {
+        return Ok(None);
+    }
+    let body = crate::text::collapse_blank_lines(&render(&format!("{language}/{id}.md"))?);
+    if body.is_empty() {
+        return Ok(None);
+    }
+    let title = render(&crate::library::title_template(language, id))?;
+    Ok(Some((title, body)))
 }

@@ -23,7 +23,7 @@ use crate::document::Reason;
 use crate::library::Library;
 use crate::model::Project;
 use crate::render::html::body_html;
-use crate::validate::{Finding, validate};
+use crate::validate::Finding;
 
 /// The preview of a project.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -66,6 +66,8 @@ pub struct PreviewCache {
     sections: HashMap<String, Rendered>,
     /// How many sections the last call rendered (the rest came from the cache).
     rendered: usize,
+    /// What each section's templates read and wrote, so unchanged sections are not written again.
+    memo: crate::assemble::SectionMemo,
 }
 
 #[derive(Debug, Clone)]
@@ -82,7 +84,10 @@ impl PreviewCache {
         project: &Project,
         library: &Library,
     ) -> Result<Preview, crate::AssembleError> {
-        let doc = crate::assemble(project, library)?;
+        // One draw of the facts serves both validation and assembly.
+        let facts = crate::facts::Facts::derive(project, library.catalogues());
+        let findings = crate::validate::check(&facts, library);
+        let doc = crate::assemble::assemble_facts(&facts, library, &mut self.memo)?;
         let mut kept = HashMap::with_capacity(doc.sections.len());
         let mut sections = Vec::with_capacity(doc.sections.len());
         self.rendered = 0;
@@ -112,7 +117,7 @@ impl PreviewCache {
                 .as_ref()
                 .map(|d| format!("{}: {d}", doc.labels.last_updated)),
             sections,
-            findings: validate(project, library),
+            findings,
             title: doc.title,
             organisation: doc.organisation,
             paper: doc.paper,
@@ -122,6 +127,12 @@ impl PreviewCache {
     /// How many sections the last [`PreviewCache::preview`] rendered; the others were cached.
     pub fn last_rendered(&self) -> usize {
         self.rendered
+    }
+
+    /// How many sections the last [`PreviewCache::preview`] wrote from their templates; the
+    /// others read nothing that changed and were remembered.
+    pub fn last_written(&self) -> usize {
+        self.memo.last_written()
     }
 }
 
@@ -166,6 +177,62 @@ mod tests {
         assert_eq!(cache.last_rendered(), changed);
         assert!(changed < edited.sections.len());
         assert_eq!(edited, preview(&project, &library).expect("previews"));
+    }
+
+    #[test]
+    fn an_edit_writes_again_only_the_sections_that_read_what_it_changed() {
+        let library = Library::load().expect("library loads");
+        let mut project = saas();
+        let mut cache = PreviewCache::default();
+        let first = cache.preview(&project, &library).expect("previews");
+        assert_eq!(cache.last_written(), library.language("en").expect("en").sections.len());
+        cache.preview(&project, &library).expect("previews");
+        assert_eq!(cache.last_written(), 0, "nothing changed, nothing written");
+
+        project.organisation.email = "privacy@elsewhere.example".to_owned();
+        let edited = cache.preview(&project, &library).expect("previews");
+        let changed = edited
+            .sections
+            .iter()
+            .filter(|s| !first.sections.contains(s))
+            .count();
+        assert!(cache.last_written() >= changed, "every changed section was written");
+        assert!(
+            cache.last_written() < edited.sections.len() / 2,
+            "{} of {} sections written for an email change",
+            cache.last_written(),
+            edited.sections.len()
+        );
+    }
+
+    /// A run of edits across the whole project, each previewed through one long-lived cache and
+    /// from scratch: the two must agree after every edit.
+    #[test]
+    fn incremental_previews_equal_full_ones_through_a_run_of_edits() {
+        let library = Library::load().expect("library loads");
+        let mut project = saas();
+        let mut cache = PreviewCache::default();
+        let edits: Vec<Box<dyn Fn(&mut Project)>> = vec![
+            Box::new(|p| p.organisation.legal_name = "Renamed Ltd".into()),
+            Box::new(|p| p.organisation.address.country = "GB".into()),
+            Box::new(|p| {
+                p.data.pop();
+            }),
+            Box::new(|p| p.purposes.reverse()),
+            Box::new(|p| p.vendors.catalogue.clear()),
+            Box::new(|p| p.jurisdictions.clear()),
+            Box::new(|p| p.language = "en".into()),
+            Box::new(|p| p.children = Default::default()),
+            Box::new(|p| p.effective_date = String::new()),
+            Box::new(|p| *p = Project::blank()),
+            Box::new(|p| *p = saas()),
+        ];
+        for (n, edit) in edits.iter().enumerate() {
+            edit(&mut project);
+            let incremental = cache.preview(&project, &library).expect("previews");
+            let full = preview(&project, &library).expect("previews");
+            assert_eq!(incremental, full, "after edit {n}");
+        }
     }
 
     #[test]
