@@ -114,6 +114,72 @@ pub fn apply_edits(json: &mut Value, edits: &[Edit]) -> Result<Project, EditErro
     Ok(Project::deserialize(&*json)?)
 }
 
+/// Applies `edits` (all or none) to `json`, the JSON form of `current`, and returns the edited
+/// project. A keystroke edits one answer: when every edit lies under one top-level answer, only
+/// that answer is read back into a copy of `current` (on a large project, reading all of it back
+/// costs more than everything else an edit does); otherwise the whole project is.
+pub fn apply_edits_from(
+    current: &Project,
+    json: &mut Value,
+    edits: &[Edit],
+) -> Result<Project, EditError> {
+    for edit in edits {
+        apply_one(json, edit)?;
+    }
+    let mut keys = edits.iter().map(|e| match e {
+        Edit::Set { path, .. } | Edit::Remove { path } => path.first(),
+    });
+    let first = keys.next().flatten();
+    if let Some(PathKey::Key(key)) = first
+        && keys.all(|k| k == first)
+        && let Some(value) = json.get(key)
+    {
+        let mut project = current.clone();
+        if read_answer(&mut project, key, value)? {
+            return Ok(project);
+        }
+    }
+    Ok(Project::deserialize(&*json)?)
+}
+
+/// Reads `value` into the answer named `key`; false when `key` is not one listed here, and the
+/// caller reads the whole project instead. The answers listed carry no serde attribute but
+/// `default`, which does not apply to a value that is present, so reading one alone gives what
+/// reading the whole project would.
+fn read_answer(project: &mut Project, key: &str, value: &Value) -> Result<bool, serde_json::Error> {
+    macro_rules! answers {
+        ($($name:ident),* $(,)?) => {
+            match key {
+                $(stringify!($name) => project.$name = Deserialize::deserialize(value)?,)*
+                _ => return Ok(false),
+            }
+        };
+    }
+    answers!(
+        language,
+        effective_date,
+        organisation,
+        products,
+        processes_customer_data,
+        data,
+        purposes,
+        vendors,
+        cookies,
+        jurisdictions,
+        children,
+        marketing,
+        sale_and_sharing,
+        automated_decisions,
+        transfers,
+        security,
+        breach,
+        rights,
+        policy_changes,
+        style,
+    );
+    Ok(true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,5 +259,41 @@ mod tests {
             let err = apply_edits(&mut blank(), &[edit]).unwrap_err();
             assert!(matches!(err, EditError::Invalid(_)), "{err}");
         }
+    }
+
+    /// Each answer read alone gives the project that reading all of it gives, and a bad value is
+    /// refused the same way.
+    #[test]
+    fn reading_back_one_answer_equals_reading_back_the_whole_project() {
+        let saas = crate::examples::example("saas").expect("saas example");
+        let saas = crate::project_file::parse(saas, std::path::Path::new("saas")).expect("parses");
+        let full = serde_json::to_value(&saas).expect("serialises");
+        let Value::Object(answers) = &full else {
+            panic!("a project is an object")
+        };
+        let mut read_alone = 0;
+        for (name, value) in answers {
+            let mut json = blank();
+            let edit = [Edit::Set {
+                path: vec![key(name)],
+                value: value.clone(),
+            }];
+            let current = Project::blank();
+            let fast = apply_edits_from(&current, &mut json.clone(), &edit).expect("applies");
+            let whole = apply_edits(&mut json, &edit).expect("applies");
+            assert_eq!(fast, whole, "{name}");
+            read_alone += usize::from(read_answer(&mut current.clone(), name, value).expect("reads"));
+        }
+        let expected = answers
+            .keys()
+            .filter(|k| !matches!(k.as_str(), "schema_version" | "saved_with"))
+            .count();
+        assert_eq!(read_alone, expected, "all but schema_version and saved_with");
+        let bad = [Edit::Set {
+            path: vec![key("organisation"), key("nickname")],
+            value: json!("x"),
+        }];
+        let err = apply_edits_from(&Project::blank(), &mut blank(), &bad).unwrap_err();
+        assert!(matches!(err, EditError::Invalid(_)), "{err}");
     }
 }

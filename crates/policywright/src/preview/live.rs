@@ -99,7 +99,7 @@ impl LivePreview {
 
     /// Applies `edits` (all or none) and returns what changed in the preview.
     pub fn edit(&mut self, edits: &[Edit], library: &Library) -> Result<PreviewUpdate, LiveError> {
-        let result = super::apply_edits(&mut self.json, edits)
+        let result = super::edit::apply_edits_from(&self.project, &mut self.json, edits)
             .map_err(LiveError::from)
             .and_then(|project| {
                 let next = self.cache.preview(&project, library)?;
