@@ -22,12 +22,15 @@ EXPORT_KILLS=${2:-1000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 
+# Copies of the binaries, so a build during the hour-long run cannot replace them mid-way.
 cargo build -q -p policywright --example soak_save --bin policywright
-SOAK_SAVE=$ROOT/target/debug/examples/soak_save
-PW=$ROOT/target/debug/policywright
+BIN=$(mktemp -d "${TMPDIR:-/tmp}/soak-bin.XXXXXX")
+cp "$ROOT/target/debug/examples/soak_save" "$ROOT/target/debug/policywright" "$BIN/"
+SOAK_SAVE=$BIN/soak_save
+PW=$BIN/policywright
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/soak-files.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+trap 'rm -rf "$WORK" "$BIN"' EXIT
 
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 # Temporary files of the given targets (names as atomic.rs makes them).
