@@ -192,7 +192,7 @@ export const steps: Step[] = [
     title: "Where your users are",
     intro: "Tick the places whose privacy laws apply to you. Each one adds the rights and details its law asks for.",
     section: "your-rights",
-    owns: ["jurisdictions", "rights"],
+    owns: ["jurisdictions", "rights", "complaints"],
     blocks: [
       { widget: "jurisdictions" },
       {
@@ -212,6 +212,7 @@ export const steps: Step[] = [
               { value: "email", label: "Writing to the privacy email" },
             ],
           },
+          { path: "complaints.form_url", label: "Complaint form", kind: "url", optional: true, help: "UK law (DPA 2018 s.164A) asks you to make complaining easy, for example with an online form. If you have none, people complain by email." },
         ],
       },
     ],
@@ -247,6 +248,17 @@ export const steps: Step[] = [
           { path: "breach.notify_affected_people", label: "You tell affected people about a breach that puts them at risk", kind: "check", help: "GDPR Art. 34 requires it when the risk is high." },
           { path: "breach.authority_within_hours", label: "Hours to tell the regulator", kind: "number", min: 1, max: 720, optional: true, help: "GDPR Art. 33: within 72 hours where feasible." },
           {
+            path: "breach.channels",
+            label: "How you tell affected people",
+            kind: "multi",
+            help: "Only if you tell people about breaches. The policy names these channels.",
+            options: [
+              { value: "email", label: "By email" },
+              { value: "in-app", label: "With a message in the service" },
+              { value: "website-notice", label: "With a notice on the website" },
+            ],
+          },
+          {
             path: "transfers.safeguards",
             label: "Safeguards for data sent abroad",
             kind: "multi",
@@ -262,7 +274,7 @@ export const steps: Step[] = [
     title: "Children, marketing, sale and decisions",
     intro: "Answers that change what people are told about their choices.",
     section: "children",
-    owns: ["children", "marketing", "sale_and_sharing", "automated_decisions"],
+    owns: ["children", "marketing", "sale_and_sharing", "automated_decisions", "minors", "sensitive", "ai", "tracking"],
     blocks: [
       {
         heading: "Children",
@@ -270,6 +282,38 @@ export const steps: Step[] = [
           { path: "children.minimum_age", label: "Minimum age", kind: "number", min: 1, max: 21, optional: true, help: "The youngest age allowed to use your service, if you set one." },
           { path: "children.directed_at_children", label: "The service is aimed at children under 13", kind: "check", help: "Then COPPA applies in the US, and parents must consent first." },
           { path: "children.parental_consent", label: "How parents give consent", kind: "textarea", optional: true, help: "In your own words." },
+          { path: "children.retention_policy", label: "How long you keep children's data", kind: "textarea", optional: true, help: "Only for services aimed at children: your written retention policy, in your own words (COPPA Rule, 2025)." },
+        ],
+      },
+      {
+        heading: "Teenagers and advertising (US laws)",
+        fields: [
+          { path: "minors.excluded_under", label: "People under this age are left out of selling, sharing, targeted ads and profiling", kind: "number", min: 13, max: 18, optional: true, help: "Only if people under 18 may use your service and you sell, share or profile. Usually 16 (California, Oregon) or 18 (Connecticut, Colorado)." },
+          { path: "minors.opt_in_before_sale", label: "Instead, 13–15-year-olds opt in, and parents for younger children, before their data is sold or shared", kind: "check", help: "California's rule if you do not leave them out." },
+        ],
+      },
+      {
+        heading: "Sensitive data (US laws)",
+        fields: [
+          { path: "sensitive.opt_in_consent", label: "People opt in before you use their sensitive data", kind: "yesno", help: "Only if you collect sensitive data such as precise location or health. Virginia, Colorado, Connecticut, Oregon and Texas require opt-in." },
+          { path: "sensitive.limit_url", label: "“Limit the Use of My Sensitive Personal Information” page", kind: "url", optional: true, help: "California: needed when you use sensitive data for more than providing your service and keeping it secure, such as personalisation." },
+        ],
+      },
+      {
+        heading: "AI",
+        fields: [
+          { path: "ai.provider_keeps_content", label: "Your AI provider keeps content after answering", kind: "yesno", help: "Only if you use an AI provider. Many keep it for a time to check for abuse; see your contract." },
+          { path: "ai.provider_keeps_days", label: "For how many days", kind: "number", min: 1, max: 3650, optional: true, help: "If the contract says." },
+          { path: "ai.provider_trains", label: "Your AI provider may train its models on the content", kind: "yesno", help: "As your contract with the provider says." },
+          { path: "ai.trains_own_models", label: "You use personal data to train your own AI models", kind: "yesno", help: "Connecticut asks every policy to say so, yes or no (from 1 July 2026)." },
+        ],
+      },
+      {
+        heading: "Location and profiling (Quebec)",
+        fields: [
+          { path: "tracking.identifies_locates_or_profiles", label: "Your service can identify, locate or profile people", kind: "check", help: "Only if you serve Canada: for example precise location, or suggestions based on interests (Quebec Law 25, s.8.1)." },
+          { path: "tracking.off_by_default", label: "Those functions are off until the person turns them on", kind: "check", help: "Quebec expects this." },
+          { path: "tracking.how_to_switch", label: "How people turn them on or off", kind: "textarea", optional: true, help: "In your own words." },
         ],
       },
       {

@@ -26,6 +26,10 @@ pub struct Catalogues {
     pub countries: BTreeMap<String, Country>,
     /// Jurisdictions in the order the policy lists them.
     pub jurisdictions: Vec<Jurisdiction>,
+    /// The authority supervising an organisation in each EEA country; not sent to the wizard.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub authorities: crate::authorities::Authorities,
 }
 
 /// A kind of personal data.
@@ -65,6 +69,10 @@ pub struct Purpose {
     /// People can always object to this purpose (GDPR Art. 21(2)).
     #[serde(default)]
     pub direct_marketing: bool,
+    /// The purpose builds a profile of people (personalisation, targeted advertising), which US
+    /// state laws let people opt out of and restrict for minors.
+    #[serde(default)]
+    pub profiling: bool,
 }
 
 /// A group of vendors doing the same job.
@@ -215,6 +223,7 @@ impl Catalogues {
             vendors: vendors.vendor,
             countries,
             jurisdictions: jurisdictions.jurisdiction,
+            authorities: parse("authorities.toml", get("authorities.toml")?)?,
         })
     }
 

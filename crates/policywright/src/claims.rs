@@ -27,6 +27,8 @@ pub struct Claim {
     pub license: String,
     /// What it says, in short.
     pub says: String,
+    /// Fixed words of the printed sentence, found in a policy only when the claim is printed.
+    pub renders: String,
 }
 
 #[derive(Deserialize)]

@@ -124,6 +124,17 @@ pub const REQUIRED: &[&str] = &[
     "us-states.response-time",
     "pipeda.response-time",
     "lgpd.response-time",
+    "gdpr.special-category-conditions",
+    "uk.complaints-procedure",
+    "us-states.sensitive-consent",
+    "ccpa.limit-sensitive",
+    "lgpd.encarregado",
+    "pecr.soft-opt-in",
+    "connecticut.llm-statement",
+    "quebec.technology-notice",
+    "coppa.notice-2025",
+    "de.state-supervision",
+    "oregon.minors",
 ];
 
 impl LawFacts {

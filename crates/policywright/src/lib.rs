@@ -5,6 +5,7 @@
 //! The same project always gives byte-identical output. Nothing here depends on the desktop app.
 
 pub mod assemble;
+pub mod authorities;
 mod atomic;
 pub mod catalogue;
 pub mod claims;

@@ -35,6 +35,7 @@ pub fn large_project(library: &Library, entries: usize) -> Project {
                 unit: RetentionUnit::Months,
                 reason: None,
             }),
+            examples: Vec::new(),
         })
         .collect();
     project.purposes = (0..entries)
@@ -46,6 +47,7 @@ pub fn large_project(library: &Library, entries: usize) -> Project {
                 legitimate_interest: (purpose.legal_basis == LegalBasis::LegitimateInterests)
                     .then(|| format!("Running the service well ({i})")),
                 categories: vec![cat.categories[i % cat.categories.len()].id.clone()],
+                special_condition: None,
             }
         })
         .collect();

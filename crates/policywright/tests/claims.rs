@@ -158,7 +158,8 @@ fn every_claim_in_the_manifest_is_used_and_every_used_claim_is_listed() {
 /// H6: the California promise about minors needs a fact that makes it true.
 #[test]
 fn h6_no_promise_about_minors_when_sharing_and_admitting_teens() {
-    let app = example("consumer-app");
+    let mut app = example("consumer-app");
+    app.minors = policywright::model::Minors::default();
     assert!(app.sale_and_sharing.shares_for_targeted_ads == Some(true));
     assert!(app.children.minimum_age.is_some_and(|a| a < 16));
     let text = markdown(&document(&app));
@@ -170,6 +171,10 @@ fn h6_no_promise_about_minors_when_sharing_and_admitting_teens() {
     let mut adults = app.clone();
     adults.children.minimum_age = Some(18);
     assert!(markdown(&document(&adults)).contains("anyone we know to be under 16"));
+
+    let mut excluded = app.clone();
+    excluded.minors.excluded_under = Some(16);
+    assert!(markdown(&document(&excluded)).contains("anyone we know to be under 16"));
 }
 
 /// H4: "We use it only to provide our service" is printed only when every purpose that uses
@@ -179,7 +184,7 @@ fn h4_sensitive_data_statement_only_when_true() {
     let app = example("consumer-app");
     let text = markdown(&document(&app));
     assert!(!text.contains("We do not use it to infer things about you"));
-    assert!(text.contains("you can ask us to limit how we use it"));
+    assert!(text.contains("you can ask us to limit its use"));
 }
 
 /// A blank project that says nothing about selling gets no "we do not sell".
@@ -193,4 +198,68 @@ fn no_sale_statement_without_an_answer() {
     p.sale_and_sharing.sells = Some(false);
     p.sale_and_sharing.shares_for_targeted_ads = Some(false);
     assert!(markdown(&document(&p)).contains("We do not sell your personal information"));
+}
+
+/// Catalogue text printed in a policy (category labels and examples, purpose descriptions, vendor
+/// descriptions, regions' names and authorities) is fixed text like a template's, so it carries
+/// no claim either. Help texts for the wizard (`applies`) are not printed and are left out.
+#[test]
+fn printed_catalogue_text_makes_no_claims() {
+    const PRINTED: &[&str] = &[
+        "label",
+        "examples",
+        "description",
+        "does",
+        "purpose",
+        "data",
+        "name",
+        "law",
+        "authority",
+        "term",
+        "ccpa_categories",
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates/catalogues");
+    let mut problems = Vec::new();
+    for entry in fs::read_dir(dir).expect("catalogues") {
+        let path = entry.expect("entry").path();
+        let text = fs::read_to_string(&path).expect("readable");
+        let table: toml::Table = toml::from_str(&text).expect("catalogue parses");
+        let mut strings = Vec::new();
+        printed_strings(&toml::Value::Table(table), PRINTED, false, &mut strings);
+        for s in strings {
+            for found in claim_words_in(&s) {
+                problems.push(format!("{}: {found}", path.display()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "claims in catalogues:\n{}", problems.join("\n"));
+}
+
+/// Collects the strings under keys in `printed`, at any depth.
+fn printed_strings(value: &toml::Value, printed: &[&str], keep: bool, out: &mut Vec<String>) {
+    match value {
+        toml::Value::String(s) if keep => out.push(s.clone()),
+        toml::Value::Array(items) => {
+            for v in items {
+                printed_strings(v, printed, keep, out);
+            }
+        }
+        toml::Value::Table(t) => {
+            for (k, v) in t {
+                printed_strings(v, printed, keep || printed.contains(&k.as_str()), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn the_catalogue_scan_sees_a_claim_in_an_example() {
+    let table: toml::Table =
+        toml::from_str("[[category]]\nid = \"x\"\nexamples = [\"password, stored only as a hash\"]\napplies = \"only here\"")
+            .expect("parses");
+    let mut strings = Vec::new();
+    printed_strings(&toml::Value::Table(table), &["examples"], false, &mut strings);
+    assert_eq!(strings.len(), 1);
+    assert_eq!(claim_words_in(&strings[0]).len(), 1);
 }

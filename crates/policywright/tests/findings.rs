@@ -24,6 +24,7 @@ fn blank_named() -> Project {
 fn cases() -> Vec<(&'static str, Project)> {
     let shop = example("shop");
     let app = example("consumer-app");
+    let saas = example("saas");
     let with = |base: &Project, change: &dyn Fn(&mut Project)| {
         let mut p = base.clone();
         change(&mut p);
@@ -121,6 +122,76 @@ fn cases() -> Vec<(&'static str, Project)> {
             with(&shop, &|p| p.vendors.catalogue.push("no-such".into())),
         ),
         (
+            "marketing.soft-opt-in-on-consent",
+            with(&shop, &|p| {
+                for u in &mut p.purposes {
+                    if u.purpose == "marketing-emails" {
+                        u.legitimate_interest = None;
+                    }
+                }
+            }),
+        ),
+        (
+            "sensitive.us-without-opt-in",
+            with(&app, &|p| p.sensitive.opt_in_consent = None),
+        ),
+        (
+            "sensitive.no-way-to-limit",
+            with(&app, &|p| p.sensitive.limit_url = None),
+        ),
+        (
+            "children.minors-unanswered",
+            with(&app, &|p| p.minors = Minors::default()),
+        ),
+        (
+            "purpose.cookie-analytics-on-legitimate-interests",
+            with(&saas, &|p| {
+                for u in &mut p.purposes {
+                    if u.purpose == "product-analytics" {
+                        u.legal_basis = Some(LegalBasis::LegitimateInterests);
+                        u.legitimate_interest = Some("Improving features".into());
+                    }
+                }
+            }),
+        ),
+        (
+            "organisation.brazil-no-channel",
+            with(&app, &|p| {
+                p.organisation.dpo = None;
+                p.organisation.email.clear();
+                p.rights.request_form_url = None;
+            }),
+        ),
+        (
+            "data.retention-shorter-than-law",
+            with(&saas, &|p| {
+                p.data[0].retention = Some(Retention::UntilAccountClosed { grace_days: 30 })
+            }),
+        ),
+        (
+            "ai.training-unanswered",
+            with(&app, &|p| p.ai = Ai::default()),
+        ),
+        (
+            "tracking.quebec-unanswered",
+            with(&app, &|p| p.tracking = Tracking::default()),
+        ),
+        (
+            "tracking.how-to-switch-missing",
+            with(&app, &|p| p.tracking.how_to_switch = None),
+        ),
+        (
+            "children.retention-policy-missing",
+            with(&shop, &|p| p.children.directed_at_children = true),
+        ),
+        (
+            "organisation.region-for-authority",
+            with(&saas, &|p| {
+                p.organisation.address.city = "Munich".into();
+                p.organisation.address.region = None;
+            }),
+        ),
+        (
             "vendor.name-missing",
             with(&shop, &|p| p.vendors.custom[0].name.clear()),
         ),
@@ -191,6 +262,7 @@ fn cases() -> Vec<(&'static str, Project)> {
                     sources: vec![Source::Directly],
                     required: false,
                     retention: None,
+                    examples: vec![],
                 });
                 // The shop's newsletter rests on consent; that must not hide this purpose.
                 p.purposes[0].categories.push("health".into());

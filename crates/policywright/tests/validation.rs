@@ -51,6 +51,7 @@ fn malformed_email_url_date_and_ids_are_errors() {
         sources: vec![],
         required: false,
         retention: None,
+        examples: vec![],
     });
     p.vendors.custom[0].privacy_url = Some("ftp://example.com".into());
     let f = findings(&p);

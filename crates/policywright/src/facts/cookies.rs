@@ -18,6 +18,11 @@ pub struct CookieFacts<'a> {
     /// A kind other than strictly necessary is set, by the owner or a vendor. This is what the
     /// ePrivacy rules ask consent for, and what the cookie section describes.
     pub non_essential: bool,
+    /// Some vendor sets analytics or marketing cookies, which can recognise a browser across the
+    /// sites that use the vendor's tools; strictly necessary and preference cookies do not count.
+    pub vendor_tracking: bool,
+    /// Analytics cookies are set, by the owner or a vendor.
+    pub analytics: bool,
 }
 
 impl<'a> CookieFacts<'a> {
@@ -28,8 +33,10 @@ impl<'a> CookieFacts<'a> {
         }
         let mut third_party: Vec<&'a str> = Vec::new();
         let mut non_essential_setters: Vec<&'a str> = Vec::new();
+        let mut vendor_tracking = false;
         for v in &vendors.list {
             if let Some(kind) = v.cookies {
+                vendor_tracking |= matches!(kind, CookieKind::Analytics | CookieKind::Marketing);
                 if kind != CookieKind::StrictlyNecessary && !non_essential_setters.contains(&v.name)
                 {
                     non_essential_setters.push(v.name);
@@ -45,6 +52,8 @@ impl<'a> CookieFacts<'a> {
         }
         CookieFacts {
             non_essential: by_kind.keys().any(|k| *k != CookieKind::StrictlyNecessary),
+            analytics: by_kind.contains_key(&CookieKind::Analytics),
+            vendor_tracking,
             by_kind,
             third_party,
             non_essential_setters,

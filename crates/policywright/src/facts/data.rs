@@ -93,8 +93,12 @@ pub struct PurposeFacts<'a> {
     pub bases: BTreeMap<LegalBasis, Vec<&'a Purpose>>,
     /// Some purpose rests on consent.
     pub uses_consent: bool,
-    /// Some purpose rests on legitimate interests.
+    /// Some purpose rests on legitimate interests, counting marketing emails to customers under
+    /// the soft opt-in, which rest on them whatever the marketing purpose's own basis.
     pub uses_legitimate_interests: bool,
+    /// Customers get marketing emails under the soft opt-in (PECR reg. 22(3)) while the
+    /// marketing purpose rests on consent: for customers the basis is legitimate interests.
+    pub soft_opt_in_customers: bool,
     /// Some purpose is direct marketing (people may object to it at any time).
     pub direct_marketing: bool,
     /// Ids of every data category some purpose uses.
@@ -123,9 +127,16 @@ impl<'a> PurposeFacts<'a> {
                 bases.entry(b).or_default().push(r.purpose);
             }
         }
+        let soft_opt_in_customers = p.marketing.soft_opt_in
+            && resolved.iter().any(|r| {
+                r.purpose.id == "marketing-emails"
+                    && r.answer.legal_basis == Some(LegalBasis::Consent)
+            });
         PurposeFacts {
             uses_consent: bases.contains_key(&LegalBasis::Consent),
-            uses_legitimate_interests: bases.contains_key(&LegalBasis::LegitimateInterests),
+            uses_legitimate_interests: bases.contains_key(&LegalBasis::LegitimateInterests)
+                || soft_opt_in_customers,
+            soft_opt_in_customers,
             direct_marketing: resolved.iter().any(|r| r.purpose.direct_marketing),
             categories_used: resolved
                 .iter()

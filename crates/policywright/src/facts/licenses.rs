@@ -21,23 +21,16 @@ pub const NAMES: &[&str] = &[
     "customer-data.processor",
     "special.consent-basis",
     "purposes.change-notice-law",
-];
-
-/// Purposes for which the CCPA lets a business use sensitive personal information without
-/// offering the right to limit (11 CCR §7027(m), as the law data cites it): providing the service,
-/// security and fraud prevention and the like.
-const SENSITIVE_PERMITTED: &[&str] = &[
-    "provide-service",
-    "accounts",
-    "payments",
-    "order-fulfilment",
-    "customer-support",
-    "service-messages",
-    "security",
-    "fraud-prevention",
-    "error-monitoring",
-    "legal-compliance",
-    "tax-accounting",
+    "sensitive.opt-in",
+    "minors.excluded",
+    "minors.opt-in",
+    "ai.provider-keeps-nothing",
+    "ai.provider-no-training",
+    "ai.no-own-training",
+    "ai.no-llm-training",
+    "tracking.off-by-default",
+    "cookies.vendor-tracking",
+    "breach.tell-people",
 ];
 
 /// Whether the license `name` holds; `None` when no license has that name.
@@ -61,9 +54,13 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
                     .children
                     .minimum_age
                     .is_some_and(|a| u32::from(a) >= age)
+                || facts
+                    .children
+                    .excluded_under
+                    .is_some_and(|a| u32::from(a) >= age)
         }
         "breach.authority-hours" => p.breach.authority_within_hours.is_some_and(|h| h > 0),
-        "sensitive.permitted-uses-only" => sensitive_permitted_only(facts),
+        "sensitive.permitted-uses-only" => facts.sensitive.permitted_only(),
         "cookies.consent-banner" => p.cookies.consent_banner,
         "children.parental-consent-described" => p
             .children
@@ -76,28 +73,29 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
                 && r.answer.legal_basis == Some(crate::model::LegalBasis::Consent)
         }),
         "customer-data.processor" => p.processes_customer_data,
-        "special.consent-basis" => facts.special_without_consent.is_empty(),
+        "special.consent-basis" => facts.special.only_explicit_consent(),
         // GDPR Art. 13(3) and LGPD Art. 9 §2: a new purpose is announced before it starts.
         "purposes.change-notice-law" => facts.regions.needs_legal_basis,
+        "sensitive.opt-in" => facts.sensitive.opt_in_consent == Some(true),
+        "minors.excluded" => {
+            facts.children.excluded_under.is_some()
+                || facts.children.minimum_age.is_some_and(|a| a >= 16)
+        }
+        "minors.opt-in" => facts.sale.either() && facts.children.opt_in_before_sale,
+        "ai.provider-keeps-nothing" => p.ai.provider_keeps_content == Some(false),
+        "ai.provider-no-training" => p.ai.provider_trains == Some(false),
+        "ai.no-own-training" => p.ai.trains_own_models == Some(false),
+        // Connecticut's statement covers data sent to a provider that trains on it, too.
+        "ai.no-llm-training" => {
+            p.ai.trains_own_models == Some(false)
+                && (!facts.vendors.uses_kind("ai") || p.ai.provider_trains == Some(false))
+        }
+        "tracking.off-by-default" => {
+            p.tracking.identifies_locates_or_profiles && p.tracking.off_by_default
+        }
+        "cookies.vendor-tracking" => facts.cookies.vendor_tracking,
+        "breach.tell-people" => p.breach.notify_affected_people,
         _ => return None,
-    })
-}
-
-/// Every purpose that uses sensitive personal information is one the CCPA permits.
-fn sensitive_permitted_only(facts: &Facts<'_>) -> bool {
-    let sensitive: Vec<&str> = facts
-        .data
-        .sensitive_pi
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect();
-    facts.purposes.resolved.iter().all(|r| {
-        SENSITIVE_PERMITTED.contains(&r.purpose.id.as_str())
-            || !r
-                .answer
-                .categories
-                .iter()
-                .any(|c| sensitive.contains(&c.as_str()))
     })
 }
 

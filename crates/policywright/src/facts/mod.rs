@@ -17,6 +17,8 @@ mod cookies;
 mod data;
 pub mod licenses;
 mod regions;
+mod sensitive;
+mod special;
 mod transfers;
 mod vendors;
 
@@ -24,6 +26,8 @@ pub use ccpa::CcpaCategoryFact;
 pub use cookies::CookieFacts;
 pub use data::{DataFacts, PurposeFacts, ResolvedData, ResolvedPurpose};
 pub use regions::{Home, Regions};
+pub use sensitive::SensitiveFacts;
+pub use special::SpecialFacts;
 pub use transfers::TransferFacts;
 pub use vendors::{VendorFact, VendorFacts, VendorOrigin};
 
@@ -36,6 +40,9 @@ pub struct Facts<'a> {
     catalogues: &'a Catalogues,
     /// Where the organisation is based.
     pub home: Home,
+    /// The data protection authority that supervises the organisation where it is based (EEA
+    /// countries only), or why there is none.
+    pub authority: crate::authorities::Found<'a>,
     /// The regions whose laws the owner addresses, and the groups the text speaks of.
     pub regions: Regions,
     /// The data collected, resolved against the catalogue.
@@ -54,9 +61,12 @@ pub struct Facts<'a> {
     pub sale: SaleFacts,
     /// Children and minimum age.
     pub children: ChildrenFacts,
-    /// Purposes that use special-category data (GDPR Art. 9) but do not rest on consent; each
-    /// needs another Art. 9 condition, which the answers cannot yet give.
-    pub special_without_consent: Vec<ResolvedPurpose<'a>>,
+    /// Purposes that use special-category data (GDPR Art. 9), with their Art. 9(2) conditions.
+    pub special: SpecialFacts<'a>,
+    /// Sensitive personal information under US laws, and its uses.
+    pub sensitive: SensitiveFacts<'a>,
+    /// Some purpose profiles people: personalisation or targeted advertising.
+    pub profiling: bool,
     /// Browser privacy signals the owner honours.
     pub signals: SignalFacts,
 }
@@ -91,6 +101,20 @@ pub struct ChildrenFacts {
     /// Children under 13 (COPPA's age) may use the service: it is designed for them, or its
     /// minimum age is below 13.
     pub under_13_admitted: bool,
+    /// Minors may use the service: no minimum age, or one below 18.
+    pub minors_admitted: bool,
+    /// People known to be under this age are left out of sale, sharing, targeted advertising
+    /// and profiling, as the owner answered.
+    pub excluded_under: Option<u8>,
+    /// Teenagers opt in (and parents for younger children) before their data is sold or shared.
+    pub opt_in_before_sale: bool,
+}
+
+impl ChildrenFacts {
+    /// The owner has said how minors are treated for sale, sharing and profiling.
+    pub fn minors_answered(&self) -> bool {
+        self.excluded_under.is_some() || self.opt_in_before_sale
+    }
 }
 
 impl ChildrenFacts {
@@ -116,7 +140,9 @@ impl<'a> Facts<'a> {
         let regions = Regions::derive(answers, catalogues);
         let data = DataFacts::derive(answers, catalogues);
         let purposes = PurposeFacts::derive(answers, catalogues);
-        let special_without_consent = special_without_consent(&data, &purposes);
+        let special = SpecialFacts::derive(&data, &purposes);
+        let sensitive = SensitiveFacts::derive(answers, &data, &purposes);
+        let profiling = purposes_profile(&purposes);
         let sale = SaleFacts {
             sells: answers.sale_and_sharing.sells == Some(true),
             shares: answers.sale_and_sharing.shares_for_targeted_ads == Some(true),
@@ -133,11 +159,16 @@ impl<'a> Facts<'a> {
         Facts {
             answers,
             catalogues,
+            authority: catalogues
+                .authorities
+                .for_address(&answers.organisation.address),
             home,
             regions,
             data,
             purposes,
-            special_without_consent,
+            special,
+            sensitive,
+            profiling,
             vendors,
             cookies,
             transfers,
@@ -147,6 +178,9 @@ impl<'a> Facts<'a> {
                 directed,
                 minimum_age,
                 under_13_admitted: directed || minimum_age.is_some_and(|a| a < 13),
+                minors_admitted: directed || minimum_age.is_none_or(|a| a < 18),
+                excluded_under: answers.minors.excluded_under,
+                opt_in_before_sale: answers.minors.opt_in_before_sale,
             },
             signals: SignalFacts {
                 do_not_track: answers.cookies.do_not_track == DntResponse::Honoured,
@@ -166,26 +200,8 @@ impl<'a> Facts<'a> {
     }
 }
 
-fn special_without_consent<'a>(
-    data: &DataFacts<'a>,
-    purposes: &PurposeFacts<'a>,
-) -> Vec<ResolvedPurpose<'a>> {
-    let special: Vec<&str> = data
-        .collected
-        .iter()
-        .filter(|d| d.category.gdpr_special)
-        .map(|d| d.category.id.as_str())
-        .collect();
-    purposes
-        .resolved
-        .iter()
-        .filter(|r| {
-            r.answer
-                .categories
-                .iter()
-                .any(|c| special.contains(&c.as_str()))
-        })
-        .filter(|r| r.answer.legal_basis != Some(crate::model::LegalBasis::Consent))
-        .copied()
-        .collect()
+/// Some purpose builds a profile of people: the catalogue marks personalisation and targeted
+/// advertising as profiling.
+fn purposes_profile(purposes: &PurposeFacts<'_>) -> bool {
+    purposes.resolved.iter().any(|r| r.purpose.profiling)
 }

@@ -11,9 +11,11 @@
 //! ## Format history
 //! - `schema_version` 1: the first format.
 
+mod disclosures;
 mod organisation;
 mod practices;
 
+pub use disclosures::{Ai, BreachChannel, Complaints, Minors, Sensitive, SpecialCondition, Tracking};
 pub use organisation::{Contact, Organisation, PostalAddress, Product, ProductKind};
 pub use practices::{
     AutomatedDecisions, Breach, Children, CollectedData, CookieKind, Cookies, CustomVendor,
@@ -99,6 +101,21 @@ pub struct Project {
     /// Presentation choices.
     #[serde(default)]
     pub style: Style,
+    /// People under 16 or 18 and sale, sharing, targeted ads and profiling.
+    #[serde(default, skip_serializing_if = "Minors::is_empty")]
+    pub minors: Minors,
+    /// Sensitive personal information under US state laws.
+    #[serde(default, skip_serializing_if = "Sensitive::is_empty")]
+    pub sensitive: Sensitive,
+    /// AI providers' use of content, and training on personal data.
+    #[serde(default, skip_serializing_if = "Ai::is_empty")]
+    pub ai: Ai,
+    /// Functions that identify, locate or profile people (Quebec).
+    #[serde(default, skip_serializing_if = "Tracking::is_empty")]
+    pub tracking: Tracking,
+    /// How people complain to the owner.
+    #[serde(default, skip_serializing_if = "Complaints::is_empty")]
+    pub complaints: Complaints,
 }
 
 /// Versions of the program that last wrote a project.
@@ -142,6 +159,11 @@ impl Project {
             rights: Rights::default(),
             policy_changes: PolicyChanges::default(),
             style: Style::default(),
+            minors: Minors::default(),
+            sensitive: Sensitive::default(),
+            ai: Ai::default(),
+            tracking: Tracking::default(),
+            complaints: Complaints::default(),
         }
     }
 

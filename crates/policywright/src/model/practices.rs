@@ -20,6 +20,10 @@ pub struct CollectedData {
     /// How long it is kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention: Option<Retention>,
+    /// The owner's own examples of what this covers, replacing the catalogue's when given (a
+    /// hiking app's health data is fitness data, not medical conditions).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<String>,
 }
 
 /// Where data comes from.
@@ -96,6 +100,10 @@ pub struct PurposeUse {
     /// Ids of the data categories this purpose uses.
     #[serde(default)]
     pub categories: Vec<String>,
+    /// The GDPR Art. 9(2) condition for the special-category data this purpose uses; only asked
+    /// when it uses some.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub special_condition: Option<super::SpecialCondition>,
 }
 
 /// Legal bases of GDPR Art. 6(1).
@@ -251,6 +259,10 @@ pub struct Children {
     /// How a parent gives consent before a child's data is collected (COPPA), in the owner's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parental_consent: Option<String>,
+    /// The written policy on how long children's data is kept (COPPA Rule as amended in 2025),
+    /// in the owner's words; asked only of services directed at children.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_policy: Option<String>,
 }
 
 /// Marketing emails.
@@ -344,6 +356,9 @@ pub struct Breach {
     /// Hours within which the supervisory authority is told, where the law requires it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authority_within_hours: Option<u32>,
+    /// How affected people are told.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<super::BreachChannel>,
 }
 
 /// How people exercise their rights.

@@ -9,6 +9,7 @@
 
 mod answers;
 mod at;
+mod clashes;
 mod practices;
 mod regions;
 pub mod registry;
@@ -103,5 +104,12 @@ pub fn check(facts: &Facts<'_>, library: &Library) -> Vec<Finding> {
     sharing::cookies(facts, law, &mut f);
     regions::representatives(facts, law, &mut f);
     regions::people(facts, law, &mut f);
+    clashes::marketing(facts, law, &mut f);
+    clashes::sensitive(facts, law, &mut f);
+    clashes::minors(facts, law, &mut f);
+    clashes::analytics(facts, law, &mut f);
+    clashes::brazil(facts, law, &mut f);
+    clashes::retention(facts, &mut f);
+    clashes::unanswered(facts, law, &mut f);
     f.0
 }

@@ -75,15 +75,18 @@ pub(super) fn purposes(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
             }
         }
     }
-    if facts.regions.needs_legal_basis {
-        for r in &facts.special_without_consent {
+    if facts.regions.europe {
+        for r in &facts.special.without_condition {
             f.add(
                 &SPECIAL_CATEGORY_WITHOUT_CONSENT,
-                At::item("purposes", r.index, "purpose", &r.purpose.id).child("legal_basis"),
+                At::item("purposes", r.index, "purpose", &r.purpose.id)
+                    .child("special_condition")
+                    .also(format!("purposes[purpose={}].legal_basis", r.purpose.id)),
                 format!(
-                    "\"{}\" uses special-category data, such as health data, and does not rest on consent. Under the GDPR this data needs explicit consent or another Art. 9 condition ({}).",
+                    "\"{}\" uses special-category data, such as health data, and no Art. 9 condition covers it. Under the GDPR this data needs explicit consent or another condition ({}; {}).",
                     r.purpose.label,
-                    law.cite("gdpr.special-category-consent")
+                    law.cite("gdpr.special-category-consent"),
+                    law.cite("gdpr.special-category-conditions")
                 ),
             );
         }

@@ -146,7 +146,7 @@ pub(super) const PURPOSE_DATA_NOT_COLLECTED: Rule = warning(
 );
 pub(super) const SPECIAL_CATEGORY_WITHOUT_CONSENT: Rule = warning(
     "purpose.special-category-without-consent",
-    "Check the legal basis of the purposes that use it: usually explicit consent.",
+    "Choose the ground this purpose rests on for sensitive data: usually explicit consent, or another Art. 9 condition such as health care.",
 );
 pub(super) const WITHDRAWAL_MISSING: Rule = warning(
     "rights.consent-withdrawal-missing",
@@ -199,6 +199,57 @@ pub(super) const MARKETING_WITHOUT_PURPOSE: Rule = warning(
     "Add the purpose \"Send newsletters and offers\".",
 );
 
+// Answers that contradict each other or leave out what the text needs (the clashes of the issue
+// "Every claim licensed"); each names the answers involved.
+pub(super) const SOFT_OPT_IN_ON_CONSENT: Rule = warning(
+    "marketing.soft-opt-in-on-consent",
+    "On the marketing purpose, say in a sentence your interest in emailing customers, such as \"telling customers about products like those they bought\". The policy then gives legitimate interests for customers and consent for everyone else.",
+);
+pub(super) const SENSITIVE_WITHOUT_OPT_IN: Rule = warning(
+    "sensitive.us-without-opt-in",
+    "Ask people to opt in before you use their sensitive data, and say so in the sensitive-data question.",
+);
+pub(super) const SENSITIVE_NO_WAY_TO_LIMIT: Rule = warning(
+    "sensitive.no-way-to-limit",
+    "Add a \"Limit the Use of My Sensitive Personal Information\" page, or use sensitive data only to provide your service and keep it secure.",
+);
+pub(super) const MINORS_UNANSWERED: Rule = warning(
+    "children.minors-unanswered",
+    "Say whether people under 16 (or 18) are left out of selling, sharing, targeted ads and profiling, or asked to opt in.",
+);
+pub(super) const ANALYTICS_COOKIES_ON_LEGITIMATE_INTERESTS: Rule = warning(
+    "purpose.cookie-analytics-on-legitimate-interests",
+    "Base cookie-based analytics on consent, or use analytics that set no cookies.",
+);
+pub(super) const BRAZIL_NO_CHANNEL: Rule = warning(
+    "organisation.brazil-no-channel",
+    "Name an encarregado (data protection officer), or give an email address or request form people in Brazil can use.",
+);
+pub(super) const RETENTION_SHORTER_THAN_LAW: Rule = warning(
+    "data.retention-shorter-than-law",
+    "Say that records the law makes you keep, such as invoices, are kept longer: give this data a period or describe how you decide.",
+);
+pub(super) const LLM_STATEMENT_MISSING: Rule = warning(
+    "ai.training-unanswered",
+    "Say whether you use personal data to train your own AI models, and whether your AI provider may train on it.",
+);
+pub(super) const TRACKING_UNANSWERED: Rule = warning(
+    "tracking.quebec-unanswered",
+    "Say whether your service can identify, locate or profile people, and how they turn those functions on.",
+);
+pub(super) const TRACKING_HOW_MISSING: Rule = warning(
+    "tracking.how-to-switch-missing",
+    "Describe how people turn these functions on or off.",
+);
+pub(super) const CHILDREN_RETENTION_POLICY_MISSING: Rule = warning(
+    "children.retention-policy-missing",
+    "Describe your written policy on how long you keep children's data and why.",
+);
+pub(super) const AUTHORITY_REGION_UNKNOWN: Rule = warning(
+    "organisation.region-for-authority",
+    "Add your federal state to the address, such as Berlin or Bayern.",
+);
+
 /// Every rule, in the order the checks run.
 pub const RULES: &[Rule] = &[
     LANGUAGE_UNKNOWN,
@@ -244,6 +295,18 @@ pub const RULES: &[Rule] = &[
     MINIMUM_AGE_UNUSUAL,
     AUTOMATED_DESCRIPTION_MISSING,
     MARKETING_WITHOUT_PURPOSE,
+    SOFT_OPT_IN_ON_CONSENT,
+    SENSITIVE_WITHOUT_OPT_IN,
+    SENSITIVE_NO_WAY_TO_LIMIT,
+    MINORS_UNANSWERED,
+    ANALYTICS_COOKIES_ON_LEGITIMATE_INTERESTS,
+    BRAZIL_NO_CHANNEL,
+    RETENTION_SHORTER_THAN_LAW,
+    LLM_STATEMENT_MISSING,
+    TRACKING_UNANSWERED,
+    TRACKING_HOW_MISSING,
+    CHILDREN_RETENTION_POLICY_MISSING,
+    AUTHORITY_REGION_UNKNOWN,
 ];
 
 /// The rule with this code.

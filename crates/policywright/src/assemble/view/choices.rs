@@ -18,6 +18,8 @@ pub(crate) struct ChildrenView {
     directed: bool,
     /// How parents give consent, in the owner's words.
     parental_consent: Option<String>,
+    /// The written retention policy for children's data, in the owner's words.
+    retention_policy: Option<String>,
     /// The policy states an age rule (a minimum age, or a service for children).
     applies: bool,
 }
@@ -100,6 +102,7 @@ pub(super) fn children(facts: &Facts<'_>) -> ChildrenView {
         minimum_age: facts.children.minimum_age,
         directed: facts.children.directed,
         parental_consent: filled(&facts.answers().children.parental_consent),
+        retention_policy: filled(&facts.answers().children.retention_policy),
         applies: facts.children.age_stated(),
     }
 }

@@ -7,6 +7,7 @@
 //! addresses. Ids that the catalogues do not know are already left out of the facts.
 
 mod choices;
+mod disclosures;
 mod law;
 mod organisation;
 mod practices;
@@ -85,6 +86,9 @@ pub(crate) struct View {
     sensitive_pi: Vec<String>,
     /// Labels of the categories people must give to use the service.
     required: Vec<String>,
+    /// Labels of the required categories a law requires (used by a purpose resting on a legal
+    /// obligation), for GDPR Art. 13(2)(e).
+    required_by_law: Vec<String>,
     /// Labels of the categories people may choose not to give.
     optional: Vec<String>,
     /// Each source of data, with the categories from it.
@@ -147,6 +151,11 @@ pub(crate) struct View {
     claims: BTreeMap<String, bool>,
     /// The facts of law the text states, by id (`law['gdpr.response-time'].months_word`).
     law: BTreeMap<String, law::LawView>,
+    /// Answers only some owners give: `own_authority`, `special_conditions`, `sensitive`,
+    /// `minors`, `ai_answers`, `tracking`, `complaint_form_url`, `breach_channels`, `profiling`,
+    /// `based_in_brazil` (see `disclosures.rs`).
+    #[serde(flatten)]
+    disclosures: disclosures::Disclosures,
 }
 
 impl View {
@@ -171,10 +180,11 @@ impl View {
             has_special: facts.data.special_category,
             sensitive_pi: data.sensitive_pi,
             required: data.required,
+            required_by_law: data.required_by_law,
             optional: data.optional,
             sources: data.sources,
             from_others: facts.data.from_others,
-            ccpa_categories: practices::ccpa(facts),
+            ccpa_categories: practices::ccpa(facts, s),
             purposes: practices::purposes(facts, s),
             bases: practices::bases(facts, s),
             uses_consent: facts.purposes.uses_consent,
@@ -210,6 +220,7 @@ impl View {
                 .collect(),
             claims: claims.licensed(facts, laws),
             law: law::law(laws, s),
+            disclosures: disclosures::build(facts, s),
         }
     }
 }

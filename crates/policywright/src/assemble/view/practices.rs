@@ -58,8 +58,11 @@ pub(crate) struct PurposeView {
     basis: Option<String>,
     /// The legal basis's label.
     basis_label: Option<String>,
-    /// The legitimate interest in the owner's words (only with that basis).
+    /// The legitimate interest in the owner's words (only with that basis, or for marketing to
+    /// customers under the soft opt-in).
     legitimate_interest: Option<String>,
+    /// The heading for that interest: the purpose's label, or the soft opt-in's.
+    interest_label: String,
     /// Labels of the data it uses.
     categories: Vec<String>,
 }
@@ -81,6 +84,7 @@ pub(super) struct Data {
     pub collected: BTreeMap<String, bool>,
     pub sensitive_pi: Vec<String>,
     pub required: Vec<String>,
+    pub required_by_law: Vec<String>,
     pub optional: Vec<String>,
     pub sources: Vec<SourceView>,
 }
@@ -115,7 +119,8 @@ impl Data {
                 .iter()
                 .map(|d| DataView {
                     label: d.category.label.clone(),
-                    examples: d.category.examples.clone(),
+                    examples: own_examples(d.answer)
+                        .unwrap_or_else(|| d.category.examples.clone()),
                     retention: d.answer.retention.as_ref().and_then(|r| retention(r, s)),
                     retention_reason: match &d.answer.retention {
                         Some(Retention::Period { reason, .. }) => filled(reason),
@@ -140,10 +145,28 @@ impl Data {
                 .map(|c| c.label.clone())
                 .collect(),
             required: labels(&|d| d.answer.required),
+            required_by_law: labels(&|d| {
+                d.answer.required
+                    && facts.purposes.resolved.iter().any(|r| {
+                        r.answer.legal_basis == Some(LegalBasis::LegalObligation)
+                            && r.answer.categories.contains(&d.category.id)
+                    })
+            }),
             optional: labels(&|d| !d.answer.required),
             sources,
         }
     }
+}
+
+/// The owner's examples for a category, trimmed, when any is given.
+fn own_examples(d: &crate::model::CollectedData) -> Option<Vec<String>> {
+    let own: Vec<String> = d
+        .examples
+        .iter()
+        .map(|e| e.trim().to_owned())
+        .filter(|e| !e.is_empty())
+        .collect();
+    (!own.is_empty()).then_some(own)
 }
 
 /// The effective date spelt out with the language's month names.
@@ -192,13 +215,21 @@ pub(super) fn purposes(facts: &Facts<'_>, s: &toml::Table) -> Vec<PurposeView> {
         .iter()
         .map(|r| {
             let u = r.answer;
+            let soft_opt_in =
+                facts.purposes.soft_opt_in_customers && r.purpose.id == "marketing-emails";
             PurposeView {
+                interest_label: if soft_opt_in {
+                    string(s, "marketing", "soft_opt_in_label")
+                } else {
+                    r.purpose.label.clone()
+                },
                 label: r.purpose.label.clone(),
                 description: r.purpose.description.clone(),
                 basis: u.legal_basis.map(|b| key(&b)),
                 basis_label: u.legal_basis.map(|b| label(s, "legal_basis", &b)),
-                legitimate_interest: filled(&u.legitimate_interest)
-                    .filter(|_| u.legal_basis == Some(LegalBasis::LegitimateInterests)),
+                legitimate_interest: filled(&u.legitimate_interest).filter(|_| {
+                    u.legal_basis == Some(LegalBasis::LegitimateInterests) || soft_opt_in
+                }),
                 categories: u
                     .categories
                     .iter()
@@ -210,20 +241,48 @@ pub(super) fn purposes(facts: &Facts<'_>, s: &toml::Table) -> Vec<PurposeView> {
         .collect()
 }
 
+/// Each basis with its purposes; marketing to customers under the soft opt-in is listed under
+/// legitimate interests (GDPR Art. 13(1)(c): the basis for each part of a purpose).
 pub(super) fn bases(facts: &Facts<'_>, s: &toml::Table) -> Vec<BasisView> {
-    facts
-        .purposes
-        .bases
+    let mut bases = facts.purposes.bases.clone();
+    if facts.purposes.soft_opt_in_customers {
+        bases.entry(LegalBasis::LegitimateInterests).or_default();
+    }
+    bases
         .iter()
-        .map(|(b, purposes)| BasisView {
-            label: label(s, "legal_basis", b),
-            explanation: label(s, "legal_basis_explained", b),
-            purposes: purposes.iter().map(|p| p.label.clone()).collect(),
+        .map(|(b, purposes)| {
+            let mut labels: Vec<String> = purposes.iter().map(|p| p.label.clone()).collect();
+            if *b == LegalBasis::LegitimateInterests && facts.purposes.soft_opt_in_customers {
+                labels.push(string(s, "marketing", "soft_opt_in_label"));
+            }
+            // Under the soft opt-in the marketing purpose rests on consent (a fact): only people
+            // who signed up are on that basis.
+            if facts.purposes.soft_opt_in_customers {
+                for l in labels.iter_mut().filter(|l| **l == marketing_label(facts)) {
+                    *l = string(s, "marketing", "consent_label");
+                }
+            }
+            BasisView {
+                label: label(s, "legal_basis", b),
+                explanation: label(s, "legal_basis_explained", b),
+                purposes: labels,
+            }
         })
         .collect()
 }
 
-pub(super) fn ccpa(facts: &Facts<'_>) -> Vec<CcpaView> {
+fn marketing_label(facts: &Facts<'_>) -> String {
+    facts
+        .catalogues()
+        .purpose("marketing-emails")
+        .map(|p| p.label.clone())
+        .unwrap_or_default()
+}
+
+/// The CCPA table names recipients by what they are ("customer relationship management
+/// providers"), not by the vendor group's heading, which can collide with a statutory category's
+/// name ("Customer records").
+pub(super) fn ccpa(facts: &Facts<'_>, s: &toml::Table) -> Vec<CcpaView> {
     let cat = facts.catalogues();
     facts
         .ccpa
@@ -237,7 +296,16 @@ pub(super) fn ccpa(facts: &Facts<'_>) -> Vec<CcpaView> {
                 .unwrap_or_else(|| c.letter.to_owned()),
             examples: c.categories.iter().map(|d| d.label.clone()).collect(),
             sold_or_shared: c.sold_or_shared,
-            disclosed_to: c.disclosed_to.iter().map(|k| k.label.clone()).collect(),
+            disclosed_to: c
+                .disclosed_to
+                .iter()
+                .map(|k| {
+                    s.get("ccpa_recipient")
+                        .and_then(|g| g.get(&k.id))
+                        .and_then(|v| v.as_str())
+                        .map_or_else(|| k.label.clone(), str::to_owned)
+                })
+                .collect(),
         })
         .collect()
 }

@@ -377,12 +377,32 @@ impl Flow<'_> {
 }
 
 /// The height the first part of a block needs, so a heading is never left alone at the bottom.
+/// The room a heading needs below it on its page: the lead-in of the block at `start`, and when
+/// that is a one-line paragraph (such as "If something goes wrong:" before a list), one line of
+/// the block after it too, so a heading never ends a page with a single line under it.
+fn keep_height(body: &[Block], start: usize, fonts: &Fonts, geo: &Geometry) -> f32 {
+    let Some(first) = body.get(start) else {
+        return LEADING;
+    };
+    let height = lead_in_height(first, fonts, geo);
+    let one_line = matches!(first, Block::Para { .. }) && height <= LEADING;
+    match body.get(start + 1) {
+        Some(next @ Block::Para { .. }) if one_line => {
+            height + PARA_GAP + lead_in_height(next, fonts, geo)
+        }
+        _ => height,
+    }
+}
+
 fn lead_in_height(block: &Block, fonts: &Fonts, geo: &Geometry) -> f32 {
     match block {
         Block::Para { spans, .. } => {
-            let n = break_lines(spans, fonts, BODY, geo.text_width())
-                .len()
-                .min(2);
+            // What `para` puts first on a page: all of a paragraph of up to three lines (a
+            // three-line paragraph split 2 + 1 would leave a widow, so it moves whole), else two.
+            let n = match break_lines(spans, fonts, BODY, geo.text_width()).len() {
+                n @ 0..=3 => n,
+                _ => 2,
+            };
             n as f32 * LEADING
         }
         Block::Subheading { .. } => H3 * 1.6 + 2.0 * LEADING,
@@ -710,9 +730,7 @@ pub(super) fn layout(doc: &PolicyDocument, fonts: &Fonts) -> Layout {
     let mut headings = Vec::new();
     for section in &doc.sections {
         let body = blocks(&section.body, fonts, &mut warnings);
-        let keep = body
-            .first()
-            .map_or(LEADING, |b| lead_in_height(b, fonts, &geo));
+        let keep = keep_height(&body, 0, fonts, &geo);
         let (page, top) = heading(&mut flow, &section.title, H2, 14.0, keep);
         headings.push(Placed {
             title: section.title.clone(),
@@ -730,9 +748,7 @@ pub(super) fn layout(doc: &PolicyDocument, fonts: &Fonts) -> Layout {
                     quote,
                 } => para(&mut flow, spans, *depth, marker, *quote),
                 Block::Subheading { text } => {
-                    let keep = body
-                        .get(k + 1)
-                        .map_or(LEADING, |b| lead_in_height(b, fonts, &geo));
+                    let keep = keep_height(&body, k + 1, fonts, &geo);
                     let (page, top) = heading(&mut flow, text, H3, 6.0, keep);
                     headings.push(Placed {
                         title: text.clone(),
