@@ -35,6 +35,7 @@ fn cases() -> Vec<(&'static str, Project)> {
         category: "hosting".into(),
         purpose: None,
         data: vec![],
+        own_use: None,
         locations: vec![],
         safeguard: None,
         privacy_url: None,
@@ -119,6 +120,33 @@ fn cases() -> Vec<(&'static str, Project)> {
         (
             "vendor.unknown",
             with(&shop, &|p| p.vendors.catalogue.push("no-such".into())),
+        ),
+        (
+            "vendors.adjustment-unknown",
+            with(&shop, &|p| {
+                p.vendors.adjustments.push(VendorAdjustment {
+                    vendor: "hetzner".into(),
+                    ..VendorAdjustment::default()
+                })
+            }),
+        ),
+        (
+            "vendors.always-received-not-collected",
+            with(&shop, &|p| p.data.retain(|d| d.category != "ip-address")),
+        ),
+        (
+            "vendors.setting-unanswered",
+            with(&shop, &|p| p.vendors.settings.google_analytics_data_sharing = None),
+        ),
+        (
+            "transfers.recipient-without-safeguard",
+            with(&shop, &|p| p.vendors.adjustments.clear()),
+        ),
+        (
+            "transfers.unassigned-safeguards",
+            with(&shop, &|p| {
+                p.transfers.unassigned_safeguards = vec![TransferSafeguard::UkIdta]
+            }),
         ),
         (
             "vendor.name-missing",

@@ -21,6 +21,7 @@ pub const NAMES: &[&str] = &[
     "customer-data.processor",
     "special.consent-basis",
     "purposes.change-notice-law",
+    "vendors.processors",
 ];
 
 /// Purposes for which the CCPA lets a business use sensitive personal information without
@@ -79,6 +80,9 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
         "special.consent-basis" => facts.special_without_consent.is_empty(),
         // GDPR Art. 13(3) and LGPD Art. 9 §2: a new purpose is announced before it starts.
         "purposes.change-notice-law" => facts.regions.needs_legal_basis,
+        // The sentence describes the vendors listed as processors: those with no purposes of
+        // their own (catalogue role, the owner's settings, or the owner's own description).
+        "vendors.processors" => facts.vendors.list.iter().any(|v| !v.own_purposes()),
         _ => return None,
     })
 }

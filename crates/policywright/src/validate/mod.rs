@@ -13,6 +13,7 @@ mod practices;
 mod regions;
 pub mod registry;
 mod sharing;
+mod transfers;
 
 use serde::Serialize;
 
@@ -95,6 +96,7 @@ pub fn validate(project: &Project, library: &Library) -> Vec<Finding> {
 pub fn check(facts: &Facts<'_>, library: &Library) -> Vec<Finding> {
     let mut f = Findings(Vec::new());
     answers::check(facts.answers(), library, &mut f);
+    answers::adjustments(facts.answers(), library.catalogues(), &mut f);
     let law = library.law();
     practices::data(facts, &mut f);
     practices::purposes(facts, law, &mut f);
@@ -103,5 +105,7 @@ pub fn check(facts: &Facts<'_>, library: &Library) -> Vec<Finding> {
     sharing::cookies(facts, law, &mut f);
     regions::representatives(facts, law, &mut f);
     regions::people(facts, law, &mut f);
+    transfers::recipients(facts, &mut f);
+    transfers::destinations(facts, &mut f);
     f.0
 }

@@ -43,8 +43,10 @@ pub(crate) struct CcpaView {
     examples: Vec<String>,
     /// Some of it is sold or shared.
     sold_or_shared: bool,
-    /// Labels of the kinds of vendor that receive it.
+    /// Labels of the kinds of vendor that receive it for a business purpose.
     disclosed_to: Vec<String>,
+    /// Labels of the kinds of third party it is sold or shared to (ad platforms).
+    shared_to: Vec<String>,
 }
 
 /// One purpose.
@@ -236,8 +238,9 @@ pub(super) fn ccpa(facts: &Facts<'_>) -> Vec<CcpaView> {
                 .cloned()
                 .unwrap_or_else(|| c.letter.to_owned()),
             examples: c.categories.iter().map(|d| d.label.clone()).collect(),
-            sold_or_shared: c.sold_or_shared,
+            sold_or_shared: c.sold_or_shared(),
             disclosed_to: c.disclosed_to.iter().map(|k| k.label.clone()).collect(),
+            shared_to: c.shared_to.iter().map(|k| k.label.clone()).collect(),
         })
         .collect()
 }

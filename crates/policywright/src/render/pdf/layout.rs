@@ -377,14 +377,11 @@ impl Flow<'_> {
 }
 
 /// The height the first part of a block needs, so a heading is never left alone at the bottom.
-fn lead_in_height(block: &Block, fonts: &Fonts, geo: &Geometry) -> f32 {
+fn lead_in_height(block: &Block) -> f32 {
     match block {
-        Block::Para { spans, .. } => {
-            let n = break_lines(spans, fonts, BODY, geo.text_width())
-                .len()
-                .min(2);
-            n as f32 * LEADING
-        }
+        // Two lines, even under a one-line paragraph: the next block's first line is then the
+        // second, so the heading never ends a page over a single line.
+        Block::Para { .. } => 2.0 * LEADING,
         Block::Subheading { .. } => H3 * 1.6 + 2.0 * LEADING,
         // The header row and a two-line first row.
         Block::Table { .. } => 2.0 * (TABLE_LEADING * 2.0 + 2.0 * CELL_PAD),
@@ -712,7 +709,7 @@ pub(super) fn layout(doc: &PolicyDocument, fonts: &Fonts) -> Layout {
         let body = blocks(&section.body, fonts, &mut warnings);
         let keep = body
             .first()
-            .map_or(LEADING, |b| lead_in_height(b, fonts, &geo));
+            .map_or(LEADING, lead_in_height);
         let (page, top) = heading(&mut flow, &section.title, H2, 14.0, keep);
         headings.push(Placed {
             title: section.title.clone(),
@@ -732,7 +729,7 @@ pub(super) fn layout(doc: &PolicyDocument, fonts: &Fonts) -> Layout {
                 Block::Subheading { text } => {
                     let keep = body
                         .get(k + 1)
-                        .map_or(LEADING, |b| lead_in_height(b, fonts, &geo));
+                        .map_or(LEADING, lead_in_height);
                     let (page, top) = heading(&mut flow, text, H3, 6.0, keep);
                     headings.push(Placed {
                         title: text.clone(),
