@@ -152,7 +152,21 @@ export const steps: Step[] = [
     intro: "Service providers that receive personal data from you: hosting, payments, email, analytics…",
     section: "vendors",
     owns: ["vendors"],
-    blocks: [{ widget: "vendors" }],
+    blocks: [
+      { widget: "vendors" },
+      {
+        heading: "Settings in your vendor accounts",
+        fields: [
+          {
+            path: "vendors.settings.google_analytics_data_sharing",
+            label: "Google Analytics: data sharing with Google products & services is on",
+            kind: "yesno",
+            optional: true,
+            help: "In Google Analytics, Admin, Account details. When it is on, Google also uses the data for its own purposes, and the policy lists it among those companies. Only if you use Google Analytics.",
+          },
+        ],
+      },
+    ],
   },
   {
     id: "cookies",
@@ -247,10 +261,11 @@ export const steps: Step[] = [
           { path: "breach.notify_affected_people", label: "You tell affected people about a breach that puts them at risk", kind: "check", help: "GDPR Art. 34 requires it when the risk is high." },
           { path: "breach.authority_within_hours", label: "Hours to tell the regulator", kind: "number", min: 1, max: 720, optional: true, help: "GDPR Art. 33: within 72 hours where feasible." },
           {
-            path: "transfers.safeguards",
-            label: "Safeguards for data sent abroad",
+            path: "transfers.unassigned_safeguards",
+            label: "Safeguards not yet given to a recipient",
             kind: "multi",
-            help: "Beyond those each vendor names.",
+            optional: true,
+            help: "Kept from an older version, which had one list for all transfers. Choose each for the vendors it covers, then untick it here. The policy does not print these.",
             options: safeguards,
           },
         ],
