@@ -362,3 +362,65 @@ fn m5_the_migration_keeps_global_safeguards_unassigned_and_invents_none() {
     assert_eq!(from, 1);
     assert_eq!(migrated["transfers"], serde_json::json!({}));
 }
+
+#[test]
+fn l10_every_catalogue_vendor_fact_has_a_dated_source() {
+    use policywright::catalogue::SourceLevel;
+    for v in &library().catalogues().vendors {
+        for fact in ["role", "entity", "locations"] {
+            let s = v
+                .sources
+                .iter()
+                .find(|s| s.fact == fact)
+                .unwrap_or_else(|| panic!("{}: no source for its {fact}", v.id));
+            assert_eq!(s.checked.len(), 10, "{}: date {}", v.id, s.checked);
+            // A confirmed fact names the page it was read on; an unconfirmed one names none,
+            // so no address is ever made up.
+            match s.level {
+                SourceLevel::V | SourceLevel::S => assert!(
+                    s.url.as_deref().is_some_and(|u| u.starts_with("https://")),
+                    "{}: {fact} is {:?} but has no page",
+                    v.id,
+                    s.level
+                ),
+                SourceLevel::U => {}
+            }
+        }
+    }
+}
+
+#[test]
+fn m5_every_law_fact_the_transfer_data_names_exists() {
+    let laws = library().law();
+    let regimes = &library().catalogues().transfer_regimes.regime;
+    for id in ["eu", "uk", "ch", "ca", "au", "br"] {
+        assert!(regimes.contains_key(id), "{id}");
+    }
+    for (id, r) in regimes {
+        for fact in r.adequacy.iter().chain(&r.framework) {
+            assert!(laws.get(fact).is_some(), "{id}: {fact} is not in law/facts.toml");
+        }
+        // A destination is called not adequate only when the adequacy list was read in full.
+        if r.list_complete() {
+            let f = laws.get(r.adequacy.as_deref().unwrap_or_default()).unwrap();
+            assert_ne!(f.verification, policywright::law::Verification::Unconfirmed, "{id}");
+        }
+    }
+    assert!(laws.get("gdpr.adequacy-uk").is_some_and(|f| f.states.contains("27 December 2031")));
+}
+
+#[test]
+fn the_contracting_entity_follows_where_the_owner_is() {
+    let entity = |country: &str| -> String {
+        let mut p = example("shop");
+        p.organisation.address.country = country.into();
+        let md = markdown(&document(&p));
+        let row = md.lines().find(|l| l.contains("**Shopify**")).expect("Shopify row").to_owned();
+        row
+    };
+    assert!(entity("GB").contains("(Shopify International Limited)"));
+    assert!(entity("DE").contains("(Shopify International Limited)"));
+    assert!(entity("US").contains("(Shopify Inc.)"));
+    assert!(entity("AU").contains("(Shopify Commerce Singapore Pte. Ltd.)"));
+    assert!(entity("BR").contains("(Shopify International Limited)"));
+}

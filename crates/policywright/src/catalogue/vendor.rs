@@ -20,6 +20,10 @@ pub struct Vendor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub legal_entity_elsewhere: Option<String>,
+    /// Contracting entities for owners in particular countries, checked before the two above.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub regional_entities: Vec<RegionalEntity>,
     /// Vendor category id.
     pub category: String,
     /// What this vendor does, when its category's phrase does not fit it.
@@ -72,14 +76,29 @@ pub struct Vendor {
 }
 
 impl Vendor {
-    /// The entity an owner based in `country` (a catalogue code) contracts with; `europe` says
-    /// whether that country is in the EEA, the UK or Switzerland.
-    pub fn entity_for(&self, europe: bool) -> &str {
-        match (&self.legal_entity_elsewhere, europe) {
-            (Some(other), false) => other,
+    /// The entity an owner in `country` (a catalogue code, when known) contracts with; `europe`
+    /// says whether the owner is in the EEA, the UK or Switzerland.
+    pub fn entity_for(&self, country: Option<&str>, europe: bool) -> &str {
+        let regional = self
+            .regional_entities
+            .iter()
+            .find(|e| country.is_some_and(|c| e.countries.iter().any(|x| x == c)));
+        match (regional, &self.legal_entity_elsewhere, europe) {
+            (Some(e), _, _) => &e.name,
+            (None, Some(other), false) => other,
             _ => &self.legal_entity,
         }
     }
+}
+
+/// The entity a vendor contracts through for owners in some countries.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionalEntity {
+    /// Catalogue country codes of the owners it contracts with.
+    pub countries: Vec<String>,
+    /// Its legal name.
+    pub name: String,
 }
 
 /// A vendor's role under the GDPR.

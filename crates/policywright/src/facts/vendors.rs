@@ -88,6 +88,7 @@ struct Context<'a, 'd> {
     cat: &'a Catalogues,
     data: &'d DataFacts<'a>,
     europe_home: bool,
+    home_country: Option<&'d str>,
 }
 
 impl<'a> Context<'a, '_> {
@@ -155,7 +156,7 @@ impl<'a> Context<'a, '_> {
                     .vendor_category(&v.category)
                     .map_or("", |c| c.does.as_str())
             }),
-            entity: Some(v.entity_for(self.europe_home)),
+            entity: Some(v.entity_for(self.home_country, self.europe_home)),
             gdpr_role,
             ccpa_role,
             own_use,
@@ -236,6 +237,7 @@ impl<'a> VendorFacts<'a> {
             cat,
             data,
             europe_home,
+            home_country: home.country.as_deref(),
         };
         let mut seen = BTreeSet::new();
         let catalogue = p
