@@ -136,7 +136,9 @@ fn cases() -> Vec<(&'static str, Project)> {
         ),
         (
             "vendors.setting-unanswered",
-            with(&shop, &|p| p.vendors.settings.google_analytics_data_sharing = None),
+            with(&shop, &|p| {
+                p.vendors.settings.google_analytics_data_sharing = None
+            }),
         ),
         (
             "transfers.recipient-without-safeguard",

@@ -192,7 +192,9 @@ fn check_markdown(md: &str, s: &str) -> Result<(), TestCaseError> {
                 let known = heading == "Privacy policy"
                     || heading == "Contents"
                     || heading == "Companies that also use your data for their own purposes"
-                    || heading.strip_prefix("If you are in ").is_some_and(|h| h.ends_with(": where your data goes"))
+                    || heading
+                        .strip_prefix("If you are in ")
+                        .is_some_and(|h| h.ends_with(": where your data goes"))
                     || ours.contains(&heading)
                     || groups.contains(&heading);
                 prop_assert!(known, "unexpected heading `{heading}`");

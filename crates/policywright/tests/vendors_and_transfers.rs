@@ -40,7 +40,10 @@ fn h2_a_us_company_serving_canada_and_australia_names_the_united_states() {
     let md = markdown(&document(&p));
     let canada = section(&md, "If you are in Canada");
     assert!(canada.contains("the United States"), "{canada}");
-    assert!(canada.contains("We are based in the United States"), "{canada}");
+    assert!(
+        canada.contains("We are based in the United States"),
+        "{canada}"
+    );
     let australia = section(&md, "If you are in Australia");
     assert!(australia.contains("the United States"), "{australia}");
     let brazil = section(&md, "If you are in Brazil");
@@ -120,7 +123,10 @@ fn h1_a_shop_using_meta_pixel_and_paypal_lists_them_as_using_data_for_their_own_
     }
     assert!(apart.contains("facebook.com/privacy/policy"), "{apart}");
     // The processors' sentence stands above the processors only.
-    let processors = vendors.split("### Companies that also").next().unwrap_or("");
+    let processors = vendors
+        .split("### Companies that also")
+        .next()
+        .unwrap_or("");
     assert!(processors.contains("only on our instructions"));
     assert!(!processors.contains("**Meta Pixel**") && !processors.contains("**PayPal**"));
 }
@@ -133,7 +139,10 @@ fn h1_the_processor_sentence_prints_only_when_a_processor_is_listed() {
     p.vendors.adjustments.clear();
     let md = markdown(&document(&p));
     assert!(!md.contains("only on our instructions"), "{md}");
-    assert!(!md.contains("may not use it for their own purposes"), "{md}");
+    assert!(
+        !md.contains("may not use it for their own purposes"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -144,7 +153,10 @@ fn h1_google_analytics_follows_the_owners_data_sharing_setting() {
         let md = markdown(&document(&p));
         section(&md, "Who we share it with").to_owned()
     };
-    let apart_off = facts_off.split("### Companies that also").nth(1).unwrap_or("");
+    let apart_off = facts_off
+        .split("### Companies that also")
+        .nth(1)
+        .unwrap_or("");
     assert!(!apart_off.contains("Google Analytics"), "{apart_off}");
     p.vendors.settings.google_analytics_data_sharing = None;
     let md = markdown(&document(&p));
@@ -153,7 +165,10 @@ fn h1_google_analytics_follows_the_owners_data_sharing_setting() {
         .nth(1)
         .unwrap_or("")
         .to_owned();
-    assert!(apart.contains("Google Analytics"), "unanswered counts as on: {apart}");
+    assert!(
+        apart.contains("Google Analytics"),
+        "unanswered counts as on: {apart}"
+    );
     assert!(fires(&p, "vendors.setting-unanswered"));
 }
 
@@ -172,11 +187,16 @@ fn h8_the_california_sold_or_shared_column_follows_the_ad_vendors() {
     let identifiers = row(ca, "Identifiers");
     assert!(identifiers.ends_with("| Advertising |"), "{identifiers}");
     // Without the ad vendors nothing is sold or shared, whatever else is disclosed.
-    p.vendors.catalogue.retain(|v| v != "google-ads" && v != "meta-pixel");
+    p.vendors
+        .catalogue
+        .retain(|v| v != "google-ads" && v != "meta-pixel");
     p.sale_and_sharing.shares_for_targeted_ads = Some(false);
     let md = markdown(&document(&p));
     let ca = section(&md, "If you live in California");
-    for line in ca.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| Category")) {
+    for line in ca
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Category"))
+    {
         assert!(line.ends_with("| No one |"), "{line}");
     }
     assert!(!ca.contains("cross-context behavioural advertising"));
@@ -269,7 +289,9 @@ fn h3_vendor_tables_name_only_data_the_owner_collects() {
 
 fn upper_first(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// Every country a vendor table names, outside a regime's territory, appears in that regime's
@@ -294,13 +316,19 @@ fn transfers_agree_with_vendor_tables(p: &Project) -> Result<(), TestCaseError> 
                 prop_assert!(
                     text.contains(&country.name) || text.contains(&upper_first(&country.name)),
                     "{} ({}) missing from the {} text:\n{}",
-                    country.name, v.name, r.jurisdiction.id, text
+                    country.name,
+                    v.name,
+                    r.jurisdiction.id,
+                    text
                 );
             }
         }
         for d in &r.destinations {
             if d.adequacy == policywright::facts::Adequacy::Adequate {
-                let sentence = text.lines().find(|l| l.contains("has not recognised")).unwrap_or("");
+                let sentence = text
+                    .lines()
+                    .find(|l| l.contains("has not recognised"))
+                    .unwrap_or("");
                 prop_assert!(!sentence.contains(&d.country.name), "{sentence}");
             }
         }
@@ -312,7 +340,12 @@ fn transfers_agree_with_vendor_tables(p: &Project) -> Result<(), TestCaseError> 
 fn with_adjustments() -> impl Strategy<Value = Project> {
     (
         generated_project(),
-        prop::collection::vec(prop::sample::select(vec!["DE", "US", "GB", "CA", "IE", "AU", "BR", "CH", "JP", "IN"]), 1..3),
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "DE", "US", "GB", "CA", "IE", "AU", "BR", "CH", "JP", "IN",
+            ]),
+            1..3,
+        ),
         any::<prop::sample::Index>(),
     )
         .prop_map(|(mut p, locations, which)| {
@@ -348,17 +381,28 @@ fn the_examples_transfer_texts_agree_with_their_vendor_tables() {
 fn m5_the_migration_keeps_global_safeguards_unassigned_and_invents_none() {
     let v1 = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1.policy.json");
     let raw: serde_json::Value = serde_json::from_slice(&std::fs::read(&v1).unwrap()).unwrap();
-    assert_eq!(raw["transfers"]["safeguards"], serde_json::json!(["standard-contractual-clauses"]));
+    assert_eq!(
+        raw["transfers"]["safeguards"],
+        serde_json::json!(["standard-contractual-clauses"])
+    );
     let p = policywright::project_file::load(&v1).unwrap();
-    assert_eq!(p.transfers.unassigned_safeguards, vec![TransferSafeguard::StandardContractualClauses]);
+    assert_eq!(
+        p.transfers.unassigned_safeguards,
+        vec![TransferSafeguard::StandardContractualClauses]
+    );
     // No recipient gained a safeguard it did not have.
     assert!(p.vendors.adjustments.is_empty());
-    assert_eq!(p.vendors.custom[0].safeguard, Some(TransferSafeguard::AdequacyDecision));
+    assert_eq!(
+        p.vendors.custom[0].safeguard,
+        Some(TransferSafeguard::AdequacyDecision)
+    );
     assert!(fires(&p, "transfers.unassigned-safeguards"));
     // An empty list leaves nothing behind.
     let mut empty = raw.clone();
     empty["transfers"]["safeguards"] = serde_json::json!([]);
-    let (migrated, from) = policywright::project_file::migrate::Chain::CURRENT.run(empty).unwrap();
+    let (migrated, from) = policywright::project_file::migrate::Chain::CURRENT
+        .run(empty)
+        .unwrap();
     assert_eq!(from, 1);
     assert_eq!(migrated["transfers"], serde_json::json!({}));
 }
@@ -398,15 +442,25 @@ fn m5_every_law_fact_the_transfer_data_names_exists() {
     }
     for (id, r) in regimes {
         for fact in r.adequacy.iter().chain(&r.framework) {
-            assert!(laws.get(fact).is_some(), "{id}: {fact} is not in law/facts.toml");
+            assert!(
+                laws.get(fact).is_some(),
+                "{id}: {fact} is not in law/facts.toml"
+            );
         }
         // A destination is called not adequate only when the adequacy list was read in full.
         if r.list_complete() {
             let f = laws.get(r.adequacy.as_deref().unwrap_or_default()).unwrap();
-            assert_ne!(f.verification, policywright::law::Verification::Unconfirmed, "{id}");
+            assert_ne!(
+                f.verification,
+                policywright::law::Verification::Unconfirmed,
+                "{id}"
+            );
         }
     }
-    assert!(laws.get("gdpr.adequacy-uk").is_some_and(|f| f.states.contains("27 December 2031")));
+    assert!(
+        laws.get("gdpr.adequacy-uk")
+            .is_some_and(|f| f.states.contains("27 December 2031"))
+    );
 }
 
 #[test]
@@ -415,8 +469,10 @@ fn the_contracting_entity_follows_where_the_owner_is() {
         let mut p = example("shop");
         p.organisation.address.country = country.into();
         let md = markdown(&document(&p));
-        let row = md.lines().find(|l| l.contains("**Shopify**")).expect("Shopify row").to_owned();
-        row
+        md.lines()
+            .find(|l| l.contains("**Shopify**"))
+            .expect("Shopify row")
+            .to_owned()
     };
     assert!(entity("GB").contains("(Shopify International Limited)"));
     assert!(entity("DE").contains("(Shopify International Limited)"));

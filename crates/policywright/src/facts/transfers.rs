@@ -152,7 +152,9 @@ fn recipients<'a>(
             name,
             locations: vec![code],
             safeguards: g.safeguards.clone(),
-            certified: g.safeguards.contains(&TransferSafeguard::DataPrivacyFramework),
+            certified: g
+                .safeguards
+                .contains(&TransferSafeguard::DataPrivacyFramework),
         })
     });
     vendors.chain(group).collect()
@@ -209,17 +211,13 @@ fn visit<'m, 'a>(
     } else {
         Adequacy::Unconfirmed
     };
-    Some(
-        found
-            .entry(code.to_owned())
-            .or_insert_with(|| Destination {
-                code: code.to_owned(),
-                country,
-                ours: false,
-                adequacy,
-                routes: Vec::new(),
-            }),
-    )
+    Some(found.entry(code.to_owned()).or_insert_with(|| Destination {
+        code: code.to_owned(),
+        country,
+        ours: false,
+        adequacy,
+        routes: Vec::new(),
+    }))
 }
 
 /// The mechanism a recipient's transfer rests on under this regime, if the answers give one.
@@ -243,6 +241,8 @@ fn mechanism(
     }
     // Anything else (an adequacy decision or a framework named for a destination they do not
     // cover, or another law's clauses) gives no mechanism under this law.
-    (territory.rules && r.safeguards.contains(&TransferSafeguard::BindingCorporateRules))
-        .then_some(Mechanism::Rules)
+    (territory.rules
+        && r.safeguards
+            .contains(&TransferSafeguard::BindingCorporateRules))
+    .then_some(Mechanism::Rules)
 }

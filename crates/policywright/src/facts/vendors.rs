@@ -172,7 +172,11 @@ impl<'a> Context<'a, '_> {
             safeguards: v
                 .safeguard
                 .into_iter()
-                .chain(adjustment.into_iter().flat_map(|a| a.safeguards.iter().copied()))
+                .chain(
+                    adjustment
+                        .into_iter()
+                        .flat_map(|a| a.safeguards.iter().copied()),
+                )
                 .collect(),
             cookies: v.cookies,
         })
@@ -231,8 +235,7 @@ impl<'a> VendorFacts<'a> {
         home: &Home,
         data: &DataFacts<'a>,
     ) -> VendorFacts<'a> {
-        let europe_home =
-            home.in_eea || matches!(home.country.as_deref(), Some("GB") | Some("CH"));
+        let europe_home = home.in_eea || matches!(home.country.as_deref(), Some("GB") | Some("CH"));
         let cx = Context {
             cat,
             data,

@@ -148,4 +148,3 @@ fn v1_safeguards_per_recipient(mut value: Value) -> Result<Value, StepError> {
     }
     Ok(value)
 }
-

@@ -120,11 +120,9 @@ pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, VendorView)> {
                 VendorOrigin::Catalogue(c) => {
                     (None, Some(c.privacy_url.clone()), c.opt_out_url.clone())
                 }
-                VendorOrigin::Custom(c) => (
-                    filled(&c.purpose),
-                    web(&c.privacy_url),
-                    web(&c.opt_out_url),
-                ),
+                VendorOrigin::Custom(c) => {
+                    (filled(&c.purpose), web(&c.privacy_url), web(&c.opt_out_url))
+                }
             };
             let view = VendorView {
                 name: v.name.to_owned(),

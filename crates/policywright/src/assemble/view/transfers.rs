@@ -70,7 +70,10 @@ pub(super) fn transfers(facts: &Facts<'_>, s: &toml::Table) -> TransfersView {
         r.territory.mechanisms
             && r.destinations.iter().any(|d| {
                 d.routes.iter().any(|route| {
-                    matches!(route.mechanism, Some(Mechanism::Contracts | Mechanism::Rules))
+                    matches!(
+                        route.mechanism,
+                        Some(Mechanism::Contracts | Mechanism::Rules)
+                    )
                 })
             })
     });

@@ -707,9 +707,7 @@ pub(super) fn layout(doc: &PolicyDocument, fonts: &Fonts) -> Layout {
     let mut headings = Vec::new();
     for section in &doc.sections {
         let body = blocks(&section.body, fonts, &mut warnings);
-        let keep = body
-            .first()
-            .map_or(LEADING, lead_in_height);
+        let keep = body.first().map_or(LEADING, lead_in_height);
         let (page, top) = heading(&mut flow, &section.title, H2, 14.0, keep);
         headings.push(Placed {
             title: section.title.clone(),
@@ -727,9 +725,7 @@ pub(super) fn layout(doc: &PolicyDocument, fonts: &Fonts) -> Layout {
                     quote,
                 } => para(&mut flow, spans, *depth, marker, *quote),
                 Block::Subheading { text } => {
-                    let keep = body
-                        .get(k + 1)
-                        .map_or(LEADING, lead_in_height);
+                    let keep = body.get(k + 1).map_or(LEADING, lead_in_height);
                     let (page, top) = heading(&mut flow, text, H3, 6.0, keep);
                     headings.push(Placed {
                         title: text.clone(),
