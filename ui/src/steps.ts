@@ -68,6 +68,7 @@ export const safeguards: Option[] = [
   { value: "data-privacy-framework", label: "EU–US Data Privacy Framework" },
   { value: "standard-contractual-clauses", label: "Standard Contractual Clauses" },
   { value: "uk-idta", label: "UK IDTA or Addendum" },
+  { value: "swiss-sccs", label: "Standard Contractual Clauses with the Swiss changes" },
   { value: "binding-corporate-rules", label: "Binding corporate rules" },
 ];
 

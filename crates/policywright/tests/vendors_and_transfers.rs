@@ -480,3 +480,44 @@ fn the_contracting_entity_follows_where_the_owner_is() {
     assert!(entity("AU").contains("(Shopify Commerce Singapore Pte. Ltd.)"));
     assert!(entity("BR").contains("(Shopify International Limited)"));
 }
+
+#[test]
+fn m5_a_swiss_owner_names_the_swiss_clauses_only_where_the_owner_confirmed_them() {
+    let mut p = example("saas");
+    p.organisation.address.country = "CH".into();
+    p.jurisdictions = vec!["ch".into()];
+    p.vendors.adjustments.retain(|a| a.vendor != "sentry");
+    let md = markdown(&document(&p));
+    let us = md
+        .lines()
+        .find(|l| l.starts_with("| The United States"))
+        .expect("US row")
+        .to_owned();
+    assert!(
+        us.contains("Postmark, Sentry and OpenAI API\\: no safeguard named yet"),
+        "{us}"
+    );
+    assert!(
+        us.contains("certified under the Swiss–US Data Privacy Framework"),
+        "{us}"
+    );
+    assert!(fires(&p, "transfers.recipient-without-safeguard"));
+    p.vendors.adjustments.push(VendorAdjustment {
+        vendor: "sentry".into(),
+        safeguards: vec![TransferSafeguard::SwissSccs],
+        ..VendorAdjustment::default()
+    });
+    let md = markdown(&document(&p));
+    assert!(
+        md.contains("Sentry\\: the European Commission's Standard Contractual Clauses with the changes Swiss law requires"),
+        "{md}"
+    );
+    let germany = md
+        .lines()
+        .find(|l| l.starts_with("| Germany"))
+        .expect("Germany row");
+    assert!(
+        germany.contains("Swiss Federal Council lists this country"),
+        "{germany}"
+    );
+}

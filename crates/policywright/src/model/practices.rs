@@ -134,6 +134,9 @@ pub enum TransferSafeguard {
     StandardContractualClauses,
     /// UK International Data Transfer Agreement or UK Addendum.
     UkIdta,
+    /// Standard Contractual Clauses with the changes the Swiss FDPIC requires for transfers
+    /// under Swiss law.
+    SwissSccs,
     /// Binding corporate rules.
     BindingCorporateRules,
 }
