@@ -19,7 +19,7 @@ export function blankProject(): Project {
     marketing: { sends_emails: false, soft_opt_in: false },
     sale_and_sharing: {},
     automated_decisions: { makes_significant_decisions: false },
-    transfers: { safeguards: [] },
+    transfers: {},
     security: [],
     breach: { notify_affected_people: false },
     rights: { consent_withdrawal: [] },

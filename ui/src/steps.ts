@@ -68,6 +68,7 @@ export const safeguards: Option[] = [
   { value: "data-privacy-framework", label: "EU–US Data Privacy Framework" },
   { value: "standard-contractual-clauses", label: "Standard Contractual Clauses" },
   { value: "uk-idta", label: "UK IDTA or Addendum" },
+  { value: "swiss-sccs", label: "Standard Contractual Clauses with the Swiss changes" },
   { value: "binding-corporate-rules", label: "Binding corporate rules" },
 ];
 
@@ -152,7 +153,21 @@ export const steps: Step[] = [
     intro: "Service providers that receive personal data from you: hosting, payments, email, analytics…",
     section: "vendors",
     owns: ["vendors"],
-    blocks: [{ widget: "vendors" }],
+    blocks: [
+      { widget: "vendors" },
+      {
+        heading: "Settings in your vendor accounts",
+        fields: [
+          {
+            path: "vendors.settings.google_analytics_data_sharing",
+            label: "Google Analytics: data sharing with Google products & services is on",
+            kind: "yesno",
+            optional: true,
+            help: "In Google Analytics, Admin, Account details. When it is on, Google also uses the data for its own purposes, and the policy lists it among those companies. Only if you use Google Analytics.",
+          },
+        ],
+      },
+    ],
   },
   {
     id: "cookies",
@@ -259,10 +274,11 @@ export const steps: Step[] = [
             ],
           },
           {
-            path: "transfers.safeguards",
-            label: "Safeguards for data sent abroad",
+            path: "transfers.unassigned_safeguards",
+            label: "Safeguards not yet given to a recipient",
             kind: "multi",
-            help: "Beyond those each vendor names.",
+            optional: true,
+            help: "Kept from an older version, which had one list for all transfers. Choose each for the vendors it covers, then untick it here. The policy does not print these.",
             options: safeguards,
           },
         ],

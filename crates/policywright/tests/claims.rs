@@ -197,6 +197,11 @@ fn no_sale_statement_without_an_answer() {
     assert!(!text.contains("We do not sell your personal information"));
     p.sale_and_sharing.sells = Some(false);
     p.sale_and_sharing.shares_for_targeted_ads = Some(false);
+    // Its ad platforms share data for targeted advertising whatever the answer says.
+    assert!(!markdown(&document(&p)).contains("We do not sell your personal information"));
+    p.vendors
+        .catalogue
+        .retain(|v| v != "google-ads" && v != "meta-pixel");
     assert!(markdown(&document(&p)).contains("We do not sell your personal information"));
 }
 

@@ -19,7 +19,8 @@ const CONCLUDED: &[(&str, &str)] = &[
     ("children.minimum_age", "facts.children"),
     ("children.directed_at_children", "facts.children"),
     ("organisation.address.country", "facts.home"),
-    ("transfers.safeguards", "facts.transfers"),
+    ("vendors.adjustments", "facts.vendors"),
+    ("vendors.settings", "facts.vendors"),
     ("data", "facts.data"),
     ("purposes", "facts.purposes"),
 ];

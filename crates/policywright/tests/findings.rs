@@ -36,6 +36,7 @@ fn cases() -> Vec<(&'static str, Project)> {
         category: "hosting".into(),
         purpose: None,
         data: vec![],
+        own_use: None,
         locations: vec![],
         safeguard: None,
         privacy_url: None,
@@ -189,6 +190,35 @@ fn cases() -> Vec<(&'static str, Project)> {
             with(&saas, &|p| {
                 p.organisation.address.city = "Munich".into();
                 p.organisation.address.region = None;
+            }),
+        ),
+        (
+            "vendors.adjustment-unknown",
+            with(&shop, &|p| {
+                p.vendors.adjustments.push(VendorAdjustment {
+                    vendor: "hetzner".into(),
+                    ..VendorAdjustment::default()
+                })
+            }),
+        ),
+        (
+            "vendors.always-received-not-collected",
+            with(&shop, &|p| p.data.retain(|d| d.category != "ip-address")),
+        ),
+        (
+            "vendors.setting-unanswered",
+            with(&shop, &|p| {
+                p.vendors.settings.google_analytics_data_sharing = None
+            }),
+        ),
+        (
+            "transfers.recipient-without-safeguard",
+            with(&shop, &|p| p.vendors.adjustments.clear()),
+        ),
+        (
+            "transfers.unassigned-safeguards",
+            with(&shop, &|p| {
+                p.transfers.unassigned_safeguards = vec![TransferSafeguard::UkIdta]
             }),
         ),
         (

@@ -89,6 +89,7 @@ fn poisoned(s: &str) -> Project {
         category: "forms".into(),
         purpose: Some(s.to_owned()),
         data: vec!["name".into()],
+        own_use: Some(s.to_owned()),
         locations: vec!["US".into()],
         safeguard: None,
         privacy_url: Some(s.to_owned()),
@@ -196,6 +197,10 @@ fn check_markdown(md: &str, s: &str) -> Result<(), TestCaseError> {
                 in_heading = false;
                 let known = heading == "Privacy policy"
                     || heading == "Contents"
+                    || heading == "Companies that also use your data for their own purposes"
+                    || heading
+                        .strip_prefix("If you are in ")
+                        .is_some_and(|h| h.ends_with(": where your data goes"))
                     || ours.contains(&heading)
                     || groups.contains(&heading);
                 prop_assert!(known, "unexpected heading `{heading}`");

@@ -27,6 +27,11 @@ purpose?: string | null,
  */
 data: Array<string>, 
 /**
+ * What it also uses the data for on its own account, in the owner's words; empty when it
+ * uses the data only for the owner.
+ */
+own_use?: string | null, 
+/**
  * Countries where it processes data (ISO 3166-1 alpha-2).
  */
 locations: Array<string>, 

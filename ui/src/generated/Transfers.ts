@@ -2,10 +2,13 @@
 import type { TransferSafeguard } from "./TransferSafeguard";
 
 /**
- * Safeguards for data processed abroad.
+ * Data processed abroad. Safeguards belong to each recipient (a custom vendor, or the owner's
+ * adjustment of a catalogue vendor); format 1 had one list for all, which the migration keeps
+ * here, unassigned, rather than guess which recipient each covers.
  */
 export type Transfers = { 
 /**
- * Safeguards the owner relies on, beyond those each vendor names.
+ * Safeguards an older format recorded for all transfers, not yet assigned to a recipient.
+ * The policy does not print them; validation asks the owner to assign or remove them.
  */
-safeguards: Array<TransferSafeguard>, };
+unassigned_safeguards?: Array<TransferSafeguard>, };

@@ -15,7 +15,7 @@ id: string,
  */
 name: string, 
 /**
- * Contracting legal entity.
+ * Contracting legal entity for owners in the EEA, the UK and Switzerland.
  */
 legal_entity: string, 
 /**
@@ -23,7 +23,7 @@ legal_entity: string,
  */
 category: string, 
 /**
- * Data category ids it usually receives.
+ * Data category ids it may receive, when the owner collects them.
  */
 data: Array<string>, 
 /**
@@ -31,7 +31,8 @@ data: Array<string>,
  */
 locations: Array<string>, 
 /**
- * Safeguard for transfers out of the EEA.
+ * Safeguard for transfers out of the EEA; `data-privacy-framework` means the recipient is
+ * certified under the EU–US framework, its UK Extension and the Swiss–US framework.
  */
 safeguard: TransferSafeguard | null, 
 /**

@@ -14,17 +14,24 @@ pub struct CcpaCategoryFact<'a> {
     pub letter: &'a str,
     /// The collected data categories that fall in it.
     pub categories: Vec<&'a DataCategory>,
-    /// Kinds of vendor that receive some of it, sorted by label.
+    /// Kinds of vendor that receive some of it for a business purpose (every recipient but the
+    /// ad platforms), sorted by label.
     pub disclosed_to: Vec<&'a VendorCategory>,
-    /// Some of it goes to an advertising vendor while the owner sells or shares: that disclosure
-    /// is a sale or a share.
-    pub sold_or_shared: bool,
+    /// Kinds of ad platform that receive some of it: that disclosure shares it for targeted
+    /// advertising. Sorted by label.
+    pub shared_to: Vec<&'a VendorCategory>,
+}
+
+impl CcpaCategoryFact<'_> {
+    /// Some of it is sold or shared.
+    pub fn sold_or_shared(&self) -> bool {
+        !self.shared_to.is_empty()
+    }
 }
 
 pub(super) fn categories<'a>(
     data: &DataFacts<'a>,
     vendors: &VendorFacts<'a>,
-    sells_or_shares: bool,
 ) -> Vec<CcpaCategoryFact<'a>> {
     let mut letters: BTreeMap<&'a str, CcpaCategoryFact<'a>> = BTreeMap::new();
     for d in &data.collected {
@@ -35,24 +42,26 @@ pub(super) fn categories<'a>(
                 letter: c.ccpa.as_str(),
                 categories: Vec::new(),
                 disclosed_to: Vec::new(),
-                sold_or_shared: false,
+                shared_to: Vec::new(),
             })
             .categories
             .push(c);
     }
     for v in &vendors.list {
-        for id in v.data {
+        for id in &v.data {
             let Some(entry) = data
                 .get(id)
                 .and_then(|d| letters.get_mut(d.category.ccpa.as_str()))
             else {
                 continue;
             };
-            if !entry.disclosed_to.iter().any(|k| k.id == v.category.id) {
-                entry.disclosed_to.push(v.category);
-            }
-            if sells_or_shares && v.category.id == "advertising" {
-                entry.sold_or_shared = true;
+            let list = if v.ad_platform {
+                &mut entry.shared_to
+            } else {
+                &mut entry.disclosed_to
+            };
+            if !list.iter().any(|k| k.id == v.category.id) {
+                list.push(v.category);
             }
         }
     }
@@ -60,6 +69,7 @@ pub(super) fn categories<'a>(
         .into_values()
         .map(|mut f| {
             f.disclosed_to.sort_by(|a, b| a.label.cmp(&b.label));
+            f.shared_to.sort_by(|a, b| a.label.cmp(&b.label));
             f
         })
         .collect()

@@ -31,6 +31,7 @@ pub const NAMES: &[&str] = &[
     "tracking.off-by-default",
     "cookies.vendor-tracking",
     "breach.tell-people",
+    "vendors.processors",
 ];
 
 /// Whether the license `name` holds; `None` when no license has that name.
@@ -95,6 +96,9 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
         }
         "cookies.vendor-tracking" => facts.cookies.vendor_tracking,
         "breach.tell-people" => p.breach.notify_affected_people,
+        // The sentence describes the vendors listed as processors: those with no purposes of
+        // their own (catalogue role, the owner's settings, or the owner's own description).
+        "vendors.processors" => facts.vendors.list.iter().any(|v| !v.own_purposes()),
         _ => return None,
     })
 }

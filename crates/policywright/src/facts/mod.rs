@@ -28,7 +28,7 @@ pub use data::{DataFacts, PurposeFacts, ResolvedData, ResolvedPurpose};
 pub use regions::{Home, Regions};
 pub use sensitive::SensitiveFacts;
 pub use special::SpecialFacts;
-pub use transfers::TransferFacts;
+pub use transfers::{Adequacy, Destination, Mechanism, RegimeTransfers, Route, TransferFacts};
 pub use vendors::{VendorFact, VendorFacts, VendorOrigin};
 
 use crate::catalogue::Catalogues;
@@ -53,7 +53,7 @@ pub struct Facts<'a> {
     pub vendors: VendorFacts<'a>,
     /// The cookies set, by the owner and by its vendors.
     pub cookies: CookieFacts<'a>,
-    /// Where data goes beyond the home region, and the safeguards used.
+    /// Where data goes, per law addressed, and the mechanism for each recipient.
     pub transfers: TransferFacts<'a>,
     /// The CCPA's statutory categories collected, with who receives them.
     pub ccpa: Vec<CcpaCategoryFact<'a>>,
@@ -82,6 +82,9 @@ pub struct SaleFacts {
     pub answered: bool,
     /// The owner answered "no" to sharing for targeted advertising.
     pub denies_sharing: bool,
+    /// An ad platform receives data, which shares it for targeted advertising whatever the
+    /// owner answered.
+    pub via_ad_platforms: bool,
 }
 
 impl SaleFacts {
@@ -143,17 +146,20 @@ impl<'a> Facts<'a> {
         let special = SpecialFacts::derive(&data, &purposes);
         let sensitive = SensitiveFacts::derive(answers, &data, &purposes);
         let profiling = purposes_profile(&purposes);
+        let vendors = VendorFacts::derive(answers, catalogues, &home, &data);
+        let via_ad_platforms = vendors.ad_platforms().next().is_some();
         let sale = SaleFacts {
             sells: answers.sale_and_sharing.sells == Some(true),
-            shares: answers.sale_and_sharing.shares_for_targeted_ads == Some(true),
+            shares: answers.sale_and_sharing.shares_for_targeted_ads == Some(true)
+                || via_ad_platforms,
             answered: answers.sale_and_sharing.sells.is_some()
                 && answers.sale_and_sharing.shares_for_targeted_ads.is_some(),
             denies_sharing: answers.sale_and_sharing.shares_for_targeted_ads == Some(false),
+            via_ad_platforms,
         };
-        let vendors = VendorFacts::derive(answers, catalogues);
         let cookies = CookieFacts::derive(answers, &vendors);
-        let transfers = TransferFacts::derive(answers, catalogues, &home, &vendors);
-        let ccpa = ccpa::categories(&data, &vendors, sale.either());
+        let transfers = TransferFacts::derive(answers, catalogues, &home, &regions, &vendors);
+        let ccpa = ccpa::categories(&data, &vendors);
         let minimum_age = answers.children.minimum_age;
         let directed = answers.children.directed_at_children;
         Facts {

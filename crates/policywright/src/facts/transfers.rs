@@ -1,65 +1,248 @@
-//! Transfers: the countries outside the organisation's home region where vendors process data,
-//! and the safeguards that cover them.
+//! Where data goes, per law: for each regime the owner addresses, the countries outside its
+//! territory where the data ends up (the organisation's own country and each recipient's
+//! locations) and, for each recipient there, the mechanism that law offers for the transfer.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
-use crate::catalogue::{Catalogues, Country};
+use crate::catalogue::{Catalogues, Country, Jurisdiction, RegimeTerritory};
 use crate::model::{Project, TransferSafeguard};
 
-use super::{Home, VendorFacts};
+use super::{Home, Regions, VendorFacts};
 
-/// Data sent abroad.
+/// Whether a regime's law recognises a destination as adequate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Adequacy {
+    /// Its law recognises the destination as adequate.
+    Adequate,
+    /// Adequate only for recipients certified under the US framework this law recognises.
+    Certified,
+    /// Its adequacy list was read in full and does not include the destination.
+    NotAdequate,
+    /// We could not confirm either way: the text names no comparison.
+    Unconfirmed,
+}
+
+/// How a transfer to one recipient is made lawful under one regime's law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mechanism {
+    /// The destination is adequate.
+    Adequacy,
+    /// The recipient is certified under the US framework this law recognises.
+    Framework,
+    /// Contract clauses approved under this law (SCCs, the UK IDTA or Addendum).
+    Contracts,
+    /// Binding corporate rules.
+    Rules,
+}
+
+/// One recipient in one destination.
+#[derive(Debug, Clone)]
+pub struct Route<'a> {
+    /// Its name.
+    pub recipient: &'a str,
+    /// The mechanism, when the answers give one that works under this law.
+    pub mechanism: Option<Mechanism>,
+}
+
+/// One country outside a regime's territory where data goes.
+#[derive(Debug, Clone)]
+pub struct Destination<'a> {
+    /// The catalogue code.
+    pub code: String,
+    /// The country.
+    pub country: &'a Country,
+    /// The organisation itself is based there.
+    pub ours: bool,
+    /// Whether the regime's law recognises it as adequate.
+    pub adequacy: Adequacy,
+    /// Each recipient there, in vendor order.
+    pub routes: Vec<Route<'a>>,
+}
+
+/// Where data of people under one regime goes.
+#[derive(Debug, Clone)]
+pub struct RegimeTransfers<'a> {
+    /// The regime.
+    pub jurisdiction: &'a Jurisdiction,
+    /// Its territory and adequacy data.
+    pub territory: &'a RegimeTerritory,
+    /// Countries outside it, sorted by name.
+    pub destinations: Vec<Destination<'a>>,
+}
+
+impl RegimeTransfers<'_> {
+    /// Routes with no mechanism, as (recipient, country name).
+    pub fn unprotected(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.destinations.iter().flat_map(|d| {
+            d.routes
+                .iter()
+                .filter(|r| r.mechanism.is_none())
+                .map(|r| (r.recipient, d.country.name.as_str()))
+        })
+    }
+}
+
+/// Data sent abroad, per regime addressed.
 #[derive(Debug, Clone)]
 pub struct TransferFacts<'a> {
-    /// Countries outside the home region (the EEA for an EEA organisation, otherwise its own
-    /// country) where some vendor processes data, sorted by name.
-    pub countries: Vec<&'a Country>,
-    /// Safeguards in use: the owner's, each vendor's that sends data abroad, and an adequacy
-    /// decision when an EEA organisation sends data to a country that has one.
-    pub safeguards: BTreeSet<TransferSafeguard>,
+    /// Each addressed regime with transfer rules, in the catalogue's order of regions.
+    pub regimes: Vec<RegimeTransfers<'a>>,
+}
+
+/// A recipient and where it processes data, before the regime is applied.
+struct Recipient<'a> {
+    name: &'a str,
+    locations: Vec<String>,
+    safeguards: Vec<TransferSafeguard>,
+    certified: bool,
 }
 
 impl<'a> TransferFacts<'a> {
     pub(super) fn derive(
-        p: &Project,
+        p: &'a Project,
         cat: &'a Catalogues,
         home: &Home,
-        vendors: &VendorFacts<'_>,
+        regions: &Regions,
+        vendors: &VendorFacts<'a>,
     ) -> TransferFacts<'a> {
-        let mut codes = BTreeSet::new();
-        let mut safeguards: BTreeSet<TransferSafeguard> =
-            p.transfers.safeguards.iter().copied().collect();
-        for v in &vendors.list {
-            let abroad: Vec<&String> = v
-                .locations
-                .iter()
-                .filter(|c| !home.is_home(c, cat))
-                .collect();
-            if abroad.is_empty() {
-                continue;
-            }
-            safeguards.extend(v.safeguard);
-            // From the EEA, a country with an adequacy decision needs no further safeguard.
-            if home.in_eea
-                && abroad
-                    .iter()
-                    .any(|c| cat.countries.get(*c).is_some_and(|c| c.eu_adequacy))
-            {
-                safeguards.insert(TransferSafeguard::AdequacyDecision);
-            }
-            codes.extend(abroad.into_iter().cloned());
-        }
-        let mut countries: Vec<&'a Country> =
-            codes.iter().filter_map(|c| cat.countries.get(c)).collect();
-        countries.sort_by(|a, b| a.name.cmp(&b.name));
-        TransferFacts {
-            countries,
-            safeguards,
-        }
+        let recipients = recipients(p, cat, vendors);
+        let regimes = cat
+            .jurisdictions
+            .iter()
+            .filter(|j| regions.has(&j.id))
+            .filter_map(|j| {
+                let territory = cat.transfer_regimes.regime.get(&j.id)?;
+                let destinations = destinations(cat, territory, home, &recipients);
+                Some(RegimeTransfers {
+                    jurisdiction: j,
+                    territory,
+                    destinations,
+                })
+            })
+            .collect();
+        TransferFacts { regimes }
     }
 
-    /// Some data leaves the home region.
+    /// Some data leaves the territory of some regime addressed.
     pub fn any(&self) -> bool {
-        !self.countries.is_empty()
+        self.regimes.iter().any(|r| !r.destinations.is_empty())
     }
+
+    /// The regime with this jurisdiction id, when addressed.
+    pub fn regime(&self, id: &str) -> Option<&RegimeTransfers<'a>> {
+        self.regimes.iter().find(|r| r.jurisdiction.id == id)
+    }
+}
+
+fn recipients<'a>(
+    p: &'a Project,
+    cat: &Catalogues,
+    vendors: &VendorFacts<'a>,
+) -> Vec<Recipient<'a>> {
+    let vendors = vendors.list.iter().map(|v| Recipient {
+        name: v.name,
+        locations: v.locations.clone(),
+        safeguards: v.safeguards.clone(),
+        certified: v.framework_certified(),
+    });
+    let group = p.vendors.group_companies.iter().filter_map(|g| {
+        let name = g.name.trim();
+        let code = g.country.trim().to_uppercase();
+        (!name.is_empty() && cat.countries.contains_key(&code)).then(|| Recipient {
+            name,
+            locations: vec![code],
+            safeguards: g.safeguards.clone(),
+            certified: g
+                .safeguards
+                .contains(&TransferSafeguard::DataPrivacyFramework),
+        })
+    });
+    vendors.chain(group).collect()
+}
+
+fn destinations<'a>(
+    cat: &'a Catalogues,
+    territory: &RegimeTerritory,
+    home: &Home,
+    recipients: &[Recipient<'a>],
+) -> Vec<Destination<'a>> {
+    let mut found: BTreeMap<String, Destination<'a>> = BTreeMap::new();
+    if let Some(d) = home
+        .country
+        .as_deref()
+        .and_then(|code| visit(&mut found, cat, territory, code))
+    {
+        d.ours = true;
+    }
+    for r in recipients {
+        for code in &r.locations {
+            if let Some(d) = visit(&mut found, cat, territory, code) {
+                let mechanism = mechanism(territory, d.adequacy, code, r);
+                d.routes.push(Route {
+                    recipient: r.name,
+                    mechanism,
+                });
+            }
+        }
+    }
+    let mut list: Vec<Destination<'a>> = found.into_values().collect();
+    list.sort_by(|a, b| a.country.name.cmp(&b.country.name));
+    list
+}
+
+/// The destination for `code`, added on first sight; `None` when the country is unknown or inside
+/// the regime's territory.
+fn visit<'m, 'a>(
+    found: &'m mut BTreeMap<String, Destination<'a>>,
+    cat: &'a Catalogues,
+    territory: &RegimeTerritory,
+    code: &str,
+) -> Option<&'m mut Destination<'a>> {
+    let country = cat.countries.get(code)?;
+    if territory.contains(code, Some(country)) {
+        return None;
+    }
+    let adequacy = if territory.adequate(code, Some(country)) {
+        Adequacy::Adequate
+    } else if code == "US" && territory.framework.is_some() {
+        Adequacy::Certified
+    } else if territory.list_complete() {
+        Adequacy::NotAdequate
+    } else {
+        Adequacy::Unconfirmed
+    };
+    Some(found.entry(code.to_owned()).or_insert_with(|| Destination {
+        code: code.to_owned(),
+        country,
+        ours: false,
+        adequacy,
+        routes: Vec::new(),
+    }))
+}
+
+/// The mechanism a recipient's transfer rests on under this regime, if the answers give one.
+fn mechanism(
+    territory: &RegimeTerritory,
+    adequacy: Adequacy,
+    code: &str,
+    r: &Recipient<'_>,
+) -> Option<Mechanism> {
+    if adequacy == Adequacy::Adequate {
+        return Some(Mechanism::Adequacy);
+    }
+    if code == "US" && r.certified && territory.framework.is_some() {
+        return Some(Mechanism::Framework);
+    }
+    if territory
+        .contracts
+        .is_some_and(|c| r.safeguards.contains(&c))
+    {
+        return Some(Mechanism::Contracts);
+    }
+    // Anything else (an adequacy decision or a framework named for a destination they do not
+    // cover, or another law's clauses) gives no mechanism under this law.
+    (territory.rules
+        && r.safeguards
+            .contains(&TransferSafeguard::BindingCorporateRules))
+    .then_some(Mechanism::Rules)
 }

@@ -1,9 +1,13 @@
-//! The vendors that receive personal data: catalogue entries and the owner's own, as one list.
+//! The vendors that receive personal data: catalogue entries (with the owner's adjustments and
+//! settings) and the owner's own, as one list, each with its role, the entity the owner contracts
+//! with, the data it receives and where it processes it.
 
 use std::collections::BTreeSet;
 
-use crate::catalogue::{Catalogues, Vendor, VendorCategory};
-use crate::model::{CookieKind, CustomVendor, Project, TransferSafeguard};
+use crate::catalogue::{Catalogues, CcpaRole, GdprRole, Vendor, VendorCategory};
+use crate::model::{CookieKind, CustomVendor, Project, TransferSafeguard, VendorAdjustment};
+
+use super::{DataFacts, Home};
 
 /// Where a vendor's details come from.
 #[derive(Debug, Clone, Copy)]
@@ -17,20 +21,58 @@ pub enum VendorOrigin<'a> {
 /// One vendor that receives personal data.
 #[derive(Debug, Clone)]
 pub struct VendorFact<'a> {
-    /// Where its details come from (links, legal entity, the owner's purpose).
+    /// Where its details come from (links, the owner's purpose).
     pub origin: VendorOrigin<'a>,
     /// Its name, trimmed; never empty.
     pub name: &'a str,
     /// What kind of vendor it is.
     pub category: &'a VendorCategory,
-    /// Ids of the data categories it receives (as given; unknown ids are skipped by readers).
-    pub data: &'a [String],
+    /// What it does, completing "This provider …".
+    pub does: &'a str,
+    /// The legal entity the owner contracts with, chosen by where the owner is.
+    pub entity: Option<&'a str>,
+    /// Its role under the GDPR, after the owner's settings.
+    pub gdpr_role: GdprRole,
+    /// Its role under the CCPA, after the owner's settings.
+    pub ccpa_role: CcpaRole,
+    /// What it also uses the data for on its own account, when it does.
+    pub own_use: Option<&'a str>,
+    /// Receiving data counts as sharing for targeted advertising.
+    pub ad_platform: bool,
+    /// The account setting that decides its role, when the owner has not answered it (the text
+    /// then takes it as on).
+    pub unanswered_setting: Option<&'a str>,
+    /// Ids of the collected data categories it receives, in catalogue order: what it always
+    /// receives and what it may receive, each only where the owner collects it.
+    pub data: Vec<&'a str>,
+    /// Ids of data it always receives that the owner does not list as collected.
+    pub uncollected: Vec<&'a str>,
     /// Countries where it processes data: catalogue codes, upper case, known ones only.
     pub locations: Vec<String>,
-    /// The safeguard it uses for transfers abroad.
-    pub safeguard: Option<TransferSafeguard>,
+    /// The locations are the owner's, not the catalogue's.
+    pub locations_adjusted: bool,
+    /// The safeguards for transfers to it abroad: the catalogue's or the owner's description,
+    /// and those the owner added.
+    pub safeguards: Vec<TransferSafeguard>,
     /// The kind of cookie it sets on the owner's site, if any.
     pub cookies: Option<CookieKind>,
+}
+
+impl VendorFact<'_> {
+    /// It also uses the data for purposes of its own, so it is listed apart from processors.
+    pub fn own_purposes(&self) -> bool {
+        self.own_use.is_some() || self.gdpr_role != GdprRole::Processor
+    }
+
+    /// It is certified under the US data privacy frameworks (EU–US, UK Extension, Swiss–US).
+    pub fn framework_certified(&self) -> bool {
+        match self.origin {
+            VendorOrigin::Catalogue(v) => {
+                v.safeguard == Some(TransferSafeguard::DataPrivacyFramework)
+            }
+            VendorOrigin::Custom(c) => c.safeguard == Some(TransferSafeguard::DataPrivacyFramework),
+        }
+    }
 }
 
 /// The vendors in use.
@@ -41,14 +83,164 @@ pub struct VendorFacts<'a> {
     pub list: Vec<VendorFact<'a>>,
 }
 
+/// What resolving a vendor needs besides the vendor itself.
+struct Context<'a, 'd> {
+    cat: &'a Catalogues,
+    data: &'d DataFacts<'a>,
+    europe_home: bool,
+    home_country: Option<&'d str>,
+}
+
+impl<'a> Context<'a, '_> {
+    fn known(&self, codes: &[String]) -> Vec<String> {
+        let mut seen = BTreeSet::new();
+        codes
+            .iter()
+            .map(|c| c.trim().to_uppercase())
+            .filter(|c| self.cat.countries.contains_key(c))
+            .filter(|c| seen.insert(c.clone()))
+            .collect()
+    }
+
+    /// Splits ids into those collected (in catalogue order) and those the owner does not collect
+    /// among `always`.
+    fn received(&self, always: &[&'a str], may: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
+        let wanted: BTreeSet<&str> = always.iter().chain(may).copied().collect();
+        let data = self
+            .cat
+            .categories
+            .iter()
+            .map(|c| c.id.as_str())
+            .filter(|id| wanted.contains(id) && self.data.collects(id))
+            .collect();
+        let mut uncollected: Vec<&str> = always
+            .iter()
+            .copied()
+            .filter(|id| self.cat.category(id).is_some() && !self.data.collects(id))
+            .collect();
+        uncollected.dedup();
+        (data, uncollected)
+    }
+
+    fn catalogue(
+        &self,
+        v: &'a Vendor,
+        adjustment: Option<&'a VendorAdjustment>,
+        p: &Project,
+    ) -> Option<VendorFact<'a>> {
+        let setting_on = v
+            .own_use_setting
+            .as_deref()
+            .is_none_or(|s| p.vendors.settings.get(s) != Some(false));
+        let own_use = v.own_use.as_deref().filter(|_| setting_on);
+        // Sharing data for the vendor's own purposes makes it a controller of that data and, under
+        // the CCPA, a third party (Google's Analytics data-sharing terms).
+        let (gdpr_role, ccpa_role) = if v.own_use_setting.is_some() && own_use.is_some() {
+            (GdprRole::Controller, CcpaRole::ThirdParty)
+        } else {
+            (v.gdpr_role, v.ccpa_role)
+        };
+        let mut always: Vec<&str> = v.always.iter().map(String::as_str).collect();
+        if let Some(a) = adjustment {
+            always.extend(a.data.iter().map(String::as_str));
+        }
+        let may: Vec<&str> = v.data.iter().map(String::as_str).collect();
+        let (data, uncollected) = self.received(&always, &may);
+        let adjusted = adjustment.and_then(|a| a.locations.as_ref());
+        Some(VendorFact {
+            origin: VendorOrigin::Catalogue(v),
+            name: v.name.as_str(),
+            category: self.cat.vendor_category(&v.category)?,
+            does: v.does.as_deref().unwrap_or_else(|| {
+                self.cat
+                    .vendor_category(&v.category)
+                    .map_or("", |c| c.does.as_str())
+            }),
+            entity: Some(v.entity_for(self.home_country, self.europe_home)),
+            gdpr_role,
+            ccpa_role,
+            own_use,
+            ad_platform: v.ad_platform,
+            unanswered_setting: v
+                .own_use_setting
+                .as_deref()
+                .filter(|s| p.vendors.settings.get(s).is_none()),
+            data,
+            uncollected,
+            locations: self.known(adjusted.unwrap_or(&v.locations)),
+            locations_adjusted: adjusted.is_some(),
+            safeguards: v
+                .safeguard
+                .into_iter()
+                .chain(
+                    adjustment
+                        .into_iter()
+                        .flat_map(|a| a.safeguards.iter().copied()),
+                )
+                .collect(),
+            cookies: v.cookies,
+        })
+    }
+
+    fn custom(&self, v: &'a CustomVendor) -> Option<VendorFact<'a>> {
+        let name = v.name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let category = self.cat.vendor_category(&v.category)?;
+        let own_use = v
+            .own_use
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        let given: Vec<&str> = v.data.iter().map(String::as_str).collect();
+        let (data, uncollected) = self.received(&given, &[]);
+        Some(VendorFact {
+            origin: VendorOrigin::Custom(v),
+            name,
+            category,
+            does: category.does.as_str(),
+            entity: v
+                .legal_entity
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty()),
+            gdpr_role: if own_use.is_some() {
+                GdprRole::Controller
+            } else {
+                GdprRole::Processor
+            },
+            ccpa_role: if own_use.is_some() {
+                CcpaRole::ThirdParty
+            } else {
+                CcpaRole::ServiceProvider
+            },
+            own_use,
+            ad_platform: category.id == "advertising",
+            unanswered_setting: None,
+            data,
+            uncollected,
+            locations: self.known(&v.locations),
+            locations_adjusted: false,
+            safeguards: v.safeguard.into_iter().collect(),
+            cookies: v.cookies,
+        })
+    }
+}
+
 impl<'a> VendorFacts<'a> {
-    pub(super) fn derive(p: &'a Project, cat: &'a Catalogues) -> VendorFacts<'a> {
-        let known = |codes: &[String]| -> Vec<String> {
-            codes
-                .iter()
-                .map(|c| c.trim().to_uppercase())
-                .filter(|c| cat.countries.contains_key(c))
-                .collect()
+    pub(super) fn derive(
+        p: &'a Project,
+        cat: &'a Catalogues,
+        home: &Home,
+        data: &DataFacts<'a>,
+    ) -> VendorFacts<'a> {
+        let europe_home = home.in_eea || matches!(home.country.as_deref(), Some("GB") | Some("CH"));
+        let cx = Context {
+            cat,
+            data,
+            europe_home,
+            home_country: home.country.as_deref(),
         };
         let mut seen = BTreeSet::new();
         let catalogue = p
@@ -58,31 +250,10 @@ impl<'a> VendorFacts<'a> {
             .filter(|id| seen.insert(id.as_str()))
             .filter_map(|id| cat.vendor(id))
             .filter_map(|v| {
-                Some(VendorFact {
-                    origin: VendorOrigin::Catalogue(v),
-                    name: v.name.as_str(),
-                    category: cat.vendor_category(&v.category)?,
-                    data: &v.data,
-                    locations: known(&v.locations),
-                    safeguard: v.safeguard,
-                    cookies: v.cookies,
-                })
+                let adjustment = p.vendors.adjustments.iter().find(|a| a.vendor == v.id);
+                cx.catalogue(v, adjustment, p)
             });
-        let custom = p.vendors.custom.iter().filter_map(|v| {
-            let name = v.name.trim();
-            if name.is_empty() {
-                return None;
-            }
-            Some(VendorFact {
-                origin: VendorOrigin::Custom(v),
-                name,
-                category: cat.vendor_category(&v.category)?,
-                data: &v.data,
-                locations: known(&v.locations),
-                safeguard: v.safeguard,
-                cookies: v.cookies,
-            })
-        });
+        let custom = p.vendors.custom.iter().filter_map(|v| cx.custom(v));
         VendorFacts {
             list: catalogue.chain(custom).collect(),
         }
@@ -96,5 +267,10 @@ impl<'a> VendorFacts<'a> {
     /// The vendors of this kind, in list order.
     pub fn of_kind<'s>(&'s self, category: &'s str) -> impl Iterator<Item = &'s VendorFact<'a>> {
         self.list.iter().filter(move |v| v.category.id == category)
+    }
+
+    /// The ad platforms in use: data they receive is shared for targeted advertising.
+    pub fn ad_platforms<'s>(&'s self) -> impl Iterator<Item = &'s VendorFact<'a>> {
+        self.list.iter().filter(|v| v.ad_platform)
     }
 }

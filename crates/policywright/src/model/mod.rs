@@ -10,25 +10,31 @@
 //!
 //! ## Format history
 //! - `schema_version` 1: the first format.
+//! - `schema_version` 2: transfer safeguards belong to each recipient; the global
+//!   `transfers.safeguards` became `transfers.unassigned_safeguards` (never printed). Catalogue
+//!   vendors can be adjusted (`vendors.adjustments`), account settings that decide a vendor's
+//!   role are asked (`vendors.settings`), and group companies can be named.
 
 mod disclosures;
 mod organisation;
 mod practices;
+mod vendors;
 
 pub use disclosures::{Ai, BreachChannel, Complaints, Minors, Sensitive, SpecialCondition, Tracking};
 pub use organisation::{Contact, Organisation, PostalAddress, Product, ProductKind};
 pub use practices::{
-    AutomatedDecisions, Breach, Children, CollectedData, CookieKind, Cookies, CustomVendor,
-    DntResponse, LegalBasis, Marketing, Paper, PolicyChanges, PurposeUse, Retention, RetentionUnit,
-    Rights, SaleAndSharing, SecurityMeasure, Source, Style, TransferSafeguard, Transfers,
-    VendorDetail, Vendors, WithdrawalMethod,
+    AutomatedDecisions, Breach, Children, CollectedData, CookieKind, Cookies, DntResponse,
+    LegalBasis, Marketing, Paper, PolicyChanges, PurposeUse, Retention, RetentionUnit, Rights,
+    SaleAndSharing, SecurityMeasure, Source, Style, TransferSafeguard, Transfers, VendorDetail,
+    WithdrawalMethod,
 };
+pub use vendors::{CustomVendor, GroupCompany, VendorAdjustment, VendorSettings, Vendors};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The project file format this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// All answers for one policy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

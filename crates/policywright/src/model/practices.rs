@@ -127,54 +127,6 @@ pub enum LegalBasis {
     LegitimateInterests,
 }
 
-/// Vendors that receive personal data.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(deny_unknown_fields)]
-pub struct Vendors {
-    /// Ids from the vendor catalogue, e.g. `stripe`.
-    #[serde(default)]
-    pub catalogue: Vec<String>,
-    /// Vendors not in the catalogue, described by the owner.
-    #[serde(default)]
-    pub custom: Vec<CustomVendor>,
-}
-
-/// A vendor the owner describes, with the same facts the catalogue holds.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(deny_unknown_fields)]
-pub struct CustomVendor {
-    /// Name as people know it.
-    pub name: String,
-    /// Legal entity that processes the data.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub legal_entity: Option<String>,
-    /// Vendor category id from the catalogue (`hosting`, `payments`, …).
-    pub category: String,
-    /// What the vendor does for the owner, in the owner's words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub purpose: Option<String>,
-    /// Ids of the data categories it receives.
-    #[serde(default)]
-    pub data: Vec<String>,
-    /// Countries where it processes data (ISO 3166-1 alpha-2).
-    #[serde(default)]
-    pub locations: Vec<String>,
-    /// Safeguard for transfers to it, where it processes data abroad.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub safeguard: Option<TransferSafeguard>,
-    /// Its privacy policy.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub privacy_url: Option<String>,
-    /// Where people can opt out of its processing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub opt_out_url: Option<String>,
-    /// The kind of cookies it sets, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cookies: Option<CookieKind>,
-}
-
 /// Mechanisms that make a transfer abroad lawful.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
@@ -190,6 +142,9 @@ pub enum TransferSafeguard {
     StandardContractualClauses,
     /// UK International Data Transfer Agreement or UK Addendum.
     UkIdta,
+    /// Standard Contractual Clauses with the changes the Swiss FDPIC requires for transfers
+    /// under Swiss law.
+    SwissSccs,
     /// Binding corporate rules.
     BindingCorporateRules,
 }
@@ -308,14 +263,17 @@ pub struct AutomatedDecisions {
     pub description: Option<String>,
 }
 
-/// Safeguards for data processed abroad.
+/// Data processed abroad. Safeguards belong to each recipient (a custom vendor, or the owner's
+/// adjustment of a catalogue vendor); format 1 had one list for all, which the migration keeps
+/// here, unassigned, rather than guess which recipient each covers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Transfers {
-    /// Safeguards the owner relies on, beyond those each vendor names.
-    #[serde(default)]
-    pub safeguards: Vec<TransferSafeguard>,
+    /// Safeguards an older format recorded for all transfers, not yet assigned to a recipient.
+    /// The policy does not print them; validation asks the owner to assign or remove them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unassigned_safeguards: Vec<TransferSafeguard>,
 }
 
 /// Security measures.

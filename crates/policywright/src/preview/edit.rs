@@ -176,6 +176,11 @@ fn read_answer(project: &mut Project, key: &str, value: &Value) -> Result<bool, 
         rights,
         policy_changes,
         style,
+        minors,
+        sensitive,
+        ai,
+        tracking,
+        complaints,
     );
     Ok(true)
 }

@@ -28,9 +28,8 @@ pub struct StepError {
 /// The oldest format this build reads.
 pub const OLDEST: u32 = 1;
 
-/// `STEPS[i]` upgrades format `OLDEST + i` to `OLDEST + i + 1`. Format 1 is the first, so there
-/// is nothing to upgrade yet.
-pub const STEPS: &[Step] = &[];
+/// `STEPS[i]` upgrades format `OLDEST + i` to `OLDEST + i + 1`.
+pub const STEPS: &[Step] = &[v1_safeguards_per_recipient];
 
 // A format bump without its step (or a step without its bump) must not build.
 const _: () = assert!(OLDEST as usize + STEPS.len() == SCHEMA_VERSION as usize);
@@ -125,4 +124,27 @@ impl Chain<'_> {
         }
         Ok((value, from))
     }
+}
+
+/// Format 1 → 2: `transfers.safeguards` listed safeguards for every transfer at once. Format 2
+/// keeps safeguards on each recipient; which recipient a global one covered is unknown, so the
+/// list moves to `transfers.unassigned_safeguards` untouched (nothing is assigned by guess) and
+/// validation asks the owner to assign each to its recipients.
+fn v1_safeguards_per_recipient(mut value: Value) -> Result<Value, StepError> {
+    let Some(transfers) = value.get_mut("transfers") else {
+        return Ok(value);
+    };
+    let Some(transfers) = transfers.as_object_mut() else {
+        return Err(StepError {
+            field: "transfers".into(),
+            message: "should be an object".into(),
+        });
+    };
+    if let Some(list) = transfers.remove("safeguards") {
+        let empty = list.as_array().is_some_and(Vec::is_empty);
+        if !empty {
+            transfers.insert("unassigned_safeguards".into(), list);
+        }
+    }
+    Ok(value)
 }

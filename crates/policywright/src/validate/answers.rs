@@ -244,3 +244,46 @@ fn vendors(p: &Project, cat: &Catalogues, f: &mut Findings) {
         }
     }
 }
+
+/// The owner's adjustments of catalogue vendors, group companies, and safeguards an older format
+/// left unassigned.
+pub(super) fn adjustments(p: &Project, cat: &Catalogues, f: &mut Findings) {
+    for (i, a) in p.vendors.adjustments.iter().enumerate() {
+        let at = |field: &str| At::item("vendors.adjustments", i, "vendor", &a.vendor).child(field);
+        if !p.vendors.catalogue.contains(&a.vendor) || cat.vendor(&a.vendor).is_none() {
+            let message = format!(
+                "You adjusted \"{}\", which is not among the catalogue vendors you use.",
+                a.vendor
+            );
+            f.add(&ADJUSTMENT_VENDOR_UNKNOWN, at("vendor"), message);
+        }
+        for (k, code) in a.locations.iter().flatten().enumerate() {
+            country(f, at(&format!("locations[{k}]")), code, cat);
+        }
+        for (k, c) in a.data.iter().enumerate() {
+            if cat.category(c).is_none() {
+                let message = format!("\"{c}\" is not a data category we know.");
+                f.add(&VENDOR_DATA_UNKNOWN, at(&format!("data[{k}]")), message);
+            }
+        }
+    }
+    for (i, g) in p.vendors.group_companies.iter().enumerate() {
+        let at = At::item("vendors.group_companies", i, "name", &g.name).child("country");
+        country(f, at, &g.country, cat);
+    }
+    let unassigned = &p.transfers.unassigned_safeguards;
+    if !unassigned.is_empty() {
+        let (n, them) = if unassigned.len() == 1 {
+            ("one safeguard", "it")
+        } else {
+            ("safeguards", "them")
+        };
+        f.add(
+            &UNASSIGNED_SAFEGUARDS,
+            At::field("transfers.unassigned_safeguards"),
+            format!(
+                "An earlier version kept {n} for all transfers at once. Safeguards now belong to each recipient, so the policy no longer prints {them}."
+            ),
+        );
+    }
+}

@@ -14,6 +14,7 @@ mod practices;
 mod regions;
 pub mod registry;
 mod sharing;
+mod transfers;
 
 use serde::Serialize;
 
@@ -96,6 +97,7 @@ pub fn validate(project: &Project, library: &Library) -> Vec<Finding> {
 pub fn check(facts: &Facts<'_>, library: &Library) -> Vec<Finding> {
     let mut f = Findings(Vec::new());
     answers::check(facts.answers(), library, &mut f);
+    answers::adjustments(facts.answers(), library.catalogues(), &mut f);
     let law = library.law();
     practices::data(facts, &mut f);
     practices::purposes(facts, law, &mut f);
@@ -111,5 +113,7 @@ pub fn check(facts: &Facts<'_>, library: &Library) -> Vec<Finding> {
     clashes::brazil(facts, law, &mut f);
     clashes::retention(facts, &mut f);
     clashes::unanswered(facts, law, &mut f);
+    transfers::recipients(facts, &mut f);
+    transfers::destinations(facts, &mut f);
     f.0
 }

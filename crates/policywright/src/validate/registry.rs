@@ -198,6 +198,27 @@ pub(super) const MARKETING_WITHOUT_PURPOSE: Rule = warning(
     "marketing.emails-without-purpose",
     "Add the purpose \"Send newsletters and offers\".",
 );
+// Vendors' roles and data, and where data goes (issue 12).
+pub(super) const ADJUSTMENT_VENDOR_UNKNOWN: Rule = error(
+    "vendors.adjustment-unknown",
+    "Pick the vendor in the vendor list first, or remove this adjustment.",
+);
+pub(super) const ALWAYS_RECEIVED_NOT_COLLECTED: Rule = warning(
+    "vendors.always-received-not-collected",
+    "Add it to what you collect, or adjust this vendor if your set-up does not send it.",
+);
+pub(super) const VENDOR_SETTING_UNANSWERED: Rule = warning(
+    "vendors.setting-unanswered",
+    "Check the setting in your account with the vendor and answer the question in the vendors step.",
+);
+pub(super) const TRANSFER_WITHOUT_SAFEGUARD: Rule = warning(
+    "transfers.recipient-without-safeguard",
+    "Find the safeguard in your contract with this recipient (its data processing terms usually name one) and choose it for the recipient, or correct where it processes data.",
+);
+pub(super) const UNASSIGNED_SAFEGUARDS: Rule = warning(
+    "transfers.unassigned-safeguards",
+    "Choose each safeguard for the recipients it covers (on the vendor), then remove it from this list.",
+);
 
 // Answers that contradict each other or leave out what the text needs (the clashes of the issue
 // "Every claim licensed"); each names the answers involved.
@@ -307,6 +328,11 @@ pub const RULES: &[Rule] = &[
     TRACKING_HOW_MISSING,
     CHILDREN_RETENTION_POLICY_MISSING,
     AUTHORITY_REGION_UNKNOWN,
+    ADJUSTMENT_VENDOR_UNKNOWN,
+    ALWAYS_RECEIVED_NOT_COLLECTED,
+    VENDOR_SETTING_UNANSWERED,
+    TRANSFER_WITHOUT_SAFEGUARD,
+    UNASSIGNED_SAFEGUARDS,
 ];
 
 /// The rule with this code.

@@ -24,17 +24,17 @@ pub(super) fn vendors(facts: &Facts<'_>, f: &mut Findings) {
 /// Selling personal information and sharing it for targeted advertising.
 pub(super) fn sale(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
     let answers = facts.answers();
-    if facts.vendors.uses_kind("advertising") && facts.sale.denies_sharing {
+    if facts.sale.via_ad_platforms && facts.sale.denies_sharing {
         let names: Vec<String> = facts
             .vendors
-            .of_kind("advertising")
+            .ad_platforms()
             .map(|v| v.name.to_owned())
             .collect();
         f.add(
             &ADVERTISING_BUT_NO_SHARING,
             At::field("sale_and_sharing.shares_for_targeted_ads").also("vendors"),
             format!(
-                "You use {}, an advertising vendor, which usually counts as sharing for targeted advertising under US state laws, but you said you do not share.",
+                "You use {}, an advertising platform, which counts as sharing for targeted advertising under US state laws, but you said you do not share. The policy says you share.",
                 text::join_and(&names)
             ),
         );

@@ -12,6 +12,7 @@ mod law;
 mod organisation;
 mod practices;
 mod sharing;
+mod transfers;
 
 use std::collections::BTreeMap;
 
@@ -26,7 +27,8 @@ pub(crate) use choices::{
 };
 pub(crate) use organisation::{Org, ProductView};
 pub(crate) use practices::{BasisView, CcpaView, DataView, PurposeView, SourceView};
-pub(crate) use sharing::{CookiesView, JurisdictionView, TransfersView, VendorGroup, VendorView};
+pub(crate) use sharing::{CookiesView, JurisdictionView, VendorGroup, VendorView};
+pub(crate) use transfers::TransfersView;
 
 /// Looks up `[group] key` in a language's strings; an absent string reads as its key so a gap in a
 /// translation shows up in review instead of vanishing.
@@ -109,8 +111,16 @@ pub(crate) struct View {
     direct_marketing: bool,
     /// Every vendor, catalogue ones first.
     vendors: Vec<VendorView>,
-    /// Vendors grouped by kind, in the catalogue's order of kinds.
+    /// Vendors that use data only for us, grouped by kind, in the catalogue's order of kinds.
     vendor_groups: Vec<VendorGroup>,
+    /// Vendors that also use the data for their own purposes, listed apart.
+    own_purpose_vendors: Vec<VendorView>,
+    /// What third parties (under US state laws) receive, and their kinds.
+    third_parties: sharing::ThirdPartiesView,
+    /// Companies in our group that receive data: "Name, in Country".
+    group_companies: Vec<String>,
+    /// A purpose is keeping tax and accounting records, which tax authorities may inspect.
+    tax_records: bool,
     /// The owner asked for vendors as a table rather than a list.
     vendor_table: bool,
     /// Cookies set by the owner and its vendors.
@@ -132,7 +142,7 @@ pub(crate) struct View {
     sale: SaleView,
     /// Significant automated decisions.
     automated: AutomatedView,
-    /// Data sent outside the home region.
+    /// Where data goes, per law addressed.
     transfers: TransfersView,
     /// Labels of the security measures, in a fixed order.
     security: Vec<String>,
@@ -168,7 +178,7 @@ impl View {
     ) -> View {
         let p = facts.answers();
         let data = practices::Data::build(facts, s);
-        let vendors = sharing::vendors(facts, s);
+        let vendors = sharing::vendors(facts);
         View {
             org: organisation::org(facts),
             effective_date: practices::effective_date(p, s),
@@ -191,6 +201,10 @@ impl View {
             uses_legitimate_interests: facts.purposes.uses_legitimate_interests,
             direct_marketing: facts.purposes.direct_marketing,
             vendor_groups: sharing::groups(facts, &vendors),
+            own_purpose_vendors: sharing::own_purposes(&vendors),
+            group_companies: sharing::group_companies(facts),
+            third_parties: sharing::third_parties(facts),
+            tax_records: facts.purposes.has("tax-accounting"),
             vendors: vendors.into_iter().map(|(_, v)| v).collect(),
             vendor_table: p.style.vendor_detail == crate::model::VendorDetail::Table,
             cookies: sharing::cookies(facts, s),
@@ -207,7 +221,7 @@ impl View {
             marketing: choices::marketing(p),
             sale: choices::sale(facts),
             automated: choices::automated(p),
-            transfers: sharing::transfers(facts, s),
+            transfers: transfers::transfers(facts, s),
             security: choices::security(p, s),
             breach: choices::breach(p),
             rights: choices::rights(p, s),

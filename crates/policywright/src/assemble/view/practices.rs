@@ -43,8 +43,10 @@ pub(crate) struct CcpaView {
     examples: Vec<String>,
     /// Some of it is sold or shared.
     sold_or_shared: bool,
-    /// Labels of the kinds of vendor that receive it.
+    /// Labels of the kinds of vendor that receive it for a business purpose.
     disclosed_to: Vec<String>,
+    /// Labels of the kinds of third party it is sold or shared to (ad platforms).
+    shared_to: Vec<String>,
 }
 
 /// One purpose.
@@ -284,6 +286,12 @@ fn marketing_label(facts: &Facts<'_>) -> String {
 /// name ("Customer records").
 pub(super) fn ccpa(facts: &Facts<'_>, s: &toml::Table) -> Vec<CcpaView> {
     let cat = facts.catalogues();
+    let recipient = |k: &crate::catalogue::VendorCategory| {
+        s.get("ccpa_recipient")
+            .and_then(|g| g.get(&k.id))
+            .and_then(|v| v.as_str())
+            .map_or_else(|| k.label.clone(), str::to_owned)
+    };
     facts
         .ccpa
         .iter()
@@ -295,17 +303,9 @@ pub(super) fn ccpa(facts: &Facts<'_>, s: &toml::Table) -> Vec<CcpaView> {
                 .cloned()
                 .unwrap_or_else(|| c.letter.to_owned()),
             examples: c.categories.iter().map(|d| d.label.clone()).collect(),
-            sold_or_shared: c.sold_or_shared,
-            disclosed_to: c
-                .disclosed_to
-                .iter()
-                .map(|k| {
-                    s.get("ccpa_recipient")
-                        .and_then(|g| g.get(&k.id))
-                        .and_then(|v| v.as_str())
-                        .map_or_else(|| k.label.clone(), str::to_owned)
-                })
-                .collect(),
+            sold_or_shared: c.sold_or_shared(),
+            disclosed_to: c.disclosed_to.iter().map(|k| recipient(k)).collect(),
+            shared_to: c.shared_to.iter().map(|k| recipient(k)).collect(),
         })
         .collect()
 }

@@ -1,10 +1,10 @@
-//! Who receives data and where it goes: vendors, cookies, transfers and the regions addressed.
+//! Who receives data: vendors (processors by kind, and apart those that also use the data for
+//! their own purposes), cookies and the regions addressed. Where data goes is in `transfers`.
 
 use serde::Serialize;
 
-use super::{filled, label, string, web};
+use super::{filled, label, web};
 use crate::facts::{Facts, VendorOrigin};
-use crate::model::TransferSafeguard;
 use crate::text;
 
 /// One vendor.
@@ -22,8 +22,12 @@ pub(crate) struct VendorView {
     data: Vec<String>,
     /// Names of the countries where it processes data.
     locations: Vec<String>,
-    /// The safeguard for transfers abroad, as a label.
-    safeguard: Option<String>,
+    /// The owner set the locations for their own set-up.
+    locations_adjusted: bool,
+    /// What it also uses the data for on its own account, when it does.
+    own_use: Option<String>,
+    /// It uses the data for purposes of its own (a controller, joint controller or third party).
+    own_purposes: bool,
     /// Its privacy policy.
     privacy_url: Option<String>,
     /// Where people can opt out of its processing.
@@ -90,24 +94,11 @@ pub(crate) struct JurisdictionView {
     authority_url: String,
 }
 
-/// Transfers abroad.
-#[derive(Serialize)]
-pub(crate) struct TransfersView {
-    /// Some data leaves the home region.
-    any: bool,
-    /// The home region's name ("the EEA" or the country).
-    home: String,
-    /// Names of the countries outside it, sorted.
-    countries: Vec<String>,
-    /// Labels of the safeguards in use.
-    safeguards: Vec<String>,
-}
-
 /// Every vendor with its kind's id, catalogue vendors first.
-pub(super) fn vendors(facts: &Facts<'_>, s: &toml::Table) -> Vec<(String, VendorView)> {
+pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, VendorView)> {
     let cat = facts.catalogues();
     // One table cell reads as one phrase: "Content you add, contact details and IP address".
-    let labels = |ids: &[String]| -> Vec<String> {
+    let labels = |ids: &[&str]| -> Vec<String> {
         ids.iter()
             .filter_map(|id| cat.category(id))
             .enumerate()
@@ -120,39 +111,34 @@ pub(super) fn vendors(facts: &Facts<'_>, s: &toml::Table) -> Vec<(String, Vendor
             })
             .collect()
     };
-    let safeguard = |g: Option<TransferSafeguard>| g.map(|g| label(s, "safeguard", &g));
     facts
         .vendors
         .list
         .iter()
         .map(|v| {
-            let (legal_entity, purpose, privacy_url, opt_out_url) = match v.origin {
-                VendorOrigin::Catalogue(c) => (
-                    Some(c.legal_entity.clone()),
-                    None,
-                    Some(c.privacy_url.clone()),
-                    c.opt_out_url.clone(),
-                ),
-                VendorOrigin::Custom(c) => (
-                    filled(&c.legal_entity),
-                    filled(&c.purpose),
-                    web(&c.privacy_url),
-                    web(&c.opt_out_url),
-                ),
+            let (purpose, privacy_url, opt_out_url) = match v.origin {
+                VendorOrigin::Catalogue(c) => {
+                    (None, Some(c.privacy_url.clone()), c.opt_out_url.clone())
+                }
+                VendorOrigin::Custom(c) => {
+                    (filled(&c.purpose), web(&c.privacy_url), web(&c.opt_out_url))
+                }
             };
             let view = VendorView {
                 name: v.name.to_owned(),
-                legal_entity,
-                does: v.category.does.clone(),
+                legal_entity: v.entity.map(str::to_owned),
+                does: v.does.to_owned(),
                 purpose,
-                data: labels(v.data),
+                data: labels(&v.data),
                 locations: v
                     .locations
                     .iter()
                     .filter_map(|c| cat.countries.get(c))
                     .map(|c| c.name.clone())
                     .collect(),
-                safeguard: safeguard(v.safeguard),
+                locations_adjusted: v.locations_adjusted,
+                own_use: v.own_use.map(str::to_owned),
+                own_purposes: v.own_purposes(),
                 privacy_url,
                 opt_out_url,
             };
@@ -161,7 +147,8 @@ pub(super) fn vendors(facts: &Facts<'_>, s: &toml::Table) -> Vec<(String, Vendor
         .collect()
 }
 
-/// The vendors grouped by kind, in the catalogue's order of kinds.
+/// The vendors that use data only for the owner, grouped by kind, in the catalogue's order of
+/// kinds. Those with purposes of their own are listed apart ([`own_purposes`]).
 pub(super) fn groups(facts: &Facts<'_>, vendors: &[(String, VendorView)]) -> Vec<VendorGroup> {
     facts
         .catalogues()
@@ -170,13 +157,74 @@ pub(super) fn groups(facts: &Facts<'_>, vendors: &[(String, VendorView)]) -> Vec
         .filter_map(|vc| {
             let members: Vec<VendorView> = vendors
                 .iter()
-                .filter(|(c, _)| *c == vc.id)
+                .filter(|(c, v)| *c == vc.id && !v.own_purposes)
                 .map(|(_, v)| v.clone())
                 .collect();
             (!members.is_empty()).then(|| VendorGroup {
                 label: vc.label.clone(),
                 vendors: members,
             })
+        })
+        .collect()
+}
+
+/// The vendors that also use the data for their own purposes, in vendor order.
+pub(super) fn own_purposes(vendors: &[(String, VendorView)]) -> Vec<VendorView> {
+    vendors
+        .iter()
+        .filter(|(_, v)| v.own_purposes)
+        .map(|(_, v)| v.clone())
+        .collect()
+}
+
+/// What the vendors that are third parties under US state laws receive.
+#[derive(Serialize)]
+pub(crate) struct ThirdPartiesView {
+    /// Labels of the data they receive, in catalogue order.
+    data: Vec<String>,
+    /// Labels of their kinds, in the catalogue's order of kinds.
+    kinds: Vec<String>,
+}
+
+pub(super) fn third_parties(facts: &Facts<'_>) -> ThirdPartiesView {
+    let cat = facts.catalogues();
+    let third: Vec<_> = facts
+        .vendors
+        .list
+        .iter()
+        .filter(|v| v.ccpa_role == crate::catalogue::CcpaRole::ThirdParty && !v.data.is_empty())
+        .collect();
+    ThirdPartiesView {
+        data: cat
+            .categories
+            .iter()
+            .filter(|c| third.iter().any(|v| v.data.contains(&c.id.as_str())))
+            .map(|c| c.label.clone())
+            .collect(),
+        kinds: cat
+            .vendor_categories
+            .iter()
+            .filter(|k| third.iter().any(|v| v.category.id == k.id))
+            .map(|k| k.label.clone())
+            .collect(),
+    }
+}
+
+/// The owner's group companies that receive data, as "Name, in Country".
+pub(super) fn group_companies(facts: &Facts<'_>) -> Vec<String> {
+    let cat = facts.catalogues();
+    facts
+        .answers()
+        .vendors
+        .group_companies
+        .iter()
+        .filter(|g| !g.name.trim().is_empty())
+        .map(|g| {
+            let code = g.country.trim().to_uppercase();
+            match cat.countries.get(&code) {
+                Some(c) => format!("{}, in {}", g.name.trim(), c.name),
+                None => g.name.trim().to_owned(),
+            }
         })
         .collect()
 }
@@ -202,37 +250,6 @@ pub(super) fn cookies(facts: &Facts<'_>, s: &toml::Table) -> CookiesView {
         gpc: facts.signals.global_privacy_control,
         policy_url: web(&p.cookies.cookie_policy_url),
         third_party: names(&c.third_party),
-    }
-}
-
-pub(super) fn transfers(facts: &Facts<'_>, s: &toml::Table) -> TransfersView {
-    let cat = facts.catalogues();
-    let home = if facts.home.in_eea {
-        string(s, "transfers", "eea")
-    } else {
-        facts
-            .home
-            .country
-            .as_ref()
-            .and_then(|c| cat.countries.get(c))
-            .map(|c| c.name.clone())
-            .unwrap_or_else(|| string(s, "transfers", "our_country"))
-    };
-    TransfersView {
-        any: facts.transfers.any(),
-        home,
-        countries: facts
-            .transfers
-            .countries
-            .iter()
-            .map(|c| c.name.clone())
-            .collect(),
-        safeguards: facts
-            .transfers
-            .safeguards
-            .iter()
-            .map(|g| label(s, "safeguard", g))
-            .collect(),
     }
 }
 

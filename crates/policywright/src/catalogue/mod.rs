@@ -6,7 +6,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{CookieKind, LegalBasis, TransferSafeguard};
+mod transfer;
+mod vendor;
+
+pub use transfer::{RegimeTerritory, TransferRegimes};
+pub use vendor::{CcpaRole, GdprRole, SourceLevel, Vendor, VendorSource};
+
+use crate::model::LegalBasis;
 
 /// All catalogues, loaded once. The wizard receives them whole to offer its choices.
 #[derive(Debug, Clone, Serialize)]
@@ -30,6 +36,9 @@ pub struct Catalogues {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub authorities: crate::authorities::Authorities,
+    /// Each regime's territory and the destinations its law treats as adequate.
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub transfer_regimes: TransferRegimes,
 }
 
 /// A kind of personal data.
@@ -86,36 +95,6 @@ pub struct VendorCategory {
     pub label: String,
     /// Completes "This provider …".
     pub does: String,
-}
-
-/// A service provider in the catalogue.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(deny_unknown_fields)]
-pub struct Vendor {
-    /// Stable id used in project files.
-    pub id: String,
-    /// Name people know.
-    pub name: String,
-    /// Contracting legal entity.
-    pub legal_entity: String,
-    /// Vendor category id.
-    pub category: String,
-    /// Data category ids it usually receives.
-    pub data: Vec<String>,
-    /// Countries where it processes data.
-    pub locations: Vec<String>,
-    /// Safeguard for transfers out of the EEA.
-    #[serde(default)]
-    pub safeguard: Option<TransferSafeguard>,
-    /// Its privacy policy.
-    pub privacy_url: String,
-    /// Its opt-out page.
-    #[serde(default)]
-    pub opt_out_url: Option<String>,
-    /// Kind of cookies it sets.
-    #[serde(default)]
-    pub cookies: Option<CookieKind>,
 }
 
 /// A country.
@@ -215,6 +194,8 @@ impl Catalogues {
         let countries: BTreeMap<String, Country> = parse("countries.toml", get("countries.toml")?)?;
         let jurisdictions: JurisdictionFile =
             parse("jurisdictions.toml", get("jurisdictions.toml")?)?;
+        let transfer_regimes: TransferRegimes =
+            parse("transfer-mechanisms.toml", get("transfer-mechanisms.toml")?)?;
         Ok(Catalogues {
             categories: cats.category,
             ccpa_categories: cats.ccpa_categories,
@@ -224,6 +205,7 @@ impl Catalogues {
             countries,
             jurisdictions: jurisdictions.jurisdiction,
             authorities: parse("authorities.toml", get("authorities.toml")?)?,
+            transfer_regimes,
         })
     }
 

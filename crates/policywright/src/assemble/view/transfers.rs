@@ -1,0 +1,160 @@
+//! Where data goes, per law addressed: one table per regime whose law asks for a mechanism
+//! (country, who receives the data there, how it is protected), and the country list the Canada,
+//! Australia and Brazil sections print.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::string;
+use crate::facts::{Adequacy, Destination, Facts, Mechanism, RegimeTransfers};
+use crate::text;
+
+/// Data sent outside the regions addressed.
+#[derive(Serialize)]
+pub(crate) struct TransfersView {
+    /// Some regime whose law asks for a mechanism has data leaving its territory.
+    any: bool,
+    /// Those regimes, in the catalogue's order of regions, each with its destinations.
+    regimes: Vec<RegimeView>,
+    /// Every addressed regime with transfer rules, by id (`transfers.of.ca.countries`).
+    of: BTreeMap<String, RegimeView>,
+    /// Some recipient's transfer rests on contract clauses or binding corporate rules, of which
+    /// people can ask for a copy.
+    contracts: bool,
+}
+
+/// Where data of people under one regime goes.
+#[derive(Serialize, Clone)]
+pub(crate) struct RegimeView {
+    /// Its id.
+    id: String,
+    /// Its name ("the European Economic Area").
+    name: String,
+    /// Names of the countries outside it where data goes, sorted.
+    countries: Vec<String>,
+    /// The name of the organisation's country, when it is one of them.
+    ours: Option<String>,
+    /// One row per country.
+    rows: Vec<DestinationView>,
+    /// Names of the destinations its law is known not to recognise as adequate.
+    not_adequate: Vec<String>,
+}
+
+/// One destination.
+#[derive(Serialize, Clone)]
+pub(crate) struct DestinationView {
+    /// The country's name.
+    country: String,
+    /// Who receives data there, "Us" first when the organisation is there.
+    who: Vec<String>,
+    /// How the transfers there are protected, as one phrase.
+    how: String,
+}
+
+pub(super) fn transfers(facts: &Facts<'_>, s: &toml::Table) -> TransfersView {
+    let of: BTreeMap<String, RegimeView> = facts
+        .transfers
+        .regimes
+        .iter()
+        .map(|r| (r.jurisdiction.id.clone(), regime(r, s)))
+        .collect();
+    let regimes: Vec<RegimeView> = facts
+        .transfers
+        .regimes
+        .iter()
+        .filter(|r| r.territory.mechanisms && !r.destinations.is_empty())
+        .filter_map(|r| of.get(&r.jurisdiction.id).cloned())
+        .collect();
+    let contracts = facts.transfers.regimes.iter().any(|r| {
+        r.territory.mechanisms
+            && r.destinations.iter().any(|d| {
+                d.routes.iter().any(|route| {
+                    matches!(
+                        route.mechanism,
+                        Some(Mechanism::Contracts | Mechanism::Rules)
+                    )
+                })
+            })
+    });
+    TransfersView {
+        any: !regimes.is_empty(),
+        regimes,
+        of,
+        contracts,
+    }
+}
+
+fn regime(r: &RegimeTransfers<'_>, s: &toml::Table) -> RegimeView {
+    RegimeView {
+        id: r.jurisdiction.id.clone(),
+        name: r.jurisdiction.name.clone(),
+        countries: r
+            .destinations
+            .iter()
+            .map(|d| d.country.name.clone())
+            .collect(),
+        ours: r
+            .destinations
+            .iter()
+            .find(|d| d.ours)
+            .map(|d| d.country.name.clone()),
+        rows: r
+            .destinations
+            .iter()
+            .map(|d| destination(&r.jurisdiction.id, d, s))
+            .collect(),
+        not_adequate: r
+            .destinations
+            .iter()
+            .filter(|d| d.adequacy == Adequacy::NotAdequate && !d.routes.is_empty())
+            .map(|d| d.country.name.clone())
+            .collect(),
+    }
+}
+
+fn destination(regime: &str, d: &Destination<'_>, s: &toml::Table) -> DestinationView {
+    let mut who = Vec::new();
+    if d.ours {
+        who.push(string(s, "transfers", "us"));
+    }
+    who.extend(d.routes.iter().map(|r| r.recipient.to_owned()));
+    who.dedup();
+    let phrase = |m: Option<Mechanism>| -> String {
+        let key = match m {
+            Some(Mechanism::Adequacy) => "adequacy",
+            Some(Mechanism::Framework) => "framework",
+            Some(Mechanism::Contracts) => "contracts",
+            Some(Mechanism::Rules) => "rules",
+            None => "none",
+        };
+        string(s, &format!("mechanism_{regime}"), key)
+    };
+    let how = if d.adequacy == Adequacy::Adequate {
+        phrase(Some(Mechanism::Adequacy))
+    } else if d.routes.is_empty() {
+        string(s, "transfers", "ours_only")
+    } else {
+        // Recipients grouped by mechanism: "Stripe and Google Analytics: the EU–US framework".
+        let mut by: BTreeMap<Option<Mechanism>, Vec<&str>> = BTreeMap::new();
+        for r in &d.routes {
+            let names = by.entry(r.mechanism).or_default();
+            if !names.contains(&r.recipient) {
+                names.push(r.recipient);
+            }
+        }
+        let parts: Vec<String> = by
+            .into_iter()
+            .map(|(m, names)| {
+                let names: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
+                format!("{}: {}", text::join_and(&names), phrase(m))
+            })
+            .collect();
+        parts.join("; ")
+    };
+    DestinationView {
+        country: d.country.name.clone(),
+        who,
+        how,
+    }
+}

@@ -1,0 +1,150 @@
+//! A catalogue vendor: who it is, the role it plays for the owner under each law, what data it
+//! receives, where it processes it, and where each of those facts was read.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{CookieKind, TransferSafeguard};
+
+/// A service provider in the catalogue.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Vendor {
+    /// Stable id used in project files.
+    pub id: String,
+    /// Name people know.
+    pub name: String,
+    /// Contracting legal entity for owners in the EEA, the UK and Switzerland.
+    pub legal_entity: String,
+    /// Contracting legal entity for owners elsewhere, when it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub legal_entity_elsewhere: Option<String>,
+    /// Contracting entities for owners in particular countries, checked before the two above.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub regional_entities: Vec<RegionalEntity>,
+    /// Vendor category id.
+    pub category: String,
+    /// What this vendor does, when its category's phrase does not fit it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub does: Option<String>,
+    /// Its role under the GDPR for the service the owner uses.
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub gdpr_role: GdprRole,
+    /// Its role under the CCPA.
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub ccpa_role: CcpaRole,
+    /// What it also uses the data for on its own account, completing "it also uses it for …".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub own_use: Option<String>,
+    /// The owner's setting that decides whether [`Vendor::own_use`] applies (a field of
+    /// `vendors.settings`); without one, it always applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub own_use_setting: Option<String>,
+    /// Receiving data counts as sharing for targeted advertising under US state laws.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub ad_platform: bool,
+    /// Data category ids it receives whenever it is used, whatever the owner collects.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub always: Vec<String>,
+    /// Data category ids it may receive, when the owner collects them.
+    pub data: Vec<String>,
+    /// Countries where it processes data.
+    pub locations: Vec<String>,
+    /// Safeguard for transfers out of the EEA; `data-privacy-framework` means the recipient is
+    /// certified under the EU–US framework, its UK Extension and the Swiss–US framework.
+    #[serde(default)]
+    pub safeguard: Option<TransferSafeguard>,
+    /// Its privacy policy.
+    pub privacy_url: String,
+    /// Its opt-out page.
+    #[serde(default)]
+    pub opt_out_url: Option<String>,
+    /// Kind of cookies it sets.
+    #[serde(default)]
+    pub cookies: Option<CookieKind>,
+    /// Where the role, entity and location facts were read.
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub sources: Vec<VendorSource>,
+}
+
+impl Vendor {
+    /// The entity an owner in `country` (a catalogue code, when known) contracts with; `europe`
+    /// says whether the owner is in the EEA, the UK or Switzerland.
+    pub fn entity_for(&self, country: Option<&str>, europe: bool) -> &str {
+        let regional = self
+            .regional_entities
+            .iter()
+            .find(|e| country.is_some_and(|c| e.countries.iter().any(|x| x == c)));
+        match (regional, &self.legal_entity_elsewhere, europe) {
+            (Some(e), _, _) => &e.name,
+            (None, Some(other), false) => other,
+            _ => &self.legal_entity,
+        }
+    }
+}
+
+/// The entity a vendor contracts through for owners in some countries.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionalEntity {
+    /// Catalogue country codes of the owners it contracts with.
+    pub countries: Vec<String>,
+    /// Its legal name.
+    pub name: String,
+}
+
+/// A vendor's role under the GDPR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GdprRole {
+    /// Processes data only on the owner's behalf (Art. 28).
+    Processor,
+    /// Decides for itself why and how it uses the data.
+    Controller,
+    /// Decides jointly with the owner, at least for collection (Art. 26).
+    JointController,
+}
+
+/// A vendor's role under the CCPA.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CcpaRole {
+    /// A service provider or contractor, bound to use the data only for the owner.
+    ServiceProvider,
+    /// A third party.
+    ThirdParty,
+}
+
+/// How a vendor fact was checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SourceLevel {
+    /// Read on the vendor's own page.
+    V,
+    /// Read in a secondary source.
+    S,
+    /// Not confirmed.
+    U,
+}
+
+/// Where one kind of vendor fact was read.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VendorSource {
+    /// Which fact: `role`, `entity` or `locations`.
+    pub fact: String,
+    /// The page read; absent when the fact is unconfirmed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The date it was checked, `YYYY-MM-DD`.
+    pub checked: String,
+    /// How it was checked.
+    pub level: SourceLevel,
+}

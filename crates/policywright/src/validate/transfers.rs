@@ -1,0 +1,63 @@
+//! Checks of recipients and where data goes: data a vendor receives that the owner does not list,
+//! a setting that decides a vendor's role left unanswered, and transfers with no safeguard. The
+//! form of the owner's adjustments is checked with the other answers (`answers.rs`).
+
+use super::registry::*;
+use super::{At, Findings};
+use crate::facts::Facts;
+use crate::text;
+
+/// What vendors receive, and the settings that decide their role.
+pub(super) fn recipients(facts: &Facts<'_>, f: &mut Findings) {
+    let cat = facts.catalogues();
+    for v in &facts.vendors.list {
+        if !v.uncollected.is_empty() {
+            let labels: Vec<String> = v
+                .uncollected
+                .iter()
+                .filter_map(|id| cat.category(id))
+                .map(|c| text::lower_first(&c.label))
+                .collect();
+            f.add(
+                &ALWAYS_RECEIVED_NOT_COLLECTED,
+                At::field("data").also("vendors"),
+                format!(
+                    "{} receives {} whenever you use it, but you do not list {} among the data you collect, so the policy leaves {} out.",
+                    v.name,
+                    text::join_and(&labels),
+                    if labels.len() == 1 { "it" } else { "them" },
+                    if labels.len() == 1 { "it" } else { "them" },
+                ),
+            );
+        }
+        if let Some(setting) = v.unanswered_setting {
+            f.add(
+                &VENDOR_SETTING_UNANSWERED,
+                At::field(&format!("vendors.settings.{setting}")),
+                format!(
+                    "Whether {} also uses the data for its own purposes depends on a setting in your account. Until you answer, the policy says it does.",
+                    v.name
+                ),
+            );
+        }
+    }
+}
+
+/// Recipients abroad with no safeguard under a law addressed.
+pub(super) fn destinations(facts: &Facts<'_>, f: &mut Findings) {
+    for r in &facts.transfers.regimes {
+        if !r.territory.mechanisms {
+            continue;
+        }
+        for (recipient, country) in r.unprotected() {
+            f.add(
+                &TRANSFER_WITHOUT_SAFEGUARD,
+                At::field("vendors"),
+                format!(
+                    "{recipient} processes data in {country}, outside {}, and no safeguard that {}'s law accepts is named for it. The policy says so.",
+                    r.jurisdiction.name, r.jurisdiction.short
+                ),
+            );
+        }
+    }
+}
