@@ -2,11 +2,15 @@
 //! TOML files in `templates/catalogues/`. Facts live in those files; this module only gives them
 //! types and lookups.
 
+mod countries;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{CookieKind, LegalBasis, TransferSafeguard};
+
+pub use countries::{AddressFormat, CountryError, CountryName};
 
 /// All catalogues, loaded once. The wizard receives them whole to offer its choices.
 #[derive(Debug, Clone, Serialize)]
@@ -123,6 +127,15 @@ pub struct Country {
     /// Covered by an EU adequacy decision.
     #[serde(default)]
     pub eu_adequacy: bool,
+    /// Other names owners type for it ("UK", "USA"). Not sent to the wizard, which lists
+    /// [`CountryName`]s and asks the core to resolve what is typed.
+    #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub aliases: Vec<String>,
+    /// The order of its postal addresses' last lines.
+    #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub address: AddressFormat,
 }
 
 /// A legal regime the owner can address.

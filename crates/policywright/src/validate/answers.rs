@@ -88,13 +88,17 @@ fn email(f: &mut Findings, at: At, value: &str) {
 }
 
 fn country(f: &mut Findings, at: At, code: &str, cat: &Catalogues) {
-    if !cat.countries.contains_key(&code.trim().to_uppercase()) {
-        f.add(
-            &COUNTRY_UNKNOWN,
-            at,
-            format!("\"{code}\" is not a country code we know."),
-        );
+    if cat.countries.contains_key(&code.trim().to_uppercase()) {
+        return;
     }
+    // A name typed into the file instead of a code: say which code it is.
+    let message = match cat.resolve_country(code, "") {
+        Ok(known) => format!(
+            "\"{code}\" is a country name; the answer needs its code, {known}."
+        ),
+        Err(_) => format!("\"{code}\" is not a country we know."),
+    };
+    f.add(&COUNTRY_UNKNOWN, at, message);
 }
 
 fn organisation(p: &Project, cat: &Catalogues, f: &mut Findings) {
@@ -134,7 +138,7 @@ fn organisation(p: &Project, cat: &Catalogues, f: &mut Findings) {
         ("eu_representative", &o.eu_representative),
         ("uk_representative", &o.uk_representative),
     ] {
-        contact_checks(f, name, contact.as_ref());
+        contact_checks(f, name, contact.as_ref(), cat);
     }
     for (i, product) in p.products.iter().enumerate() {
         let at = At::item("products", i, "name", &product.name);
@@ -149,7 +153,7 @@ fn organisation(p: &Project, cat: &Catalogues, f: &mut Findings) {
     }
 }
 
-fn contact_checks(f: &mut Findings, name: &str, contact: Option<&Contact>) {
+fn contact_checks(f: &mut Findings, name: &str, contact: Option<&Contact>, cat: &Catalogues) {
     let Some(c) = contact else { return };
     if c.name.trim().is_empty() {
         f.add(
@@ -163,6 +167,11 @@ fn contact_checks(f: &mut Findings, name: &str, contact: Option<&Contact>) {
         At::field(&format!("organisation.{name}.email")),
         &c.email,
     );
+    let country_code = c.address.as_ref().map_or("", |a| a.country.trim());
+    if !country_code.is_empty() {
+        let at = At::field(&format!("organisation.{name}.address.country"));
+        country(f, at, country_code, cat);
+    }
 }
 
 /// Data categories, purposes and regions: known ids, each listed once.

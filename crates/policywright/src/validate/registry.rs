@@ -71,8 +71,10 @@ pub(super) const COUNTRY_MISSING: Rule = warning(
     "organisation.country-missing",
     "Add the country your organisation is based in.",
 );
-pub(super) const COUNTRY_UNKNOWN: Rule =
-    error("country.unknown", "Use the two-letter code, like DE or US.");
+pub(super) const COUNTRY_UNKNOWN: Rule = error(
+    "country.unknown",
+    "Pick the country from the list, or use its two-letter code, like DE or US.",
+);
 pub(super) const CONTACT_NAME_MISSING: Rule = error(
     "contact.name-missing",
     "Add the name, or remove this contact.",
