@@ -269,6 +269,12 @@ fn cases() -> Vec<(&'static str, Project)> {
                 })
             }),
         ),
+        (
+            "url.insecure",
+            with(&shop, &|p| {
+                p.organisation.website = Some("http://hollybank.example".into())
+            }),
+        ),
     ]
 }
 

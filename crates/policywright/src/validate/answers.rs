@@ -10,6 +10,7 @@ use crate::catalogue::Catalogues;
 use crate::library::Library;
 use crate::model::{Contact, Project, Retention};
 use crate::text;
+use crate::web_address::{UrlError, normalise_url};
 
 pub(super) fn check(p: &Project, library: &Library, f: &mut Findings) {
     let cat = library.catalogues();
@@ -62,17 +63,19 @@ fn url(f: &mut Findings, at: At, value: &Option<String>) {
     let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else {
         return;
     };
-    if text::web_url(v).is_some() {
-        return;
-    }
-    // Say why a real address is refused: a user name or password before the host.
-    let credentials =
-        url::Url::parse(v).is_ok_and(|u| !u.username().is_empty() || u.password().is_some());
-    if credentials {
-        let message = format!("\"{v}\" has a user name or password before the \"@\".");
-        f.add(&URL_CREDENTIALS, at, message);
-    } else {
-        f.add(&URL_MALFORMED, at, format!("\"{v}\" is not a web address."));
+    match normalise_url(v) {
+        Ok(n) if n.insecure => {
+            let message = format!("\"{v}\" is sent without encryption (http).");
+            f.add(&URL_INSECURE, at, message);
+        }
+        Ok(_) => {}
+        Err(UrlError::Credentials(_)) => {
+            let message = format!("\"{v}\" has a user name or password before the \"@\".");
+            f.add(&URL_CREDENTIALS, at, message);
+        }
+        Err(UrlError::Malformed(_)) => {
+            f.add(&URL_MALFORMED, at, format!("\"{v}\" is not a web address."));
+        }
     }
 }
 

@@ -61,7 +61,7 @@ pub(super) const EMAIL_MALFORMED: Rule = error(
 );
 pub(super) const URL_MALFORMED: Rule = error(
     "url.malformed",
-    "Enter the full address, starting with https://.",
+    "Check it for typos: a web address looks like www.example.com or https://example.com/privacy.",
 );
 pub(super) const URL_CREDENTIALS: Rule = error(
     "url.credentials",
@@ -110,6 +110,10 @@ pub(super) const JURISDICTION_UNKNOWN: Rule =
 
 // Answers that leave something out, repeat themselves or contradict each other: the policy can
 // be written, but probably says something wrong or leaves something out.
+pub(super) const URL_INSECURE: Rule = warning(
+    "url.insecure",
+    "Use the https:// address if the site has one, so the page reaches readers encrypted.",
+);
 pub(super) const DATA_DUPLICATE: Rule = warning(
     "data.duplicate",
     "Remove the second entry; only the first one is used.",
@@ -223,6 +227,7 @@ pub const RULES: &[Rule] = &[
     VENDOR_KIND_UNKNOWN,
     VENDOR_DATA_UNKNOWN,
     JURISDICTION_UNKNOWN,
+    URL_INSECURE,
     DATA_DUPLICATE,
     DATA_SOURCES_MISSING,
     RETENTION_MISSING,
