@@ -9,6 +9,7 @@
 
 mod answers;
 mod at;
+mod considered;
 mod practices;
 mod regions;
 pub mod registry;
@@ -53,6 +54,10 @@ pub struct Finding {
     pub message: String,
     /// How to fix it, in plain words.
     pub fix: String,
+    /// The owner's reason, when they marked this warning as considered (see
+    /// [`crate::model::Considered`]). It is still a warning: it counts and is listed as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub considered: Option<String>,
 }
 
 impl Finding {
@@ -76,6 +81,7 @@ impl Findings {
             paths,
             message: message.into(),
             fix: rule.fix.to_owned(),
+            considered: None,
         });
     }
 }
@@ -103,5 +109,7 @@ pub fn check(facts: &Facts<'_>, library: &Library) -> Vec<Finding> {
     sharing::cookies(facts, law, &mut f);
     regions::representatives(facts, law, &mut f);
     regions::people(facts, law, &mut f);
+    considered::check(facts.answers(), &mut f);
+    considered::apply(facts.answers(), &mut f.0);
     f.0
 }

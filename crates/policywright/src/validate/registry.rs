@@ -107,9 +107,21 @@ pub(super) const VENDOR_DATA_UNKNOWN: Rule = error(
 );
 pub(super) const JURISDICTION_UNKNOWN: Rule =
     error("jurisdiction.unknown", "Choose a region from the list.");
+pub(super) const CONSIDERED_ERROR: Rule = error(
+    "considered.error",
+    "Remove the mark and fix the error: only points worth checking can be marked as considered.",
+);
 
 // Answers that leave something out, repeat themselves or contradict each other: the policy can
 // be written, but probably says something wrong or leaves something out.
+pub(super) const CONSIDERED_UNKNOWN: Rule = warning(
+    "considered.unknown-code",
+    "Remove the mark, or correct the code to the one the finding shows.",
+);
+pub(super) const CONSIDERED_REASON_MISSING: Rule = warning(
+    "considered.reason-missing",
+    "Write why you are content with this point, or remove the mark.",
+);
 pub(super) const URL_INSECURE: Rule = warning(
     "url.insecure",
     "Use the https:// address if the site has one, so the page reaches readers encrypted.",
@@ -227,6 +239,9 @@ pub const RULES: &[Rule] = &[
     VENDOR_KIND_UNKNOWN,
     VENDOR_DATA_UNKNOWN,
     JURISDICTION_UNKNOWN,
+    CONSIDERED_ERROR,
+    CONSIDERED_UNKNOWN,
+    CONSIDERED_REASON_MISSING,
     URL_INSECURE,
     DATA_DUPLICATE,
     DATA_SOURCES_MISSING,
