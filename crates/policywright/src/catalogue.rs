@@ -69,6 +69,15 @@ pub struct Purpose {
     /// People can always object to this purpose (GDPR Art. 21(2)).
     #[serde(default)]
     pub direct_marketing: bool,
+    /// Data category ids it usually uses: where a new purpose starts (see
+    /// [`crate::defaults::default_data_for_purpose`], which the wizard calls instead of reading this).
+    #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub data: Vec<String>,
+    /// Marketing, analytics, advertising or profiling: it never starts with sensitive data.
+    #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub marketing_or_analytics: bool,
 }
 
 /// A group of vendors doing the same job.

@@ -8,6 +8,7 @@ pub mod assemble;
 mod atomic;
 pub mod catalogue;
 pub mod claims;
+pub mod defaults;
 pub mod document;
 pub mod examples;
 pub mod export;
