@@ -1,6 +1,7 @@
 //! The Policywright desktop app. Every command is a thin wrapper over the `policywright` core.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod answers;
 mod commands;
 mod dialogs;
 #[cfg(test)]
@@ -62,6 +63,11 @@ fn with_commands<R: tauri::Runtime>(
             dialogs::open_exported,
             dialogs::show_exported,
             navigation::open_link,
+            answers::list_countries,
+            answers::resolve_country,
+            answers::normalise_url,
+            answers::default_purpose_data,
+            answers::export_file_name,
         ])
 }
 

@@ -57,6 +57,7 @@ pub struct Finding {
     /// The owner's reason, when they marked this warning as considered (see
     /// [`crate::model::Considered`]). It is still a warning: it counts and is listed as before.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub considered: Option<String>,
 }
 
