@@ -215,4 +215,43 @@ mod tests {
         second_start(w.app_handle(), args, cwd);
         assert_eq!(call("take_open_request", json!({})).unwrap(), json!(path));
     }
+
+    /// The three places that make a double-click open a project agree: the bundle's file
+    /// association, the MIME type file the Linux packages install, and the desktop entry that
+    /// passes the file to the app.
+    #[test]
+    fn the_packages_register_the_project_type_the_app_opens() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../tauri.conf.json")).expect("tauri.conf.json");
+        let association = &config["bundle"]["fileAssociations"][0];
+        assert_eq!(association["ext"], serde_json::json!(["policy.json"]));
+        assert_eq!(format!(".{}", association["ext"][0].as_str().unwrap()), EXTENSION);
+        let mime = association["mimeType"].as_str().expect("a MIME type");
+        assert_eq!(association["role"], "Editor");
+
+        for format in ["deb", "rpm"] {
+            let linux = &config["bundle"]["linux"][format];
+            let files = linux["files"].as_object().expect("files");
+            let source = files["/usr/share/mime/packages/policywright.xml"].as_str().unwrap();
+            let xml = std::fs::read_to_string(root.join(source)).expect("the MIME file");
+            assert!(xml.contains(&format!("<mime-type type=\"{mime}\">")), "{format}");
+            assert!(xml.contains("<glob pattern=\"*.policy.json\""), "{format}");
+            let template = linux["desktopTemplate"].as_str().expect("a desktop template");
+            let desktop = std::fs::read_to_string(root.join(template)).expect("the template");
+            let exec = desktop.lines().find(|l| l.starts_with("Exec=")).expect("Exec=");
+            assert!(exec.ends_with(" %F"), "{format}: the file reaches the app: {exec}");
+            assert!(desktop.contains("MimeType={{mime_type}}"), "{format}");
+        }
+
+        let bundle: serde_json::Value =
+            serde_json::from_str(include_str!("bundle-cli.conf.json")).expect("bundle config");
+        assert_eq!(
+            bundle["bundle"]["externalBin"],
+            serde_json::json!(["target/cli/policywright"]),
+            "scripts/bundle.sh stages the CLI there"
+        );
+        let script = std::fs::read_to_string(root.join("scripts/bundle.sh")).expect("script");
+        assert!(script.contains("target/cli/policywright-$triple"));
+    }
 }
