@@ -235,7 +235,10 @@ impl Session {
                 // No session bus: each test's app is its own first instance, instead of handing
                 // its start to another test's app (tauri-plugin-single-instance finds running
                 // instances over D-Bus, and launches normally without one).
-                .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/policywright-e2e")
+                .env(
+                    "DBUS_SESSION_BUS_ADDRESS",
+                    "unix:path=/nonexistent/policywright-e2e",
+                )
                 .envs(env.iter().copied())
                 .stdout(log.try_clone().expect("log"))
                 .stderr(log),
@@ -271,6 +274,11 @@ impl Session {
         };
         s.wait_for("body[data-ready='true']").await;
         Some(s)
+    }
+
+    /// The X display the app shows on (`:N`), for starting another process beside it.
+    pub fn display(&self) -> &str {
+        &self.display
     }
 
     pub fn client(&self) -> &Client {
