@@ -78,19 +78,35 @@ mod tests {
 
         let field = "organisation.address.country";
         for (typed, code) in [("Ireland", "IE"), ("gb", "GB"), ("UK", "GB"), ("USA", "US")] {
-            let got = call(&w, "resolve_country", json!({ "input": typed, "field": field }));
+            let got = call(
+                &w,
+                "resolve_country",
+                json!({ "input": typed, "field": field }),
+            );
             assert_eq!(got.unwrap(), json!(code), "{typed}");
         }
-        let err = call(&w, "resolve_country", json!({ "input": "Ir land", "field": field }))
-            .unwrap_err();
+        let err = call(
+            &w,
+            "resolve_country",
+            json!({ "input": "Ir land", "field": field }),
+        )
+        .unwrap_err();
         assert!(err["message"].as_str().unwrap().starts_with(field), "{err}");
 
         let url = call(&w, "normalise_url", json!({ "url": "www.brightsmile.ie" })).unwrap();
-        assert_eq!(url, json!({ "url": "https://www.brightsmile.ie", "insecure": false }));
+        assert_eq!(
+            url,
+            json!({ "url": "https://www.brightsmile.ie", "insecure": false })
+        );
         let url = call(&w, "normalise_url", json!({ "url": "http://old.example" })).unwrap();
         assert_eq!(url["insecure"], json!(true));
         let err = call(&w, "normalise_url", json!({ "url": "mailto:a@b.ie" })).unwrap_err();
-        assert!(err["message"].as_str().unwrap().contains("not a web address"));
+        assert!(
+            err["message"]
+                .as_str()
+                .unwrap()
+                .contains("not a web address")
+        );
 
         let mut project = call(&w, "new_project", json!({ "example": "shop" })).unwrap();
         project["data"]
@@ -103,8 +119,14 @@ mod tests {
             json!({ "purpose": "marketing-emails", "project": project }),
         )
         .unwrap();
-        assert!(data.as_array().unwrap().contains(&json!("contact-details")), "{data}");
-        assert!(!data.as_array().unwrap().contains(&json!("health")), "{data}");
+        assert!(
+            data.as_array().unwrap().contains(&json!("contact-details")),
+            "{data}"
+        );
+        assert!(
+            !data.as_array().unwrap().contains(&json!("health")),
+            "{data}"
+        );
         let err = call(
             &w,
             "default_purpose_data",
@@ -113,7 +135,11 @@ mod tests {
         .unwrap_err();
         assert!(err["message"].as_str().unwrap().contains("astrology"));
 
-        let name = call(&w, "export_file_name", json!({ "path": "/x/brightsmile.policy.json" }));
+        let name = call(
+            &w,
+            "export_file_name",
+            json!({ "path": "/x/brightsmile.policy.json" }),
+        );
         assert_eq!(name.unwrap(), json!("brightsmile"));
         let name = call(&w, "export_file_name", json!({ "path": null }));
         assert_eq!(name.unwrap(), json!("privacy-policy"));

@@ -91,8 +91,9 @@ fn main() {
     };
     // First, as the plugin asks: a second start hands its arguments to this app and exits
     // before anything else of it starts (see `open_requests`).
-    let builder = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(open_requests::second_start));
+    let builder = tauri::Builder::default().plugin(tauri_plugin_single_instance::init(
+        open_requests::second_start,
+    ));
     let builder = with_commands(builder, library, Dialogs::from_env()).setup(|app| {
         manage_files(app)?;
         navigation::create_main_window(app.handle())?;

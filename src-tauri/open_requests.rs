@@ -156,20 +156,35 @@ mod tests {
                 Some("/home/aoife/Documents/sub/shop.policy.json"),
             ),
             (
-                &["policywright-app", "/tmp/a.policy.json", "/tmp/b.policy.json"],
+                &[
+                    "policywright-app",
+                    "/tmp/a.policy.json",
+                    "/tmp/b.policy.json",
+                ],
                 Some("/tmp/a.policy.json"),
             ),
             (
-                &["policywright-app", "-psn_0_12345", "--verbose", "x.policy.json"],
+                &[
+                    "policywright-app",
+                    "-psn_0_12345",
+                    "--verbose",
+                    "x.policy.json",
+                ],
                 Some("/home/aoife/Documents/x.policy.json"),
             ),
             (
-                &["policywright-app", "file:///home/aoife/My%20Shop.policy.json"],
+                &[
+                    "policywright-app",
+                    "file:///home/aoife/My%20Shop.policy.json",
+                ],
                 Some("/home/aoife/My Shop.policy.json"),
             ),
             (&["policywright-app", "notes.txt", "report.json"], None),
             (&["policywright-app", ".policy.json"], None),
-            (&["policywright-app", "https://evil.example/a.policy.json"], None),
+            (
+                &["policywright-app", "https://evil.example/a.policy.json"],
+                None,
+            ),
         ];
         for (list, expected) in cases {
             assert_eq!(
@@ -204,7 +219,10 @@ mod tests {
         // Granted as if picked in the Open dialog; opening it ends the request.
         request_open(w.app_handle(), path.clone());
         let project = call("open_project", json!({ "path": path })).unwrap();
-        assert_eq!(project["organisation"]["legal_name"], "Hollybank Tea Company Ltd");
+        assert_eq!(
+            project["organisation"]["legal_name"],
+            "Hollybank Tea Company Ltd"
+        );
         assert_eq!(call("take_open_request", json!({})).unwrap(), Value::Null);
 
         // A second start with no project only brings the window forward.
@@ -226,21 +244,37 @@ mod tests {
             serde_json::from_str(include_str!("../tauri.conf.json")).expect("tauri.conf.json");
         let association = &config["bundle"]["fileAssociations"][0];
         assert_eq!(association["ext"], serde_json::json!(["policy.json"]));
-        assert_eq!(format!(".{}", association["ext"][0].as_str().unwrap()), EXTENSION);
+        assert_eq!(
+            format!(".{}", association["ext"][0].as_str().unwrap()),
+            EXTENSION
+        );
         let mime = association["mimeType"].as_str().expect("a MIME type");
         assert_eq!(association["role"], "Editor");
 
         for format in ["deb", "rpm"] {
             let linux = &config["bundle"]["linux"][format];
             let files = linux["files"].as_object().expect("files");
-            let source = files["/usr/share/mime/packages/policywright.xml"].as_str().unwrap();
+            let source = files["/usr/share/mime/packages/policywright.xml"]
+                .as_str()
+                .unwrap();
             let xml = std::fs::read_to_string(root.join(source)).expect("the MIME file");
-            assert!(xml.contains(&format!("<mime-type type=\"{mime}\">")), "{format}");
+            assert!(
+                xml.contains(&format!("<mime-type type=\"{mime}\">")),
+                "{format}"
+            );
             assert!(xml.contains("<glob pattern=\"*.policy.json\""), "{format}");
-            let template = linux["desktopTemplate"].as_str().expect("a desktop template");
+            let template = linux["desktopTemplate"]
+                .as_str()
+                .expect("a desktop template");
             let desktop = std::fs::read_to_string(root.join(template)).expect("the template");
-            let exec = desktop.lines().find(|l| l.starts_with("Exec=")).expect("Exec=");
-            assert!(exec.ends_with(" %F"), "{format}: the file reaches the app: {exec}");
+            let exec = desktop
+                .lines()
+                .find(|l| l.starts_with("Exec="))
+                .expect("Exec=");
+            assert!(
+                exec.ends_with(" %F"),
+                "{format}: the file reaches the app: {exec}"
+            );
             assert!(desktop.contains("MimeType={{mime_type}}"), "{format}");
         }
 

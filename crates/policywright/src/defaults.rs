@@ -113,20 +113,26 @@ mod tests {
     fn only_collected_data_is_offered_in_the_project_s_order() {
         let cat = catalogues();
         let mut p = collects_everything(&cat);
-        p.data.retain(|d| ["billing", "name", "health"].contains(&d.category.as_str()));
+        p.data
+            .retain(|d| ["billing", "name", "health"].contains(&d.category.as_str()));
         let data = default_data_for_purpose("payments", &p, &cat).expect("known");
         assert_eq!(data, ["name", "billing"]);
         let news = default_data_for_purpose("marketing-emails", &p, &cat).expect("known");
         assert_eq!(news, ["name"], "not health, not billing");
-        assert!(default_data_for_purpose("payments", &Project::blank(), &cat)
-            .expect("known")
-            .is_empty());
+        assert!(
+            default_data_for_purpose("payments", &Project::blank(), &cat)
+                .expect("known")
+                .is_empty()
+        );
     }
 
     #[test]
     fn an_unknown_purpose_is_an_error_naming_it() {
         let cat = catalogues();
         let err = default_data_for_purpose("astrology", &Project::blank(), &cat).unwrap_err();
-        assert_eq!(err.to_string(), "purpose: \"astrology\" is not a purpose we know");
+        assert_eq!(
+            err.to_string(),
+            "purpose: \"astrology\" is not a purpose we know"
+        );
     }
 }

@@ -91,11 +91,7 @@ fn print_findings(findings: &[Finding]) {
                     .chars()
                     .map(|c| if c.is_control() { ' ' } else { c })
                     .collect();
-                eprintln!(
-                    "{level}: {}: {} (considered: {reason})",
-                    f.field,
-                    f.text()
-                )
+                eprintln!("{level}: {}: {} (considered: {reason})", f.field, f.text())
             }
             None => eprintln!("{level}: {}: {}", f.field, f.text()),
         }

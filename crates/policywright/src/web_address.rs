@@ -90,7 +90,10 @@ mod tests {
     #[test]
     fn an_address_without_a_scheme_gets_https() {
         for (typed, url) in [
-            ("www.brightsmiledental.ie", "https://www.brightsmiledental.ie"),
+            (
+                "www.brightsmiledental.ie",
+                "https://www.brightsmiledental.ie",
+            ),
             ("  example.com/privacy  ", "https://example.com/privacy"),
             ("example.com:8080/x", "https://example.com:8080/x"),
             ("//cdn.example.com", "https://cdn.example.com"),
@@ -132,10 +135,7 @@ mod tests {
                 normalise_url(typed)
             );
         }
-        for typed in [
-            "https://user:pass@example.com",
-            "bank.example@evil.example",
-        ] {
+        for typed in ["https://user:pass@example.com", "bank.example@evil.example"] {
             assert!(
                 matches!(normalise_url(typed), Err(UrlError::Credentials(_))),
                 "{typed}"

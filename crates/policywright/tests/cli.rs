@@ -196,5 +196,10 @@ fn check_lists_considered_warnings_with_the_reason_and_keeps_the_exit_code() {
     assert_eq!(json.status.code(), Some(0));
     let findings: Vec<serde_json::Value> = serde_json::from_str(&stdout(&json)).unwrap();
     assert_eq!(findings.len(), 1, "{findings:#?}");
-    assert!(findings[0]["considered"].as_str().unwrap().contains("no visitors"));
+    assert!(
+        findings[0]["considered"]
+            .as_str()
+            .unwrap()
+            .contains("no visitors")
+    );
 }

@@ -277,7 +277,9 @@ fn cases() -> Vec<(&'static str, Project)> {
         ),
         (
             "considered.error",
-            with(&shop, &|p| p.considered = vec![mark("email.malformed", "x")]),
+            with(&shop, &|p| {
+                p.considered = vec![mark("email.malformed", "x")]
+            }),
         ),
         (
             "considered.unknown-code",
@@ -343,8 +345,11 @@ fn a_considered_warning_keeps_its_place_and_carries_the_reason() {
     // No reason: not considered, and said so.
     let after = with_warnings(vec![mark("data.retention-missing", "")]);
     assert!(after.iter().all(|f| f.considered.is_none()));
-    assert!(after.iter().any(|f| f.code == "considered.reason-missing"
-        && f.field == "considered[0].reason"));
+    assert!(
+        after
+            .iter()
+            .any(|f| f.code == "considered.reason-missing" && f.field == "considered[0].reason")
+    );
 }
 
 #[test]

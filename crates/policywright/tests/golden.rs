@@ -53,10 +53,34 @@ fn markdown_front_matter_is_valid_yaml_shaped_and_quoted() {
 fn addresses_print_in_each_country_s_postal_order() {
     use policywright::model::PostalAddress;
     let addresses = [
-        ("IE", &["12 Oliver Plunkett Street"][..], "Cork", Some("Co. Cork"), "T12 X2Y3"),
-        ("GB", &["Unit 4", "Mill Lane"][..], "Hebden Bridge", None, "HX7 8AB"),
-        ("US", &["500 Main Street", "Suite 20"][..], "Portland", Some("OR"), "97205"),
-        ("JP", &["1-5-3 Yaesu"][..], "Chuo-ku", Some("Tokyo"), "100-8994"),
+        (
+            "IE",
+            &["12 Oliver Plunkett Street"][..],
+            "Cork",
+            Some("Co. Cork"),
+            "T12 X2Y3",
+        ),
+        (
+            "GB",
+            &["Unit 4", "Mill Lane"][..],
+            "Hebden Bridge",
+            None,
+            "HX7 8AB",
+        ),
+        (
+            "US",
+            &["500 Main Street", "Suite 20"][..],
+            "Portland",
+            Some("OR"),
+            "97205",
+        ),
+        (
+            "JP",
+            &["1-5-3 Yaesu"][..],
+            "Chuo-ku",
+            Some("Tokyo"),
+            "100-8994",
+        ),
         ("DE", &["Oranienstraße 12"][..], "Berlin", None, "10969"),
         ("FR", &["8 rue de la Paix"][..], "Paris", None, "75002"),
     ];

@@ -477,5 +477,8 @@ fn considered_marks_are_saved_and_a_project_without_them_does_not_mention_them()
     project_file::save(&project, &path, "v1").unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("\"considered\""), "{text}");
-    assert_eq!(project_file::load(&path).unwrap().considered, project.considered);
+    assert_eq!(
+        project_file::load(&path).unwrap().considered,
+        project.considered
+    );
 }

@@ -125,8 +125,7 @@ fn fold(text: &str) -> String {
         }
         out.push(c);
     }
-    let out = out.trim_end().replace(" & ", " and ");
-    out
+    out.trim_end().replace(" & ", " and ")
 }
 
 impl Catalogues {
@@ -164,9 +163,10 @@ impl Catalogues {
             return Ok(code);
         }
         let wanted = fold(typed);
-        let found = self.countries.iter().find(|(_, c)| {
-            fold(&c.name) == wanted || c.aliases.iter().any(|a| fold(a) == wanted)
-        });
+        let found = self
+            .countries
+            .iter()
+            .find(|(_, c)| fold(&c.name) == wanted || c.aliases.iter().any(|a| fold(a) == wanted));
         found
             .map(|(code, _)| code.clone())
             .ok_or_else(|| CountryError::Unknown {
@@ -261,7 +261,10 @@ mod tests {
             .resolve_country("Atlantis", "vendors.custom[0].locations[1]")
             .unwrap_err();
         let text = err.to_string();
-        assert!(text.starts_with("vendors.custom[0].locations[1]: "), "{text}");
+        assert!(
+            text.starts_with("vendors.custom[0].locations[1]: "),
+            "{text}"
+        );
         assert!(text.contains("\"Atlantis\""), "{text}");
         for typed in ["Irl", "XX", "Israel, USA", "Eng land"] {
             assert!(cat.resolve_country(typed, "f").is_err(), "{typed}");
@@ -283,7 +286,11 @@ mod tests {
         assert_eq!(ie, ["Cork", "Co. Cork", "T12 X2Y3"]);
         let bare = AddressFormat::CityRegionPostcode.lines("", "OR", "");
         assert_eq!(bare, ["OR"]);
-        assert!(AddressFormat::TownCountyPostcode.lines("", "", "").is_empty());
+        assert!(
+            AddressFormat::TownCountyPostcode
+                .lines("", "", "")
+                .is_empty()
+        );
     }
 
     #[test]

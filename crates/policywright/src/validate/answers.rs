@@ -96,9 +96,7 @@ fn country(f: &mut Findings, at: At, code: &str, cat: &Catalogues) {
     }
     // A name typed into the file instead of a code: say which code it is.
     let message = match cat.resolve_country(code, "") {
-        Ok(known) => format!(
-            "\"{code}\" is a country name; the answer needs its code, {known}."
-        ),
+        Ok(known) => format!("\"{code}\" is a country name; the answer needs its code, {known}."),
         Err(_) => format!("\"{code}\" is not a country we know."),
     };
     f.add(&COUNTRY_UNKNOWN, at, message);
