@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   librsvg2-dev build-essential pkg-config libssl-dev xvfb xauth webkit2gtk-driver poppler-utils qpdf
-  imagemagick)
+  imagemagick dbus-daemon)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

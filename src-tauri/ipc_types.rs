@@ -19,6 +19,8 @@ fn generate(dir: &Path) {
     policywright::catalogue::Catalogues::export_all(&cfg).expect("Catalogues");
     policywright::recent::RecentProject::export_all(&cfg).expect("RecentProject");
     policywright::recovery::Recovery::export_all(&cfg).expect("Recovery");
+    policywright::catalogue::CountryName::export_all(&cfg).expect("CountryName");
+    policywright::web_address::NormalisedUrl::export_all(&cfg).expect("NormalisedUrl");
 }
 
 fn read_all(dir: &Path) -> BTreeMap<String, String> {

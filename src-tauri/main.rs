@@ -1,6 +1,7 @@
 //! The Policywright desktop app. Every command is a thin wrapper over the `policywright` core.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod answers;
 mod commands;
 mod dialogs;
 #[cfg(test)]
@@ -9,6 +10,7 @@ mod live;
 #[cfg(test)]
 mod mock;
 mod navigation;
+mod open_requests;
 mod scope;
 mod session;
 
@@ -39,6 +41,7 @@ fn with_commands<R: tauri::Runtime>(
         .manage(dialogs)
         .manage(scope::Granted::default())
         .manage(live::LivePreviews::default())
+        .manage(open_requests::OpenRequests::default())
         .invoke_handler(tauri::generate_handler![
             commands::example_names,
             commands::new_project,
@@ -62,6 +65,12 @@ fn with_commands<R: tauri::Runtime>(
             dialogs::open_exported,
             dialogs::show_exported,
             navigation::open_link,
+            open_requests::take_open_request,
+            answers::list_countries,
+            answers::resolve_country,
+            answers::normalise_url,
+            answers::default_purpose_data,
+            answers::export_file_name,
         ])
 }
 
@@ -80,14 +89,34 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let builder =
-        with_commands(tauri::Builder::default(), library, Dialogs::from_env()).setup(|app| {
-            manage_files(app)?;
-            navigation::create_main_window(app.handle())?;
-            Ok(())
-        });
-    if let Err(error) = builder.run(tauri::generate_context!()) {
-        eprintln!("policywright: the app stopped with an error: {error}");
-        std::process::exit(1);
-    }
+    // First, as the plugin asks: a second start hands its arguments to this app and exits
+    // before anything else of it starts (see `open_requests`).
+    let builder = tauri::Builder::default().plugin(tauri_plugin_single_instance::init(
+        open_requests::second_start,
+    ));
+    let builder = with_commands(builder, library, Dialogs::from_env()).setup(|app| {
+        manage_files(app)?;
+        navigation::create_main_window(app.handle())?;
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let cwd = std::env::current_dir().unwrap_or_default();
+        if let Some(path) = open_requests::project_argument(&args, &cwd) {
+            open_requests::request_open(app.handle(), path);
+        }
+        Ok(())
+    });
+    let app = match builder.build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("policywright: the app could not start: {error}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|_app, _event| {
+        // macOS opens documents (a double-click in Finder, a drop on the Dock icon) with an
+        // event instead of arguments; it goes where a command-line path goes.
+        #[cfg(any(target_os = "macos", target_os = "ios"))]
+        if let tauri::RunEvent::Opened { urls } = &_event {
+            open_requests::opened_urls(_app, urls);
+        }
+    });
 }

@@ -13,6 +13,7 @@ use policywright::{Project, project_file};
 use tauri::{Manager, Runtime, State};
 
 use crate::commands::{CommandError, off_ui};
+use crate::open_requests::OpenRequests;
 use crate::scope::Granted;
 
 /// Where the app keeps its own files.
@@ -98,6 +99,7 @@ pub async fn open_project(
     path: PathBuf,
     files: State<'_, AppFiles>,
     granted: State<'_, Granted>,
+    requests: State<'_, OpenRequests>,
 ) -> Result<Project, CommandError> {
     granted.check_project(&path, &files.recent)?;
     let files = files.inner().clone();
@@ -111,6 +113,7 @@ pub async fn open_project(
     })
     .await?;
     granted.project(&path);
+    requests.opened(&path);
     Ok(project)
 }
 

@@ -105,7 +105,8 @@ pub fn renderers(options: &ExportOptions) -> Vec<Box<dyn Renderer>> {
     }
 }
 
-/// The base name of exported files for a project file: `shop.policy.json` → `shop`.
+/// The base name of exported files for a project file: `shop.policy.json` → `shop`. A name
+/// that would be hidden or empty (`.policy.json`) gives `privacy-policy`.
 pub fn file_stem(project_file: &Path) -> String {
     project_file
         .file_name()
@@ -114,9 +115,19 @@ pub fn file_stem(project_file: &Path) -> String {
             n.trim_end_matches(crate::project_file::EXTENSION)
                 .trim_end_matches(".json")
         })
-        .filter(|n| !n.is_empty())
-        .unwrap_or("privacy-policy")
+        .filter(|n| !n.is_empty() && !n.starts_with('.'))
+        .unwrap_or(DEFAULT_STEM)
         .to_owned()
+}
+
+/// The export file name for a project that has no file yet.
+pub const DEFAULT_STEM: &str = "privacy-policy";
+
+/// The file name (without extension) the export dialog suggests: the project file's
+/// ([`file_stem`]), or `privacy-policy` for a project not saved yet. The app and the CLI name
+/// exports by this one rule.
+pub fn export_file_name(project_file: Option<&Path>) -> String {
+    project_file.map_or_else(|| DEFAULT_STEM.to_owned(), file_stem)
 }
 
 /// Validates, assembles and writes the chosen files into `dir` as `<stem>.<ext>`. Refuses when

@@ -9,6 +9,7 @@ pub mod authorities;
 mod atomic;
 pub mod catalogue;
 pub mod claims;
+pub mod defaults;
 pub mod document;
 pub mod examples;
 pub mod export;
@@ -24,6 +25,7 @@ pub mod render;
 pub mod scale;
 pub mod text;
 pub mod validate;
+pub mod web_address;
 
 pub use assemble::{APP_VERSION, AssembleError, assemble};
 pub use document::{PolicyDocument, Reason, Section};

@@ -32,8 +32,9 @@ enum Command {
     /// Check a project file and list what needs fixing. Exits with 1 when there are errors.
     Check {
         file: PathBuf,
-        /// Print the findings as a JSON array (code, severity, field, paths, message, fix) on
-        /// standard output instead of lines on standard error.
+        /// Print the findings as a JSON array (code, severity, field, paths, message, fix, and
+        /// considered: the owner's reason, on warnings marked as considered) on standard output
+        /// instead of lines on standard error.
         #[arg(long)]
         json: bool,
     },
@@ -83,7 +84,17 @@ fn print_findings(findings: &[Finding]) {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        eprintln!("{level}: {}: {}", f.field, f.text());
+        match &f.considered {
+            Some(reason) => {
+                // The owner's words on a terminal: no control characters (escape sequences).
+                let reason: String = reason
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                eprintln!("{level}: {}: {} (considered: {reason})", f.field, f.text())
+            }
+            None => eprintln!("{level}: {}: {}", f.field, f.text()),
+        }
     }
 }
 
@@ -115,8 +126,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 println!("{text}");
             } else {
                 print_findings(&findings);
+                let considered = findings.iter().filter(|f| f.considered.is_some()).count();
+                let considered = match considered {
+                    0 => String::new(),
+                    n => format!(" ({n} considered)"),
+                };
                 println!(
-                    "{}: {errors} error(s), {} warning(s)",
+                    "{}: {errors} error(s), {} warning(s){considered}",
                     file.display(),
                     findings.len() - errors
                 );

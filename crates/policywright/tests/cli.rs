@@ -163,3 +163,43 @@ fn check_json_prints_each_finding_with_its_code_paths_and_fix() {
     );
     assert!(stderr(&check).is_empty(), "JSON mode prints nothing else");
 }
+
+#[test]
+fn check_lists_considered_warnings_with_the_reason_and_keeps_the_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_example(dir.path(), "shop");
+    let mut project: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    project["cookies"]["consent_banner"] = serde_json::Value::Bool(false);
+    project["considered"] = serde_json::json!([{
+        "code": "cookies.non-essential-without-consent",
+        "path": "cookies.consent_banner",
+        "reason": "Our site \u{1b}[31mhas no visitors in the EU."
+    }]);
+    std::fs::write(&path, project.to_string()).unwrap();
+
+    let check = run(&["check", &path]);
+    assert_eq!(check.status.code(), Some(0), "warnings never fail check");
+    let err = stderr(&check);
+    let line = err
+        .lines()
+        .find(|l| l.contains("consent"))
+        .unwrap_or_else(|| panic!("not listed: {err}"));
+    assert!(line.starts_with("warning: "), "{line}");
+    assert!(
+        line.ends_with("(considered: Our site  [31mhas no visitors in the EU.)"),
+        "the reason, without the terminal escape: {line}"
+    );
+    assert!(stdout(&check).contains("0 error(s), 1 warning(s) (1 considered)"));
+
+    let json = run(&["check", "--json", &path]);
+    assert_eq!(json.status.code(), Some(0));
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert!(
+        findings[0]["considered"]
+            .as_str()
+            .unwrap()
+            .contains("no visitors")
+    );
+}

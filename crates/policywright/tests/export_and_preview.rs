@@ -90,6 +90,19 @@ fn file_stems_drop_the_project_extension() {
         file_stem(std::path::Path::new(".policy.json")),
         "privacy-policy"
     );
+    assert_eq!(
+        file_stem(std::path::Path::new("..policy.json")),
+        "privacy-policy",
+        "a hidden name is not offered"
+    );
+}
+
+#[test]
+fn the_export_dialog_s_name_comes_from_the_project_file() {
+    use policywright::export::export_file_name;
+    let saved = std::path::Path::new("/home/aoife/brightsmile.policy.json");
+    assert_eq!(export_file_name(Some(saved)), "brightsmile");
+    assert_eq!(export_file_name(None), "privacy-policy");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use common::{document, example, library, markdown};
 use policywright::model::*;
 use policywright::validate::registry::{RULES, rule};
-use policywright::{Facts, Finding, Project, validate};
+use policywright::{Facts, Finding, Project, Severity, validate};
 
 fn codes(p: &Project) -> BTreeSet<String> {
     validate(p, library()).into_iter().map(|f| f.code).collect()
@@ -371,7 +371,137 @@ fn cases() -> Vec<(&'static str, Project)> {
                 })
             }),
         ),
+        (
+            "url.insecure",
+            with(&shop, &|p| {
+                p.organisation.website = Some("http://hollybank.example".into())
+            }),
+        ),
+        (
+            "considered.error",
+            with(&shop, &|p| {
+                p.considered = vec![mark("email.malformed", "x")]
+            }),
+        ),
+        (
+            "considered.unknown-code",
+            with(&shop, &|p| p.considered = vec![mark("cookies.tasty", "x")]),
+        ),
+        (
+            "considered.reason-missing",
+            with(&shop, &|p| {
+                p.considered = vec![mark("organisation.uk-representative-missing", " ")]
+            }),
+        ),
     ]
+}
+
+fn mark(code: &str, reason: &str) -> Considered {
+    Considered {
+        code: code.into(),
+        path: None,
+        reason: reason.into(),
+    }
+}
+
+/// A project whose consent-withdrawal warning fires, with one mark given.
+fn with_warnings(considered: Vec<Considered>) -> Vec<Finding> {
+    let mut p = example("shop");
+    p.cookies.consent_banner = false;
+    p.data.iter_mut().take(2).for_each(|d| d.retention = None);
+    p.considered = considered;
+    validate(&p, library())
+}
+
+#[test]
+fn a_considered_warning_keeps_its_place_and_carries_the_reason() {
+    let before = with_warnings(vec![]);
+    let retention: Vec<&Finding> = before
+        .iter()
+        .filter(|f| f.code == "data.retention-missing")
+        .collect();
+    assert_eq!(retention.len(), 2, "{before:#?}");
+    assert!(before.iter().all(|f| f.considered.is_none()));
+
+    // Marked by code and path: only that one of the two.
+    let one = retention[0].paths[0].clone();
+    let after = with_warnings(vec![Considered {
+        path: Some(one.clone()),
+        ..mark("data.retention-missing", "  Kept as the tax office says.  ")
+    }]);
+    assert_eq!(after.len(), before.len(), "still listed, still counted");
+    let marked: Vec<&Finding> = after.iter().filter(|f| f.considered.is_some()).collect();
+    assert_eq!(marked.len(), 1, "{after:#?}");
+    assert_eq!(marked[0].paths[0], one);
+    assert_eq!(
+        marked[0].considered.as_deref(),
+        Some("Kept as the tax office says.")
+    );
+    assert_eq!(marked[0].severity, Severity::Warning);
+
+    // Without a path: every finding of the code.
+    let after = with_warnings(vec![mark("data.retention-missing", "All on purpose.")]);
+    let marked = after.iter().filter(|f| f.considered.is_some()).count();
+    assert_eq!(marked, 2);
+
+    // No reason: not considered, and said so.
+    let after = with_warnings(vec![mark("data.retention-missing", "")]);
+    assert!(after.iter().all(|f| f.considered.is_none()));
+    assert!(
+        after
+            .iter()
+            .any(|f| f.code == "considered.reason-missing" && f.field == "considered[0].reason")
+    );
+}
+
+#[test]
+fn an_error_cannot_be_considered() {
+    let mut p = example("shop");
+    p.organisation.email = "hello at example".into();
+    p.considered = vec![mark("email.malformed", "It is fine.")];
+    let found = validate(&p, library());
+    let email = found.iter().find(|f| f.code == "email.malformed").unwrap();
+    assert_eq!(email.considered, None);
+    let refused = found.iter().find(|f| f.code == "considered.error").unwrap();
+    assert_eq!(refused.severity, Severity::Error);
+    assert_eq!(refused.field, "considered[0].code");
+    assert_eq!(refused.paths, ["considered[code=email.malformed].code"]);
+}
+
+#[test]
+fn countries_in_every_country_answer_are_checked() {
+    let mut p = example("shop");
+    p.organisation.address.country = "Ireland".into();
+    p.organisation.dpo = Some(Contact {
+        name: "Aoife".into(),
+        email: String::new(),
+        address: Some(PostalAddress {
+            country: "Atlantis".into(),
+            ..PostalAddress::default()
+        }),
+    });
+    let found = validate(&p, library());
+    let unknown: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|f| f.code == "country.unknown")
+        .map(|f| (f.field.as_str(), f.message.as_str()))
+        .collect();
+    assert_eq!(
+        unknown,
+        [
+            (
+                "organisation.address.country",
+                "\"Ireland\" is a country name; the answer needs its code, IE."
+            ),
+            (
+                "organisation.dpo.address.country",
+                "\"Atlantis\" is not a country we know."
+            ),
+        ]
+    );
+    p.organisation.address.country = "ie".into();
+    p.organisation.dpo = None;
+    assert!(!codes(&p).contains("country.unknown"), "a code in any case");
 }
 
 #[test]

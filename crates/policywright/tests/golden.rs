@@ -46,3 +46,60 @@ fn markdown_front_matter_is_valid_yaml_shaped_and_quoted() {
         "every value is a quoted string"
     );
 }
+
+/// The organisation's address as the policy prints it, in each country's postal order: one
+/// address per country format in the catalogue, plus the default.
+#[test]
+fn addresses_print_in_each_country_s_postal_order() {
+    use policywright::model::PostalAddress;
+    let addresses = [
+        (
+            "IE",
+            &["12 Oliver Plunkett Street"][..],
+            "Cork",
+            Some("Co. Cork"),
+            "T12 X2Y3",
+        ),
+        (
+            "GB",
+            &["Unit 4", "Mill Lane"][..],
+            "Hebden Bridge",
+            None,
+            "HX7 8AB",
+        ),
+        (
+            "US",
+            &["500 Main Street", "Suite 20"][..],
+            "Portland",
+            Some("OR"),
+            "97205",
+        ),
+        (
+            "JP",
+            &["1-5-3 Yaesu"][..],
+            "Chuo-ku",
+            Some("Tokyo"),
+            "100-8994",
+        ),
+        ("DE", &["Oranienstraße 12"][..], "Berlin", None, "10969"),
+        ("FR", &["8 rue de la Paix"][..], "Paris", None, "75002"),
+    ];
+    let mut printed = Vec::new();
+    for (country, street, city, region, postcode) in addresses {
+        let mut project = example("shop");
+        project.organisation.address = PostalAddress {
+            street: street.iter().map(|s| (*s).to_owned()).collect(),
+            city: city.into(),
+            region: region.map(str::to_owned),
+            postal_code: postcode.into(),
+            country: country.into(),
+        };
+        let md = markdown(&document(&project));
+        let line = md
+            .lines()
+            .find(|l| l.starts_with("Our postal address is"))
+            .unwrap_or_else(|| panic!("{country}: no address sentence"));
+        printed.push(format!("{country}: {line}"));
+    }
+    insta::assert_snapshot!("postal-order", printed.join("\n"));
+}

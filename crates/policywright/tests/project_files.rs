@@ -460,3 +460,25 @@ mod unix {
         assert!(message.contains("not a regular file"), "{message}");
     }
 }
+
+#[test]
+fn considered_marks_are_saved_and_a_project_without_them_does_not_mention_them() {
+    let blank = project_file::to_json(&Project::blank());
+    assert!(!blank.contains("considered"), "{blank}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("marked.policy.json");
+    let mut project = example("shop");
+    project.considered = vec![policywright::model::Considered {
+        code: "organisation.uk-representative-missing".into(),
+        path: Some("organisation.uk_representative".into()),
+        reason: "We serve UK customers only now and then (UK GDPR Art. 27(2)).".into(),
+    }];
+    project_file::save(&project, &path, "v1").unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("\"considered\""), "{text}");
+    assert_eq!(
+        project_file::load(&path).unwrap().considered,
+        project.considered
+    );
+}

@@ -31,4 +31,9 @@ message: string,
 /**
  * How to fix it, in plain words.
  */
-fix: string, };
+fix: string, 
+/**
+ * The owner's reason, when they marked this warning as considered (see
+ * [`crate::model::Considered`]). It is still a warning: it counts and is listed as before.
+ */
+considered?: string, };

@@ -3,6 +3,7 @@ import type { AutomatedDecisions } from "./AutomatedDecisions";
 import type { Breach } from "./Breach";
 import type { Children } from "./Children";
 import type { CollectedData } from "./CollectedData";
+import type { Considered } from "./Considered";
 import type { Cookies } from "./Cookies";
 import type { Marketing } from "./Marketing";
 import type { Organisation } from "./Organisation";
@@ -110,4 +111,8 @@ policy_changes: PolicyChanges,
 /**
  * Presentation choices.
  */
-style: Style, };
+style: Style, 
+/**
+ * "Worth checking" findings the owner has considered, each with the reason.
+ */
+considered?: Array<Considered>, };

@@ -2,6 +2,8 @@
 //! TOML files in `templates/catalogues/`. Facts live in those files; this module only gives them
 //! types and lookups.
 
+mod countries;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -13,6 +15,8 @@ pub use transfer::{RegimeTerritory, TransferRegimes};
 pub use vendor::{CcpaRole, GdprRole, SourceLevel, Vendor, VendorSource};
 
 use crate::model::LegalBasis;
+
+pub use countries::{AddressFormat, CountryError, CountryName};
 
 /// All catalogues, loaded once. The wizard receives them whole to offer its choices.
 #[derive(Debug, Clone, Serialize)]
@@ -82,6 +86,15 @@ pub struct Purpose {
     /// state laws let people opt out of and restrict for minors.
     #[serde(default)]
     pub profiling: bool,
+    /// Data category ids it usually uses: where a new purpose starts (see
+    /// [`crate::defaults::default_data_for_purpose`], which the wizard calls instead of reading this).
+    #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub data: Vec<String>,
+    /// Marketing, analytics, advertising or profiling: it never starts with sensitive data.
+    #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub marketing_or_analytics: bool,
 }
 
 /// A group of vendors doing the same job.
@@ -110,6 +123,15 @@ pub struct Country {
     /// Covered by an EU adequacy decision.
     #[serde(default)]
     pub eu_adequacy: bool,
+    /// Other names owners type for it ("UK", "USA"). Not sent to the wizard, which lists
+    /// [`CountryName`]s and asks the core to resolve what is typed.
+    #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub aliases: Vec<String>,
+    /// The order of its postal addresses' last lines.
+    #[serde(default, skip_serializing)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub address: AddressFormat,
 }
 
 /// A legal regime the owner can address.

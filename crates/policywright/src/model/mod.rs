@@ -122,6 +122,41 @@ pub struct Project {
     /// How people complain to the owner.
     #[serde(default, skip_serializing_if = "Complaints::is_empty")]
     pub complaints: Complaints,
+    /// "Worth checking" findings the owner has considered, each with the reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub considered: Vec<Considered>,
+}
+
+/// A warning the owner has looked at and decided about. The finding is still listed, marked
+/// "considered" with the reason, and still counts as a warning; errors cannot be considered.
+///
+/// A mark names the finding by its code and, for a finding at one place, by that place: the
+/// finding's first stable path (`paths[0]`, list items named by id, as in
+/// `purposes[purpose=product-analytics].legitimate_interest`), so the mark survives reordering
+/// but not a change to the item it was about. The app always writes the path, because many rules
+/// fire on several items (one per purpose, vendor or data category) and a reason given for one
+/// says nothing about the next. A hand-written mark without `path` covers every finding of that
+/// code, for owners who mean exactly that.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Considered {
+    /// The finding's code, e.g. `organisation.uk-representative-missing`.
+    pub code: String,
+    /// The finding's first stable path; absent for every finding with this code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Why the owner is content with it, in their own words.
+    #[serde(default)]
+    pub reason: String,
+}
+
+impl Considered {
+    /// True when this mark is about a finding with `code` and stable `paths` (the reason is not
+    /// looked at).
+    pub fn covers(&self, code: &str, paths: &[String]) -> bool {
+        self.code == code && self.path.as_ref().is_none_or(|p| paths.first() == Some(p))
+    }
 }
 
 /// Versions of the program that last wrote a project.
@@ -170,6 +205,7 @@ impl Project {
             ai: Ai::default(),
             tracking: Tracking::default(),
             complaints: Complaints::default(),
+            considered: Vec::new(),
         }
     }
 

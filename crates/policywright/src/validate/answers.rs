@@ -10,6 +10,7 @@ use crate::catalogue::Catalogues;
 use crate::library::Library;
 use crate::model::{Contact, Project, Retention};
 use crate::text;
+use crate::web_address::{UrlError, normalise_url};
 
 pub(super) fn check(p: &Project, library: &Library, f: &mut Findings) {
     let cat = library.catalogues();
@@ -62,17 +63,19 @@ fn url(f: &mut Findings, at: At, value: &Option<String>) {
     let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) else {
         return;
     };
-    if text::web_url(v).is_some() {
-        return;
-    }
-    // Say why a real address is refused: a user name or password before the host.
-    let credentials =
-        url::Url::parse(v).is_ok_and(|u| !u.username().is_empty() || u.password().is_some());
-    if credentials {
-        let message = format!("\"{v}\" has a user name or password before the \"@\".");
-        f.add(&URL_CREDENTIALS, at, message);
-    } else {
-        f.add(&URL_MALFORMED, at, format!("\"{v}\" is not a web address."));
+    match normalise_url(v) {
+        Ok(n) if n.insecure => {
+            let message = format!("\"{v}\" is sent without encryption (http).");
+            f.add(&URL_INSECURE, at, message);
+        }
+        Ok(_) => {}
+        Err(UrlError::Credentials(_)) => {
+            let message = format!("\"{v}\" has a user name or password before the \"@\".");
+            f.add(&URL_CREDENTIALS, at, message);
+        }
+        Err(UrlError::Malformed(_)) => {
+            f.add(&URL_MALFORMED, at, format!("\"{v}\" is not a web address."));
+        }
     }
 }
 
@@ -88,13 +91,15 @@ fn email(f: &mut Findings, at: At, value: &str) {
 }
 
 fn country(f: &mut Findings, at: At, code: &str, cat: &Catalogues) {
-    if !cat.countries.contains_key(&code.trim().to_uppercase()) {
-        f.add(
-            &COUNTRY_UNKNOWN,
-            at,
-            format!("\"{code}\" is not a country code we know."),
-        );
+    if cat.countries.contains_key(&code.trim().to_uppercase()) {
+        return;
     }
+    // A name typed into the file instead of a code: say which code it is.
+    let message = match cat.resolve_country(code, "") {
+        Ok(known) => format!("\"{code}\" is a country name; the answer needs its code, {known}."),
+        Err(_) => format!("\"{code}\" is not a country we know."),
+    };
+    f.add(&COUNTRY_UNKNOWN, at, message);
 }
 
 fn organisation(p: &Project, cat: &Catalogues, f: &mut Findings) {
@@ -134,7 +139,7 @@ fn organisation(p: &Project, cat: &Catalogues, f: &mut Findings) {
         ("eu_representative", &o.eu_representative),
         ("uk_representative", &o.uk_representative),
     ] {
-        contact_checks(f, name, contact.as_ref());
+        contact_checks(f, name, contact.as_ref(), cat);
     }
     for (i, product) in p.products.iter().enumerate() {
         let at = At::item("products", i, "name", &product.name);
@@ -149,7 +154,7 @@ fn organisation(p: &Project, cat: &Catalogues, f: &mut Findings) {
     }
 }
 
-fn contact_checks(f: &mut Findings, name: &str, contact: Option<&Contact>) {
+fn contact_checks(f: &mut Findings, name: &str, contact: Option<&Contact>, cat: &Catalogues) {
     let Some(c) = contact else { return };
     if c.name.trim().is_empty() {
         f.add(
@@ -163,6 +168,11 @@ fn contact_checks(f: &mut Findings, name: &str, contact: Option<&Contact>) {
         At::field(&format!("organisation.{name}.email")),
         &c.email,
     );
+    let country_code = c.address.as_ref().map_or("", |a| a.country.trim());
+    if !country_code.is_empty() {
+        let at = At::field(&format!("organisation.{name}.address.country"));
+        country(f, at, country_code, cat);
+    }
 }
 
 /// Data categories, purposes and regions: known ids, each listed once.

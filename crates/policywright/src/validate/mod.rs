@@ -10,6 +10,7 @@
 mod answers;
 mod at;
 mod clashes;
+mod considered;
 mod practices;
 mod regions;
 pub mod registry;
@@ -55,6 +56,11 @@ pub struct Finding {
     pub message: String,
     /// How to fix it, in plain words.
     pub fix: String,
+    /// The owner's reason, when they marked this warning as considered (see
+    /// [`crate::model::Considered`]). It is still a warning: it counts and is listed as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub considered: Option<String>,
 }
 
 impl Finding {
@@ -78,6 +84,7 @@ impl Findings {
             paths,
             message: message.into(),
             fix: rule.fix.to_owned(),
+            considered: None,
         });
     }
 }
@@ -115,5 +122,7 @@ pub fn check(facts: &Facts<'_>, library: &Library) -> Vec<Finding> {
     clashes::unanswered(facts, law, &mut f);
     transfers::recipients(facts, &mut f);
     transfers::destinations(facts, &mut f);
+    considered::check(facts.answers(), &mut f);
+    considered::apply(facts.answers(), &mut f.0);
     f.0
 }

@@ -61,7 +61,7 @@ pub(super) const EMAIL_MALFORMED: Rule = error(
 );
 pub(super) const URL_MALFORMED: Rule = error(
     "url.malformed",
-    "Enter the full address, starting with https://.",
+    "Check it for typos: a web address looks like www.example.com or https://example.com/privacy.",
 );
 pub(super) const URL_CREDENTIALS: Rule = error(
     "url.credentials",
@@ -71,8 +71,10 @@ pub(super) const COUNTRY_MISSING: Rule = warning(
     "organisation.country-missing",
     "Add the country your organisation is based in.",
 );
-pub(super) const COUNTRY_UNKNOWN: Rule =
-    error("country.unknown", "Use the two-letter code, like DE or US.");
+pub(super) const COUNTRY_UNKNOWN: Rule = error(
+    "country.unknown",
+    "Pick the country from the list, or use its two-letter code, like DE or US.",
+);
 pub(super) const CONTACT_NAME_MISSING: Rule = error(
     "contact.name-missing",
     "Add the name, or remove this contact.",
@@ -105,9 +107,25 @@ pub(super) const VENDOR_DATA_UNKNOWN: Rule = error(
 );
 pub(super) const JURISDICTION_UNKNOWN: Rule =
     error("jurisdiction.unknown", "Choose a region from the list.");
+pub(super) const CONSIDERED_ERROR: Rule = error(
+    "considered.error",
+    "Remove the mark and fix the error: only points worth checking can be marked as considered.",
+);
 
 // Answers that leave something out, repeat themselves or contradict each other: the policy can
 // be written, but probably says something wrong or leaves something out.
+pub(super) const CONSIDERED_UNKNOWN: Rule = warning(
+    "considered.unknown-code",
+    "Remove the mark, or correct the code to the one the finding shows.",
+);
+pub(super) const CONSIDERED_REASON_MISSING: Rule = warning(
+    "considered.reason-missing",
+    "Write why you are content with this point, or remove the mark.",
+);
+pub(super) const URL_INSECURE: Rule = warning(
+    "url.insecure",
+    "Use the https:// address if the site has one, so the page reaches readers encrypted.",
+);
 pub(super) const DATA_DUPLICATE: Rule = warning(
     "data.duplicate",
     "Remove the second entry; only the first one is used.",
@@ -293,6 +311,10 @@ pub const RULES: &[Rule] = &[
     VENDOR_KIND_UNKNOWN,
     VENDOR_DATA_UNKNOWN,
     JURISDICTION_UNKNOWN,
+    CONSIDERED_ERROR,
+    CONSIDERED_UNKNOWN,
+    CONSIDERED_REASON_MISSING,
+    URL_INSECURE,
     DATA_DUPLICATE,
     DATA_SOURCES_MISSING,
     RETENTION_MISSING,

@@ -141,6 +141,16 @@ impl Session {
 
     /// Starts with extra environment for the app (a GTK theme, say).
     pub async fn start_with(name: &str, home: &Home, env: &[(&str, &str)]) -> Option<Session> {
+        Session::start_with_args(name, home, env, &[]).await
+    }
+
+    /// Starts the app with command-line arguments, as `policywright-app shop.policy.json`.
+    pub async fn start_with_args(
+        name: &str,
+        home: &Home,
+        env: &[(&str, &str)],
+        args: &[&str],
+    ) -> Option<Session> {
         for tool in ["tauri-driver", "WebKitWebDriver", "Xvfb"] {
             if !found(tool) {
                 // On a developer's machine a missing tool skips the test; in CI it must not
@@ -222,6 +232,13 @@ impl Session {
                 .env("XDG_DATA_HOME", home.path("data"))
                 .env("POLICYWRIGHT_TEST_DIALOG", home.path("dialog-answer"))
                 .env("PATH", &path)
+                // No session bus: each test's app is its own first instance, instead of handing
+                // its start to another test's app (tauri-plugin-single-instance finds running
+                // instances over D-Bus, and launches normally without one).
+                .env(
+                    "DBUS_SESSION_BUS_ADDRESS",
+                    "unix:path=/nonexistent/policywright-e2e",
+                )
                 .envs(env.iter().copied())
                 .stdout(log.try_clone().expect("log"))
                 .stderr(log),
@@ -235,7 +252,10 @@ impl Session {
         });
 
         let mut caps = serde_json::Map::new();
-        caps.insert("tauri:options".into(), json!({ "application": app }));
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": app, "args": args }),
+        );
         caps.insert("browserName".into(), json!("wry"));
         let launched = Instant::now();
         let client = ClientBuilder::new(HttpConnector::new())
@@ -254,6 +274,11 @@ impl Session {
         };
         s.wait_for("body[data-ready='true']").await;
         Some(s)
+    }
+
+    /// The X display the app shows on (`:N`), for starting another process beside it.
+    pub fn display(&self) -> &str {
+        &self.display
     }
 
     pub fn client(&self) -> &Client {

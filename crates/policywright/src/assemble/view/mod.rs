@@ -19,7 +19,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::facts::Facts;
-use crate::text;
 
 pub(crate) use choices::{
     AutomatedView, BreachView, ChangesView, ChildrenView, MarketingView, RightsView, SaleView,
@@ -60,9 +59,10 @@ fn filled(s: &Option<String>) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-/// The trimmed address, or nothing when it is blank or not a well-formed web address.
+/// The address as the policy prints it (`https://` added when the owner left it out), or
+/// nothing when it is blank or not a web address.
 fn web(s: &Option<String>) -> Option<String> {
-    filled(s).filter(|s| text::web_url(s).is_some())
+    crate::web_address::printable(s)
 }
 
 /// The clause context.

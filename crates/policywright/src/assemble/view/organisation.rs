@@ -106,17 +106,10 @@ fn contact(c: &Option<Contact>, cat: &Catalogues) -> Option<ContactView> {
     })
 }
 
-/// The non-empty parts, joined by spaces.
-fn words(parts: &[&str]) -> String {
-    parts
-        .iter()
-        .filter(|p| !p.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A postal address in the order its country writes it, ending with the country's name.
+/// A postal address in the order its country writes it (the catalogue's [`AddressFormat`]),
+/// ending with the country's name.
+///
+/// [`AddressFormat`]: crate::catalogue::AddressFormat
 fn address_lines(a: &PostalAddress, cat: &Catalogues) -> Vec<String> {
     let mut lines: Vec<String> = a
         .street
@@ -124,33 +117,12 @@ fn address_lines(a: &PostalAddress, cat: &Catalogues) -> Vec<String> {
         .map(|l| l.trim().to_owned())
         .filter(|l| !l.is_empty())
         .collect();
-    let code = a.country.trim().to_uppercase();
-    let (city, postal, region) = (a.city.trim(), a.postal_code.trim(), filled(&a.region));
-    let parts: Vec<String> = if matches!(code.as_str(), "US" | "CA" | "AU") {
-        // "Portland, OR 97205"
-        vec![
-            city.to_owned(),
-            words(&[region.as_deref().unwrap_or(""), postal]),
-        ]
-    } else if code == "GB" {
-        // "Hebden Bridge, West Yorkshire, HX7 8AB"
-        vec![
-            city.to_owned(),
-            region.unwrap_or_default(),
-            postal.to_owned(),
-        ]
-    } else {
-        // "10969 Berlin"
-        vec![words(&[postal, city]), region.unwrap_or_default()]
-    };
-    lines.extend(parts.into_iter().filter(|p| !p.is_empty()));
-    if let Some(country) = cat.countries.get(&code) {
-        let name = country.name.strip_prefix("the ").unwrap_or(&country.name);
-        let mut name = name.to_owned();
-        if let Some(first) = name.get(..1) {
-            name = first.to_uppercase() + &name[1..];
-        }
-        lines.push(name);
+    let country = cat.countries.get(&a.country.trim().to_uppercase());
+    let format = country.map(|c| c.address).unwrap_or_default();
+    let region = filled(&a.region).unwrap_or_default();
+    lines.extend(format.lines(a.city.trim(), &region, a.postal_code.trim()));
+    if let Some(country) = country {
+        lines.push(country.short_name());
     }
     lines
 }
