@@ -31,6 +31,14 @@ export const previewOpen = (project: Project, revision: number) => call<Preview>
 export const previewEdit = (base: number, revision: number, edits: Edit[]) => call<PreviewUpdate>("preview_edit", { base, revision, edits });
 export const catalogue = () => call<Catalogues>("catalogue");
 
+/** A country as the pickers offer it: ISO 3166-1 alpha-2 code and English short name. */
+export interface CountryOption {
+  code: string;
+  name: string;
+}
+/** Every ISO 3166-1 country, for the country pickers. */
+export const listCountries = () => call<CountryOption[]>("list_countries");
+
 export const openProject = (path: string) => call<Project>("open_project", { path });
 export const saveProject = (path: string, project: Project) => call<void>("save_project", { path, project });
 export const recentProjects = () => call<RecentProject[]>("recent_projects");

@@ -8,7 +8,7 @@ import type { PreviewUpdate } from "./generated/PreviewUpdate";
 import type { Project } from "./generated/Project";
 import type { RecentProject } from "./generated/RecentProject";
 import type { Recovery } from "./generated/Recovery";
-import { blankProject, catalogueFixture } from "./fixtures";
+import { blankProject, catalogueFixture, countryFixture } from "./fixtures";
 
 /** `edits` applied to a copy of `project`, as the Rust side applies them. */
 export function applyEdits(project: Project, edits: Edit[]): Project {
@@ -82,6 +82,8 @@ export class MockBackend {
           return blankProject();
         case "catalogue":
           return catalogueFixture;
+        case "list_countries":
+          return countryFixture;
         case "preview_open":
           this.live = { project: structuredClone(a.project), revision: a.revision, preview: this.preview(a.project) };
           return this.live.preview;

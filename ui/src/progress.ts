@@ -33,6 +33,9 @@ export function stepStates(findings: Finding[], project: Project, blank: Project
     counts.set(id, c);
   }
   const states = new Map<string, StepState>();
+  // The review has nothing of its own to start: a blank project has nothing to review yet.
+  const review = steps[steps.length - 1];
+  const anyStarted = steps.some((s) => s !== review && started(s, project, blank));
   for (const step of steps) {
     const c = counts.get(step.id);
     states.set(
@@ -41,12 +44,22 @@ export function stepStates(findings: Finding[], project: Project, blank: Project
         ? { kind: "fix", count: c.errors }
         : c?.warnings
           ? { kind: "check", count: c.warnings }
-          : started(step, project, blank) || step.id === "review"
+          : (step === review ? anyStarted : started(step, project, blank))
             ? { kind: "done" }
             : { kind: "not-started" },
     );
   }
   return states;
+}
+
+/** The line under the step list: complete only when no step has anything to fix, check or start. */
+export function progressLine(states: Map<string, StepState>): string {
+  const all = [...states.values()];
+  const count = (kind: StepState["kind"]) => all.filter((st) => st.kind === kind).length;
+  const [fix, check, notStarted] = [count("fix"), count("check"), count("not-started")];
+  if (fix === 0 && notStarted === 0 && check === 0) return "Every step has what the policy needs.";
+  const complete = `${all.length - fix - notStarted} of ${all.length} steps complete.`;
+  return check === 0 ? complete : `${complete} ${check} with points worth checking.`;
 }
 
 export function badge(state: StepState): string {

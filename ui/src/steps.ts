@@ -1,9 +1,13 @@
 // The wizard's ten steps as data: each field's answer path, label, help and kind. The path is the
 // one validation uses, so findings appear beside their field. Lists that need more than one input
-// per item (data categories, purposes, vendors…) are "widgets", drawn by widgets.ts.
+// per item (data categories, purposes, vendors…) are "widgets", drawn by components/widgets.
 
-export interface Option {
-  value: string;
+import type { CookieKind } from "./generated/CookieKind";
+import type { LegalBasis } from "./generated/LegalBasis";
+import type { TransferSafeguard } from "./generated/TransferSafeguard";
+
+export interface Option<T extends string = string> {
+  value: T;
   label: string;
 }
 
@@ -45,7 +49,7 @@ export interface Step {
   blocks: Block[];
 }
 
-export const legalBases: Array<Option & { explain: string }> = [
+export const legalBases: Array<Option<LegalBasis> & { explain: string }> = [
   { value: "consent", label: "Consent", explain: "They agreed, and can change their mind at any time." },
   { value: "contract", label: "Contract", explain: "You need the data to give them what they signed up for." },
   { value: "legal-obligation", label: "Legal obligation", explain: "A law makes you do it, such as keeping tax records." },
@@ -55,7 +59,7 @@ export const legalBases: Array<Option & { explain: string }> = [
 ];
 
 /** Kinds of cookies, for the owner's own and for custom vendors'. */
-export const cookieKinds: Option[] = [
+export const cookieKinds: Array<Option<CookieKind>> = [
   { value: "strictly-necessary", label: "Strictly necessary (sign-in, basket, security)" },
   { value: "preferences", label: "Preferences (language, settings)" },
   { value: "analytics", label: "Analytics (measuring use)" },
@@ -63,7 +67,7 @@ export const cookieKinds: Option[] = [
 ];
 
 /** Transfer safeguards, for the owner's own and for custom vendors'. */
-export const safeguards: Option[] = [
+export const safeguards: Array<Option<TransferSafeguard>> = [
   { value: "adequacy-decision", label: "Adequacy decision" },
   { value: "data-privacy-framework", label: "EU–US Data Privacy Framework" },
   { value: "standard-contractual-clauses", label: "Standard Contractual Clauses" },
