@@ -15,6 +15,15 @@ export function showModal(dialog: HTMLDialogElement): void {
   else dialog.setAttribute("open", "");
 }
 
+/** Closes `dialog` (firing its close event), also where the DOM has no modal dialogs. */
+export function closeModal(dialog: HTMLDialogElement): void {
+  if (typeof dialog.close === "function") dialog.close();
+  else if (dialog.hasAttribute("open")) {
+    dialog.removeAttribute("open");
+    dialog.dispatchEvent(new Event("close"));
+  }
+}
+
 export function ask(title: string, message: string, choices: Choice[], id = "ask"): Promise<string> {
   return new Promise((resolve) => {
     const dialog = mount(Ask, {

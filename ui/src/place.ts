@@ -1,8 +1,12 @@
 // Where each finding is shown: beside the field it names, or beside the nearest field that holds
-// it (`vendors.custom[0].locations[1]` lands on `vendors.custom[0].locations`), or, when the step
-// shows no such field, in the list at the top of the step that asks the question.
+// it (`vendors.custom[0].locations[1]` lands on `vendors.custom[0].locations`), or beside the
+// first field of the group it names, or, when the step shows no such field, in the list at the
+// top of the step that asks the question.
 import type { Finding } from "./generated/Finding";
-import { type Step, stepFor } from "./steps";
+import { type Step, stepFor, steps } from "./steps";
+
+/** Optional groups of answers (a DPO's name and email): a finding about one has no field of its own. */
+const groups = new Set(steps.flatMap((s) => s.blocks.flatMap((b) => b.fields ?? [])).flatMap((f) => (f.group ? [f.group] : [])));
 
 /** The path one level up: `a.b[2].c` → `a.b[2]` → `a.b` → `a`; "" at the top. */
 export function parentPath(path: string): string {
@@ -10,9 +14,11 @@ export function parentPath(path: string): string {
   return cut <= 0 ? "" : path.slice(0, cut);
 }
 
-/** The shown field a finding at `path` belongs to, or null. */
+/** The shown field a finding at `path` belongs to: the field itself or the nearest one holding
+ * it; for a group of answers with no field of its own (`organisation.dpo`), its first field. */
 export function slotFor(path: string, shown: ReadonlySet<string>): string | null {
   for (let p = path; p !== ""; p = parentPath(p)) if (shown.has(p)) return p;
+  if (groups.has(path)) for (const p of shown) if (p.startsWith(`${path}.`)) return p;
   return null;
 }
 

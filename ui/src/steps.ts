@@ -347,7 +347,12 @@ const owners = steps
   .flatMap((step) => step.owns.map((owned) => ({ step, owned, test: pattern(owned) })))
   .sort((a, b) => b.owned.length - a.owned.length);
 
-/** The step where the answer at `path` is asked: the most specific owner wins. */
+/** The step that owns the answer at `path` (the most specific owner), if any does. */
+export function ownerOf(path: string): Step | undefined {
+  return owners.find((o) => o.test.test(path))?.step;
+}
+
+/** The step where the answer at `path` is asked; the review for a path no step owns. */
 export function stepFor(path: string): Step {
-  return owners.find((o) => o.test.test(path))?.step ?? steps[steps.length - 1];
+  return ownerOf(path) ?? steps[steps.length - 1];
 }

@@ -70,3 +70,8 @@ export function provideWizard(wizard: Wizard): void {
 export function useWizard(): Wizard | undefined {
   return getContext<Wizard | undefined>(key);
 }
+
+/** A context holding `wizard`, to mount one component on its own (tests). */
+export function wizardContext(wizard: Wizard): Map<symbol, Wizard> {
+  return new Map([[key, wizard]]);
+}
