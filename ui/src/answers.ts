@@ -19,7 +19,8 @@ export function fieldId(path: string): string {
 /** Writes one answer, removing optional answers and empty optional groups when cleared. */
 export function setAnswer(draft: Project, field: Field, value: unknown): void {
   const root: Obj = draft;
-  const empty = (typeof value === "string" && value.trim() === "") || value === undefined || (Array.isArray(value) && value.length === 0 && field.kind === "lines");
+  const empty =
+    (typeof value === "string" && value.trim() === "") || value === undefined || (Array.isArray(value) && value.length === 0 && field.kind === "lines");
   if (field.group) {
     setAt(root, field.path, value);
     const group = getAt(root, field.group);

@@ -3,8 +3,8 @@
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { Catalogues } from "./generated/Catalogues";
-import type { ExportOptions } from "./generated/ExportOptions";
 import type { Edit } from "./generated/Edit";
+import type { ExportOptions } from "./generated/ExportOptions";
 import type { ExportReport } from "./generated/ExportReport";
 import type { Preview } from "./generated/Preview";
 import type { PreviewUpdate } from "./generated/PreviewUpdate";

@@ -50,7 +50,9 @@ const stepLevel = new Set(["data", "purposes", "sale_and_sharing", "language"]);
 function full(path: string): Project {
   const p = blankProject();
   p.products = [{ name: "Wren", kind: "website", url: "https://wren.example" }];
-  const retention = path.includes("retention.description") ? { kind: "criteria" as const, description: "" } : { kind: "period" as const, amount: 1, unit: "years" as const };
+  const retention = path.includes("retention.description")
+    ? { kind: "criteria" as const, description: "" }
+    : { kind: "period" as const, amount: 1, unit: "years" as const };
   p.data = [{ category: "contact-details", sources: ["directly"], required: false, retention }];
   p.purposes = [{ purpose: "security", legal_basis: "legitimate-interests", categories: ["contact-details"] }];
   p.jurisdictions = ["eu"];

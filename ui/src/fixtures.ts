@@ -45,11 +45,48 @@ export const catalogueFixture: Catalogues = {
     { id: "hosting", label: "Hosting", does: "runs servers" },
   ],
   vendors: [
-    { id: "stripe", name: "Stripe", legal_entity: "Stripe Payments Europe, Ltd.", category: "payments", data: ["contact-details", "usage-data"], locations: ["IE", "US"], safeguard: null, privacy_url: "https://stripe.com/privacy", opt_out_url: null, cookies: null },
-    { id: "hetzner", name: "Hetzner", legal_entity: "Hetzner Online GmbH", category: "hosting", data: ["usage-data"], locations: ["DE"], safeguard: null, privacy_url: "https://www.hetzner.com/legal/privacy-policy", opt_out_url: null, cookies: null },
+    {
+      id: "stripe",
+      name: "Stripe",
+      legal_entity: "Stripe Payments Europe, Ltd.",
+      category: "payments",
+      data: ["contact-details", "usage-data"],
+      locations: ["IE", "US"],
+      safeguard: null,
+      privacy_url: "https://stripe.com/privacy",
+      opt_out_url: null,
+      cookies: null,
+    },
+    {
+      id: "hetzner",
+      name: "Hetzner",
+      legal_entity: "Hetzner Online GmbH",
+      category: "hosting",
+      data: ["usage-data"],
+      locations: ["DE"],
+      safeguard: null,
+      privacy_url: "https://www.hetzner.com/legal/privacy-policy",
+      opt_out_url: null,
+      cookies: null,
+    },
   ],
-  countries: { IE: { name: "Ireland", eea: true, eu_adequacy: false }, US: { name: "the United States", eea: false, eu_adequacy: false }, DE: { name: "Germany", eea: true, eu_adequacy: false } },
-  jurisdictions: [{ id: "eu", name: "the EEA", short: "EEA", law: "the GDPR", term: "personal data", authority: "x", authority_url: "https://example.org", applies: "If you serve people there." }],
+  countries: {
+    IE: { name: "Ireland", eea: true, eu_adequacy: false },
+    US: { name: "the United States", eea: false, eu_adequacy: false },
+    DE: { name: "Germany", eea: true, eu_adequacy: false },
+  },
+  jurisdictions: [
+    {
+      id: "eu",
+      name: "the EEA",
+      short: "EEA",
+      law: "the GDPR",
+      term: "personal data",
+      authority: "x",
+      authority_url: "https://example.org",
+      applies: "If you serve people there.",
+    },
+  ],
 } as unknown as Catalogues;
 
 /** A few countries, as `list_countries` returns them (the core lists all of ISO 3166-1). */

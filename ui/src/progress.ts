@@ -1,16 +1,13 @@
 // Where each step stands, for the step list: answers to fix or check (from the findings), not
 // started yet (nothing the step asks differs from a blank project), or done.
+
+import { sameAnswers } from "./draft";
 import type { Finding } from "./generated/Finding";
 import type { Project } from "./generated/Project";
-import { sameAnswers } from "./draft";
 import { getAt } from "./paths";
 import { type Step, stepFor, steps } from "./steps";
 
-export type StepState =
-  | { kind: "fix"; count: number }
-  | { kind: "check"; count: number }
-  | { kind: "not-started" }
-  | { kind: "done" };
+export type StepState = { kind: "fix"; count: number } | { kind: "check"; count: number } | { kind: "not-started" } | { kind: "done" };
 
 /** True when any answer the step owns differs from the blank project's. */
 export function started(step: Step, project: Project, blank: Project): boolean {

@@ -28,7 +28,7 @@ const tokens = new RegExp(
     // A finding about the whole item: `f.add(&RULE, at, …)`.
     String.raw`(?<atItem>\bat(?:\.clone\(\))?(?=\s*[,)]))`,
     // `let at = At::field(…)`: the calls that follow are not about a list item.
-    String.raw`(?<letField>let (?:mut )?at = (?=At::field))`,
+    "(?<letField>let (?:mut )?at = (?=At::field))",
   ].join("|"),
   "g",
 );
@@ -36,6 +36,9 @@ const tokens = new RegExp(
 /** Every field path the given Rust sources can give a finding. */
 export function findingPaths(sources: string[]): string[] {
   const out = new Set<string>();
+  const add = (path: string) => {
+    for (const p of expand(path)) out.add(p);
+  };
   for (const whole of sources) {
     // The module's own tests build example places; they are not findings.
     const source = whole.split("#[cfg(test)]")[0];
@@ -46,11 +49,10 @@ export function findingPaths(sources: string[]): string[] {
       if (g.letAt) list = g.letList;
       else if (g.letField) list = "";
       else if (g.atItem) {
-        if (list) out.add(`${list}[0]`);
-      }
-      else if (g.inline) expand(g.inChild ? `${g.inList}[0].${g.inChild}` : `${g.inList}[0]`).forEach((p) => out.add(p));
-      else if (g.field) expand(g.field).forEach((p) => out.add(p));
-      else if (child && list) expand(`${list}[0].${child}`).forEach((p) => out.add(p));
+        if (list) add(`${list}[0]`);
+      } else if (g.inline) add(g.inChild ? `${g.inList}[0].${g.inChild}` : `${g.inList}[0]`);
+      else if (g.field) add(g.field);
+      else if (child && list) add(`${list}[0].${child}`);
     }
   }
   return [...out].sort();

@@ -2,10 +2,10 @@
 // the events an owner's typing and clicking fire. Not part of the app bundle (only tests import it).
 import { flushSync, mount, unmount } from "svelte";
 import StepForm from "./components/StepForm.svelte";
+import { blankProject, catalogueFixture, countryFixture } from "./fixtures";
 import type { Finding } from "./generated/Finding";
 import type { Project } from "./generated/Project";
 import { History } from "./history";
-import { blankProject, catalogueFixture, countryFixture } from "./fixtures";
 import { steps } from "./steps";
 import { Wizard } from "./wizard.svelte";
 
@@ -64,4 +64,11 @@ export function mountStep(stepId: string, project: Project = blankProject(), fin
   };
 }
 
-export const finding = (field: string, message: string, severity: Finding["severity"] = "error"): Finding => ({ code: "test.finding", field, paths: [field], severity, message, fix: "" });
+export const finding = (field: string, message: string, severity: Finding["severity"] = "error"): Finding => ({
+  code: "test.finding",
+  field,
+  paths: [field],
+  severity,
+  message,
+  fix: "",
+});

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 // The country box: by name, by the start of a name, or by code; the owner's text is never cut short.
 import { describe, expect, it } from "vitest";
-import { countryFixture } from "../fixtures";
 import { matchCountries, parseCountryList, resolveCountry } from "../countries";
+import { countryFixture } from "../fixtures";
 import { mountStep } from "../testing";
 
 const box = "#field-organisation-address-country";

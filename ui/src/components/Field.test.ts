@@ -16,7 +16,11 @@ const control = createRawSnippet((w: () => Wiring) => ({
 function draw(props: Record<string, unknown>, wizard?: Wizard) {
   const target = document.createElement("div");
   document.body.append(target);
-  const component = mount(Field, { target, props: { id: "field-x", label: "Your name", control, ...props }, context: wizard ? wizardContext(wizard) : undefined });
+  const component = mount(Field, {
+    target,
+    props: { id: "field-x", label: "Your name", control, ...props },
+    context: wizard ? wizardContext(wizard) : undefined,
+  });
   flushSync();
   return { target, done: () => (unmount(component), target.remove()) };
 }

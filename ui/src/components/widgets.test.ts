@@ -91,7 +91,10 @@ describe("list widgets", () => {
 
   it("vendor search filters by name and kind without touching the answers, and stays after a tick", () => {
     const w = mountStep("vendors");
-    const shown = () => Array.from(w.c.querySelectorAll<HTMLLIElement>("#vendor-list li")).filter((li) => !li.hidden).map((li) => li.dataset.name);
+    const shown = () =>
+      Array.from(w.c.querySelectorAll<HTMLLIElement>("#vendor-list li"))
+        .filter((li) => !li.hidden)
+        .map((li) => li.dataset.name);
     w.type("#vendor-search", "str");
     expect(shown()).toEqual(["stripe"]);
     w.toggle("#field-vendor-stripe");
@@ -116,7 +119,12 @@ describe("list widgets", () => {
     w.type("#field-vendors-custom-0-name", "Tiny CRM");
     w.type("#field-vendors-custom-0-locations", "us, Ireland, Narnia");
     w.choose("#field-vendors-custom-0-safeguard", "standard-contractual-clauses");
-    expect(w.history.current.vendors.custom[0]).toMatchObject({ name: "Tiny CRM", category: "payments", locations: ["US", "IE", "NARNIA"], safeguard: "standard-contractual-clauses" });
+    expect(w.history.current.vendors.custom[0]).toMatchObject({
+      name: "Tiny CRM",
+      category: "payments",
+      locations: ["US", "IE", "NARNIA"],
+      safeguard: "standard-contractual-clauses",
+    });
     w.choose("#field-vendors-custom-0-safeguard", "");
     expect("safeguard" in w.history.current.vendors.custom[0]).toBe(false);
     w.done();
