@@ -108,7 +108,7 @@ export const steps: Step[] = [
             path: "organisation.address.country",
             label: "Country",
             kind: "country",
-            help: "Two-letter code, for example GB, DE or US. It also sets the PDF's paper size.",
+            help: "Type its name or two-letter code (Ireland, IE) and pick it from the list. It also sets the PDF's paper size.",
           },
           {
             path: "organisation.registration_number",
