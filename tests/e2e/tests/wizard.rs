@@ -52,7 +52,8 @@ async fn csp_holds() {
         s.wait_for(&format!("#step-{step}[aria-current='step']"))
             .await;
     }
-    s.type_into("#data-search", "x").await;
+    s.click("#step-data").await;
+    s.type_into("#data-search", "mail").await;
     s.click("#export").await;
     s.wait_for("#export-dialog").await;
     s.click("#close-export").await;
