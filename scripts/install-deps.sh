@@ -25,6 +25,8 @@ command -v npm >/dev/null || { echo "Node.js and npm are missing: install them f
 # The WebDriver bridge the end-to-end tests drive the app through.
 command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --quiet
 
-# `npm ci` rejects the lock file npm 11 writes for the Tauri CLI's per-platform packages;
-# `npm install` follows the same lock file.
-(cd ui && npm install --no-audit --no-fund --loglevel=error && npm run build --silent)
+# `npm ci` installs exactly what the lock file says and never rewrites it, so set-up leaves the
+# clone clean. The lock file records every platform's optional packages (the Tauri CLI's and
+# Rollup's native builds): regenerate it with npm 9 or later (`rm -rf node_modules
+# package-lock.json && npm install`) after changing package.json.
+(cd ui && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)

@@ -58,7 +58,9 @@ describe("the UI against the mock backend", () => {
     const preview = await api.previewOpen(p, 1);
     expect(preview.sections[0].html).toContain("&#60;b&#62;Bold");
     expect(preview.findings.map((f) => f.field)).toEqual(["organisation.email"]);
-    await expect(api.exportPolicy(p, { format: "all", fragment: false, front_matter: false }, "/out", "p")).rejects.toMatchObject({ findings: [{ field: "organisation.email" }] });
+    await expect(api.exportPolicy(p, { format: "all", fragment: false, front_matter: false }, "/out", "p")).rejects.toMatchObject({
+      findings: [{ field: "organisation.email" }],
+    });
     p.organisation.email = "privacy@example.com";
     const report = await api.exportPolicy(p, { format: "all", fragment: false, front_matter: false }, "/out", "p");
     expect(report.files).toEqual(["/out/p.md", "/out/p.html", "/out/p.pdf"]);

@@ -3,8 +3,8 @@
 import { invoke } from "@tauri-apps/api/core";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { Catalogues } from "./generated/Catalogues";
-import type { ExportOptions } from "./generated/ExportOptions";
 import type { Edit } from "./generated/Edit";
+import type { ExportOptions } from "./generated/ExportOptions";
 import type { ExportReport } from "./generated/ExportReport";
 import type { Preview } from "./generated/Preview";
 import type { PreviewUpdate } from "./generated/PreviewUpdate";
@@ -30,6 +30,14 @@ export const newProject = (example: string | null) => call<Project>("new_project
 export const previewOpen = (project: Project, revision: number) => call<Preview>("preview_open", { project, revision });
 export const previewEdit = (base: number, revision: number, edits: Edit[]) => call<PreviewUpdate>("preview_edit", { base, revision, edits });
 export const catalogue = () => call<Catalogues>("catalogue");
+
+/** A country as the pickers offer it: ISO 3166-1 alpha-2 code and English short name. */
+export interface CountryOption {
+  code: string;
+  name: string;
+}
+/** Every ISO 3166-1 country, for the country pickers. */
+export const listCountries = () => call<CountryOption[]>("list_countries");
 
 export const openProject = (path: string) => call<Project>("open_project", { path });
 export const saveProject = (path: string, project: Project) => call<void>("save_project", { path, project });

@@ -46,7 +46,14 @@ describe("produce", () => {
       d.list[0].on = false;
       d.note = "new";
     });
-    expect(after).toEqual({ ...base(), note: "new", list: [{ id: "y", on: false }, { id: "z", on: false }] });
+    expect(after).toEqual({
+      ...base(),
+      note: "new",
+      list: [
+        { id: "y", on: false },
+        { id: "z", on: false },
+      ],
+    });
     expect(before).toEqual(base());
     expect(Array.isArray(after.list)).toBe(true);
     expect(Object.keys(after.list[0])).toEqual(["id", "on"]);

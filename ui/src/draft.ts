@@ -18,8 +18,7 @@ interface DraftState {
 
 const states = new WeakMap<object, DraftState>();
 
-const draftable = (v: unknown): v is Node =>
-  typeof v === "object" && v !== null && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype);
+const draftable = (v: unknown): v is Node => typeof v === "object" && v !== null && (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype);
 
 function shallowCopy(base: Node): Node {
   return (Array.isArray(base) ? base.slice() : { ...base }) as Node;

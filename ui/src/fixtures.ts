@@ -1,4 +1,5 @@
 // Test fixtures: a blank project as the core makes it, and a small catalogue in the core's shape.
+import type { CountryOption } from "./api";
 import type { Catalogues } from "./generated/Catalogues";
 import type { Project } from "./generated/Project";
 
@@ -32,8 +33,9 @@ export const catalogueFixture: Catalogues = {
   categories: [
     { id: "contact-details", label: "Contact details", examples: ["name", "email"], gdpr_special: false, ccpa: "b", sensitive_pi: false },
     { id: "usage-data", label: "Usage data", examples: ["pages viewed"], gdpr_special: false, ccpa: "f", sensitive_pi: false },
+    { id: "health", label: "Health data", examples: ["medical conditions"], gdpr_special: true, ccpa: "h", sensitive_pi: true },
   ],
-  ccpa_categories: {},
+  ccpa_categories: { b: "Identifiers", f: "Internet or other electronic network activity", h: "Audio, electronic, visual or similar information" },
   purposes: [
     { id: "provide-service", label: "Provide the service", description: "Run what they signed up for.", legal_basis: "contract", direct_marketing: false },
     { id: "security", label: "Keep it secure", description: "Stop abuse.", legal_basis: "legitimate-interests", direct_marketing: false },
@@ -43,9 +45,56 @@ export const catalogueFixture: Catalogues = {
     { id: "hosting", label: "Hosting", does: "runs servers" },
   ],
   vendors: [
-    { id: "stripe", name: "Stripe", legal_entity: "Stripe Payments Europe, Ltd.", category: "payments", data: ["contact-details", "usage-data"], locations: ["IE", "US"], safeguard: null, privacy_url: "https://stripe.com/privacy", opt_out_url: null, cookies: null },
-    { id: "hetzner", name: "Hetzner", legal_entity: "Hetzner Online GmbH", category: "hosting", data: ["usage-data"], locations: ["DE"], safeguard: null, privacy_url: "https://www.hetzner.com/legal/privacy-policy", opt_out_url: null, cookies: null },
+    {
+      id: "stripe",
+      name: "Stripe",
+      legal_entity: "Stripe Payments Europe, Ltd.",
+      category: "payments",
+      data: ["contact-details", "usage-data"],
+      locations: ["IE", "US"],
+      safeguard: null,
+      privacy_url: "https://stripe.com/privacy",
+      opt_out_url: null,
+      cookies: null,
+    },
+    {
+      id: "hetzner",
+      name: "Hetzner",
+      legal_entity: "Hetzner Online GmbH",
+      category: "hosting",
+      data: ["usage-data"],
+      locations: ["DE"],
+      safeguard: null,
+      privacy_url: "https://www.hetzner.com/legal/privacy-policy",
+      opt_out_url: null,
+      cookies: null,
+    },
   ],
-  countries: { IE: { name: "Ireland", eea: true, eu_adequacy: false }, US: { name: "the United States", eea: false, eu_adequacy: false }, DE: { name: "Germany", eea: true, eu_adequacy: false } },
-  jurisdictions: [{ id: "eu", name: "the EEA", short: "EEA", law: "the GDPR", term: "personal data", authority: "x", authority_url: "https://example.org", applies: "If you serve people there." }],
+  countries: {
+    IE: { name: "Ireland", eea: true, eu_adequacy: false },
+    US: { name: "the United States", eea: false, eu_adequacy: false },
+    DE: { name: "Germany", eea: true, eu_adequacy: false },
+  },
+  jurisdictions: [
+    {
+      id: "eu",
+      name: "the EEA",
+      short: "EEA",
+      law: "the GDPR",
+      term: "personal data",
+      authority: "x",
+      authority_url: "https://example.org",
+      applies: "If you serve people there.",
+    },
+  ],
 } as unknown as Catalogues;
+
+/** A few countries, as `list_countries` returns them (the core lists all of ISO 3166-1). */
+export const countryFixture: CountryOption[] = [
+  { code: "DE", name: "Germany" },
+  { code: "GB", name: "United Kingdom" },
+  { code: "IE", name: "Ireland" },
+  { code: "IL", name: "Israel" },
+  { code: "IR", name: "Iran" },
+  { code: "US", name: "United States" },
+];

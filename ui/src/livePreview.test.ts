@@ -26,7 +26,15 @@ describe("merge", () => {
   const previous: Preview = { title: "T", organisation: "O", last_updated: null, sections: [section("a", "1"), section("b", "2")], findings: [], paper: "a4" };
 
   it("takes changed sections from the update and the rest from before, in the new order", () => {
-    const merged = merge(previous, { title: "T2", organisation: "O", last_updated: "now", order: ["c", "b"], changed: [section("c", "3")], findings: [], paper: "letter" });
+    const merged = merge(previous, {
+      title: "T2",
+      organisation: "O",
+      last_updated: "now",
+      order: ["c", "b"],
+      changed: [section("c", "3")],
+      findings: [],
+      paper: "letter",
+    });
     expect(merged.sections.map((s) => `${s.id}${s.html}`)).toEqual(["c3", "b2"]);
     expect(merged.sections[1]).toBe(previous.sections[1]);
     expect([merged.title, merged.last_updated, merged.paper]).toEqual(["T2", "now", "letter"]);
@@ -63,7 +71,8 @@ describe("LivePreview", () => {
     const { live, calls } = backend();
     const p0 = blankProject();
     await live.update(p0);
-    const typed = ["W", "Wr", "Wre", "Wren"].reduce<Project[]>((all, name) => [...all, named(all[all.length - 1] ?? p0, name)], []);
+    const typed: Project[] = [];
+    for (const name of ["W", "Wr", "Wre", "Wren"]) typed.push(named(typed[typed.length - 1] ?? p0, name));
     const results = await Promise.all(typed.map((p) => live.update(p)));
     expect(results.slice(0, 3)).toEqual([null, null, null]);
     expect(results[3]?.sections[0].html).toContain("Wren");

@@ -1,6 +1,8 @@
 // A stand-in for the Rust side, so the UI runs in a plain browser (`npm run dev`, for styling and
 // layout work) and in Vitest. It keeps files, the recent list and the recovery file in memory;
 // its preview is a rough stand-in, because only the core writes the real policy.
+
+import { blankProject, catalogueFixture, countryFixture } from "./fixtures";
 import type { Edit } from "./generated/Edit";
 import type { Finding } from "./generated/Finding";
 import type { Preview } from "./generated/Preview";
@@ -8,7 +10,6 @@ import type { PreviewUpdate } from "./generated/PreviewUpdate";
 import type { Project } from "./generated/Project";
 import type { RecentProject } from "./generated/RecentProject";
 import type { Recovery } from "./generated/Recovery";
-import { blankProject, catalogueFixture } from "./fixtures";
 
 /** `edits` applied to a copy of `project`, as the Rust side applies them. */
 export function applyEdits(project: Project, edits: Edit[]): Project {
@@ -25,7 +26,7 @@ export function applyEdits(project: Project, edits: Edit[]): Project {
   return root as unknown as Project;
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export class MockBackend {
   files = new Map<string, Project>();
@@ -45,8 +46,24 @@ export class MockBackend {
 
   private findings(p: Project): Finding[] {
     const out: Finding[] = [];
-    if (!p.organisation.legal_name.trim()) out.push({ code: "organisation.legal-name-missing", field: "organisation.legal_name", paths: ["organisation.legal_name"], severity: "error", message: "Your organisation's legal name is missing.", fix: "Add it." });
-    if (!p.organisation.email.includes("@")) out.push({ code: "email.malformed", field: "organisation.email", paths: ["organisation.email"], severity: "error", message: "There is no valid email address for privacy questions.", fix: "Add one." });
+    if (!p.organisation.legal_name.trim())
+      out.push({
+        code: "organisation.legal-name-missing",
+        field: "organisation.legal_name",
+        paths: ["organisation.legal_name"],
+        severity: "error",
+        message: "Your organisation's legal name is missing.",
+        fix: "Add it.",
+      });
+    if (!p.organisation.email.includes("@"))
+      out.push({
+        code: "email.malformed",
+        field: "organisation.email",
+        paths: ["organisation.email"],
+        severity: "error",
+        message: "There is no valid email address for privacy questions.",
+        fix: "Add one.",
+      });
     return out;
   }
 
@@ -59,7 +76,7 @@ export class MockBackend {
         {
           id: "who-we-are",
           title: "Who we are",
-          html: `<p>${escape(p.organisation.legal_name || "Your organisation")} (stand-in preview: the desktop app shows the real policy).</p>`,
+          html: `<p>${escapeHtml(p.organisation.legal_name || "Your organisation")} (stand-in preview: the desktop app shows the real policy).</p>`,
           reasons: [],
         },
       ],
@@ -82,6 +99,8 @@ export class MockBackend {
           return blankProject();
         case "catalogue":
           return catalogueFixture;
+        case "list_countries":
+          return countryFixture;
         case "preview_open":
           this.live = { project: structuredClone(a.project), revision: a.revision, preview: this.preview(a.project) };
           return this.live.preview;
@@ -92,7 +111,12 @@ export class MockBackend {
           const old = new Map(this.live.preview.sections.map((s) => [s.id, s.html]));
           const { sections, ...rest } = preview;
           const sameFindings = JSON.stringify(rest.findings) === JSON.stringify(this.live.preview.findings);
-          const update: PreviewUpdate = { ...rest, order: sections.map((s) => s.id), changed: sections.filter((s) => old.get(s.id) !== s.html), findings: sameFindings ? null : rest.findings };
+          const update: PreviewUpdate = {
+            ...rest,
+            order: sections.map((s) => s.id),
+            changed: sections.filter((s) => old.get(s.id) !== s.html),
+            findings: sameFindings ? null : rest.findings,
+          };
           this.live = { project, revision: a.revision, preview };
           return update;
         }
@@ -108,7 +132,9 @@ export class MockBackend {
           return structuredClone(project);
         }
         case "recent_projects":
-          return this.recent.map((path): RecentProject => ({ path, name: path.split("/").pop() ?? path, modified: this.files.has(path) ? "2026-01-01T00:00:00Z" : null }));
+          return this.recent.map(
+            (path): RecentProject => ({ path, name: path.split("/").pop() ?? path, modified: this.files.has(path) ? "2026-01-01T00:00:00Z" : null }),
+          );
         case "forget_recent":
           this.recent = this.recent.filter((p) => p !== a.path);
           return null;
@@ -141,7 +167,9 @@ export class MockBackend {
           const findings = this.findings(a.project);
           if (findings.some((f) => f.severity === "error")) throw { message: "the project has errors to fix before it can be exported", findings };
           if (cmd === "copy_policy") {
-            this.clipboard = this.preview(a.project).sections.map((s) => s.html).join("\n");
+            this.clipboard = this.preview(a.project)
+              .sections.map((s) => s.html)
+              .join("\n");
             return null;
           }
           const options = a.options as { format: string };

@@ -1,6 +1,7 @@
-// A modal question in the page (a <dialog>), so WebDriver and the keyboard can answer it like
-// any other control. Resolves to the chosen button's value, or "cancel" on Escape.
-import { el } from "./dom";
+// A modal question in the page (a <dialog>, components/Ask.svelte), so WebDriver and the keyboard
+// can answer it like any other control. Resolves to the chosen button's value, or "cancel" on Escape.
+import { mount, unmount } from "svelte";
+import Ask from "./components/Ask.svelte";
 
 export interface Choice {
   value: string;
@@ -8,27 +9,35 @@ export interface Choice {
   primary?: boolean;
 }
 
+/** Opens `dialog` as a modal; where the DOM has no modal dialogs (jsdom), just opens it. */
+export function showModal(dialog: HTMLDialogElement): void {
+  if (typeof dialog.showModal === "function") dialog.showModal();
+  else dialog.setAttribute("open", "");
+}
+
+/** Closes `dialog` (firing its close event), also where the DOM has no modal dialogs. */
+export function closeModal(dialog: HTMLDialogElement): void {
+  if (typeof dialog.close === "function") dialog.close();
+  else if (dialog.hasAttribute("open")) {
+    dialog.removeAttribute("open");
+    dialog.dispatchEvent(new Event("close"));
+  }
+}
+
 export function ask(title: string, message: string, choices: Choice[], id = "ask"): Promise<string> {
   return new Promise((resolve) => {
-    const dialog = el("dialog", { id, "aria-labelledby": `${id}-title`, "aria-describedby": `${id}-message` });
-    const buttons = el("div", { class: "dialog-buttons" });
-    const finish = (value: string) => {
-      dialog.close();
-      dialog.remove();
-      resolve(value);
-    };
-    for (const c of choices) {
-      const b = el("button", { type: "button", class: c.primary ? "primary" : "", "data-value": c.value, text: c.label });
-      b.addEventListener("click", () => finish(c.value));
-      buttons.append(b);
-    }
-    dialog.addEventListener("cancel", (e) => {
-      e.preventDefault();
-      finish("cancel");
+    const dialog = mount(Ask, {
+      target: document.body,
+      props: {
+        id,
+        title,
+        message,
+        choices,
+        onanswer: (value: string) => {
+          void unmount(dialog);
+          resolve(value);
+        },
+      },
     });
-    dialog.append(el("h2", { id: `${id}-title`, text: title }), el("p", { id: `${id}-message`, text: message }), buttons);
-    document.body.append(dialog);
-    dialog.showModal();
-    (buttons.querySelector<HTMLButtonElement>(".primary") ?? buttons.querySelector("button"))?.focus();
   });
 }

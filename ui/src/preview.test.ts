@@ -17,7 +17,13 @@ function preview(sections: Array<[string, string]>): Preview {
 describe("showPreview", () => {
   it("renders the header and sections in order", () => {
     const root = document.createElement("main");
-    showPreview(root, preview([["a", "<p>one</p>"], ["b", "<p>two</p>"]]));
+    showPreview(
+      root,
+      preview([
+        ["a", "<p>one</p>"],
+        ["b", "<p>two</p>"],
+      ]),
+    );
     expect(root.querySelector("h1")?.textContent).toBe("Privacy policy");
     expect(root.querySelector(".policy-meta")?.textContent).toBe("Acme · Last updated: 1 March 2026");
     const ids = Array.from(root.querySelectorAll("section")).map((s) => s.id);
@@ -26,10 +32,22 @@ describe("showPreview", () => {
 
   it("replaces only sections whose HTML changed", () => {
     const root = document.createElement("main");
-    showPreview(root, preview([["a", "<p>one</p>"], ["b", "<p>two</p>"]]));
+    showPreview(
+      root,
+      preview([
+        ["a", "<p>one</p>"],
+        ["b", "<p>two</p>"],
+      ]),
+    );
     const a = root.querySelector("#a")!.firstElementChild;
     const b = root.querySelector("#b")!.firstElementChild;
-    showPreview(root, preview([["a", "<p>one</p>"], ["b", "<p>TWO</p>"]]));
+    showPreview(
+      root,
+      preview([
+        ["a", "<p>one</p>"],
+        ["b", "<p>TWO</p>"],
+      ]),
+    );
     expect(root.querySelector("#a")!.firstElementChild).toBe(a);
     expect(root.querySelector("#b")!.firstElementChild).not.toBe(b);
     expect(root.querySelector("#b")!.textContent).toContain("TWO");
@@ -37,8 +55,22 @@ describe("showPreview", () => {
 
   it("adds, removes and reorders sections", () => {
     const root = document.createElement("main");
-    showPreview(root, preview([["a", "1"], ["b", "2"], ["c", "3"]]));
-    showPreview(root, preview([["c", "3"], ["d", "4"], ["a", "1"]]));
+    showPreview(
+      root,
+      preview([
+        ["a", "1"],
+        ["b", "2"],
+        ["c", "3"],
+      ]),
+    );
+    showPreview(
+      root,
+      preview([
+        ["c", "3"],
+        ["d", "4"],
+        ["a", "1"],
+      ]),
+    );
     const ids = Array.from(root.querySelectorAll("section")).map((s) => s.id);
     expect(ids).toEqual(["c", "d", "a"]);
   });

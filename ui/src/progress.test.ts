@@ -1,14 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { blankProject } from "./fixtures";
-import { badge, started, stepStates } from "./progress";
+import { badge, progressLine, type StepState, started, stepStates } from "./progress";
 import { steps } from "./steps";
 
 const step = (id: string) => steps.find((s) => s.id === id)!;
 
 describe("step progress", () => {
-  it("a blank project has not started any step but the review", () => {
+  it("a blank project has not started any step, the review included", () => {
     const states = stepStates([], blankProject(), blankProject());
-    expect([...states.values()].map(badge)).toEqual([...Array(9).fill("not started"), "done"]);
+    expect([...states.values()].map(badge)).toEqual(Array(10).fill("not started"));
+    expect(progressLine(states)).toBe("0 of 10 steps complete.");
+    const p = blankProject();
+    p.organisation.legal_name = "Wren Ltd";
+    expect(badge(stepStates([], p, blankProject()).get("review")!)).toBe("done");
+  });
+
+  it("the line under the steps is complete only when nothing is left to fix, check or start", () => {
+    const states = new Map<string, StepState>(steps.map((s) => [s.id, { kind: "done" }]));
+    expect(progressLine(states)).toBe("Every step has what the policy needs.");
+    const checking = new Map<string, StepState>([...states, ["cookies", { kind: "check", count: 1 }]]);
+    expect(progressLine(checking)).toBe("10 of 10 steps complete. 1 with points worth checking.");
   });
 
   it("a step starts once any answer it owns differs from blank, including per-item answers", () => {

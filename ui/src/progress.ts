@@ -1,16 +1,13 @@
 // Where each step stands, for the step list: answers to fix or check (from the findings), not
 // started yet (nothing the step asks differs from a blank project), or done.
+
+import { sameAnswers } from "./draft";
 import type { Finding } from "./generated/Finding";
 import type { Project } from "./generated/Project";
-import { sameAnswers } from "./draft";
 import { getAt } from "./paths";
 import { type Step, stepFor, steps } from "./steps";
 
-export type StepState =
-  | { kind: "fix"; count: number }
-  | { kind: "check"; count: number }
-  | { kind: "not-started" }
-  | { kind: "done" };
+export type StepState = { kind: "fix"; count: number } | { kind: "check"; count: number } | { kind: "not-started" } | { kind: "done" };
 
 /** True when any answer the step owns differs from the blank project's. */
 export function started(step: Step, project: Project, blank: Project): boolean {
@@ -33,6 +30,9 @@ export function stepStates(findings: Finding[], project: Project, blank: Project
     counts.set(id, c);
   }
   const states = new Map<string, StepState>();
+  // The review has nothing of its own to start: a blank project has nothing to review yet.
+  const review = steps[steps.length - 1];
+  const anyStarted = steps.some((s) => s !== review && started(s, project, blank));
   for (const step of steps) {
     const c = counts.get(step.id);
     states.set(
@@ -41,12 +41,22 @@ export function stepStates(findings: Finding[], project: Project, blank: Project
         ? { kind: "fix", count: c.errors }
         : c?.warnings
           ? { kind: "check", count: c.warnings }
-          : started(step, project, blank) || step.id === "review"
+          : (step === review ? anyStarted : started(step, project, blank))
             ? { kind: "done" }
             : { kind: "not-started" },
     );
   }
   return states;
+}
+
+/** The line under the step list: complete only when no step has anything to fix, check or start. */
+export function progressLine(states: Map<string, StepState>): string {
+  const all = [...states.values()];
+  const count = (kind: StepState["kind"]) => all.filter((st) => st.kind === kind).length;
+  const [fix, check, notStarted] = [count("fix"), count("check"), count("not-started")];
+  if (fix === 0 && notStarted === 0 && check === 0) return "Every step has what the policy needs.";
+  const complete = `${all.length - fix - notStarted} of ${all.length} steps complete.`;
+  return check === 0 ? complete : `${complete} ${check} with points worth checking.`;
 }
 
 export function badge(state: StepState): string {

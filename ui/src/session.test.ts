@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Project } from "./generated/Project";
 import { blankProject } from "./fixtures";
+import type { Project } from "./generated/Project";
 import { type Guard, Session, suggestedName } from "./session";
 
 function fake(guardAnswer: Awaited<ReturnType<Guard>> = "cancel", savePath: string | null = "/p/new.policy.json") {

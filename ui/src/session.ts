@@ -1,8 +1,9 @@
 // The open project: its answers with undo history, the file it came from, saving, the
 // unsaved-changes guard and autosave to the recovery file. The side effects come in through
 // `SessionIo`, so Vitest drives this with fakes and the app with the real commands.
-import type { Project } from "./generated/Project";
+
 import { sameAnswers } from "./draft";
+import type { Project } from "./generated/Project";
 import { History } from "./history";
 
 export interface SessionIo {
@@ -22,7 +23,13 @@ export function baseName(path: string): string {
 /** A file name from the organisation's name: "Wren & Co Ltd" → "wren-co-ltd.policy.json". */
 export function suggestedName(project: Project): string {
   const name = project.organisation.trading_name || project.organisation.legal_name || "privacy-policy";
-  const slug = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "privacy-policy";
+  const slug =
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "privacy-policy";
   return `${slug}.policy.json`;
 }
 

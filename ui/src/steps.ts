@@ -1,9 +1,13 @@
 // The wizard's ten steps as data: each field's answer path, label, help and kind. The path is the
 // one validation uses, so findings appear beside their field. Lists that need more than one input
-// per item (data categories, purposes, vendors…) are "widgets", drawn by widgets.ts.
+// per item (data categories, purposes, vendors…) are "widgets", drawn by components/widgets.
 
-export interface Option {
-  value: string;
+import type { CookieKind } from "./generated/CookieKind";
+import type { LegalBasis } from "./generated/LegalBasis";
+import type { TransferSafeguard } from "./generated/TransferSafeguard";
+
+export interface Option<T extends string = string> {
+  value: T;
   label: string;
 }
 
@@ -45,7 +49,7 @@ export interface Step {
   blocks: Block[];
 }
 
-export const legalBases: Array<Option & { explain: string }> = [
+export const legalBases: Array<Option<LegalBasis> & { explain: string }> = [
   { value: "consent", label: "Consent", explain: "They agreed, and can change their mind at any time." },
   { value: "contract", label: "Contract", explain: "You need the data to give them what they signed up for." },
   { value: "legal-obligation", label: "Legal obligation", explain: "A law makes you do it, such as keeping tax records." },
@@ -55,7 +59,7 @@ export const legalBases: Array<Option & { explain: string }> = [
 ];
 
 /** Kinds of cookies, for the owner's own and for custom vendors'. */
-export const cookieKinds: Option[] = [
+export const cookieKinds: Array<Option<CookieKind>> = [
   { value: "strictly-necessary", label: "Strictly necessary (sign-in, basket, security)" },
   { value: "preferences", label: "Preferences (language, settings)" },
   { value: "analytics", label: "Analytics (measuring use)" },
@@ -63,7 +67,7 @@ export const cookieKinds: Option[] = [
 ];
 
 /** Transfer safeguards, for the owner's own and for custom vendors'. */
-export const safeguards: Option[] = [
+export const safeguards: Array<Option<TransferSafeguard>> = [
   { value: "adequacy-decision", label: "Adequacy decision" },
   { value: "data-privacy-framework", label: "EU–US Data Privacy Framework" },
   { value: "standard-contractual-clauses", label: "Standard Contractual Clauses" },
@@ -89,15 +93,31 @@ export const steps: Step[] = [
         fields: [
           { path: "organisation.legal_name", label: "Legal name", kind: "text", help: "As registered, for example “Kestrel Metrics GmbH”." },
           { path: "organisation.trading_name", label: "Trading name", kind: "text", optional: true, help: "The name customers know you by, if it differs." },
-          { path: "organisation.email", label: "Privacy email", kind: "email", help: "Where people send privacy questions and requests, for example privacy@yourcompany.com." },
+          {
+            path: "organisation.email",
+            label: "Privacy email",
+            kind: "email",
+            help: "Where people send privacy questions and requests, for example privacy@yourcompany.com.",
+          },
           { path: "organisation.phone", label: "Phone", kind: "tel", optional: true, help: "Optional. Include the country code." },
           { path: "organisation.website", label: "Website", kind: "url", optional: true, help: "The full address, starting with https://." },
           { path: "organisation.address.street", label: "Street address", kind: "lines", help: "One line per row, as on a letter." },
           { path: "organisation.address.city", label: "Town or city", kind: "text", help: "Part of the postal address the policy shows." },
           { path: "organisation.address.region", label: "State, county or province", kind: "text", optional: true, help: "Only where addresses use one." },
           { path: "organisation.address.postal_code", label: "Postcode", kind: "text", help: "Postcode or ZIP code." },
-          { path: "organisation.address.country", label: "Country", kind: "country", help: "Two-letter code, for example GB, DE or US. It also sets the PDF's paper size." },
-          { path: "organisation.registration_number", label: "Company registration", kind: "text", optional: true, help: "Optional. Number and register, for example “Company no. 12345678”." },
+          {
+            path: "organisation.address.country",
+            label: "Country",
+            kind: "country",
+            help: "Type its name or two-letter code (Ireland, IE) and pick it from the list. It also sets the PDF's paper size.",
+          },
+          {
+            path: "organisation.registration_number",
+            label: "Company registration",
+            kind: "text",
+            optional: true,
+            help: "Optional. Number and register, for example “Company no. 12345678”.",
+          },
           { path: "effective_date", label: "Effective date", kind: "date", help: "The day this version of the policy takes effect." },
         ],
       },
@@ -142,7 +162,8 @@ export const steps: Step[] = [
   {
     id: "purposes",
     title: "Why you use it",
-    intro: "Tick what you use the data for. For people in Europe and Brazil each use needs a legal basis: we fill in the usual one; change it if yours differs.",
+    intro:
+      "Tick what you use the data for. For people in Europe and Brazil each use needs a legal basis: we fill in the usual one; change it if yours differs.",
     section: "how-we-use",
     owns: ["purposes"],
     blocks: [{ widget: "purposes" }],
@@ -185,7 +206,12 @@ export const steps: Step[] = [
             help: "Tick all that apply.",
             options: cookieKinds,
           },
-          { path: "cookies.consent_banner", label: "A banner asks before non-essential cookies are set", kind: "check", help: "Required in the EU and UK for anything beyond strictly necessary cookies." },
+          {
+            path: "cookies.consent_banner",
+            label: "A banner asks before non-essential cookies are set",
+            kind: "check",
+            help: "Required in the EU and UK for anything beyond strictly necessary cookies.",
+          },
           {
             path: "cookies.do_not_track",
             label: "Do Not Track",
@@ -196,7 +222,12 @@ export const steps: Step[] = [
               { value: "honoured", label: "We switch off non-essential tracking" },
             ],
           },
-          { path: "cookies.honours_global_privacy_control", label: "Global Privacy Control is treated as an opt-out of sale and sharing", kind: "check", help: "California and several other US states require this if you sell or share data." },
+          {
+            path: "cookies.honours_global_privacy_control",
+            label: "Global Privacy Control is treated as an opt-out of sale and sharing",
+            kind: "check",
+            help: "California and several other US states require this if you sell or share data.",
+          },
           { path: "cookies.cookie_policy_url", label: "Separate cookie policy", kind: "url", optional: true, help: "Its address, if you publish one." },
         ],
       },
@@ -214,7 +245,13 @@ export const steps: Step[] = [
         heading: "How people make requests",
         fields: [
           { path: "rights.request_form_url", label: "Request form", kind: "url", optional: true, help: "A web form for privacy requests, if you have one." },
-          { path: "rights.toll_free_phone", label: "Toll-free number", kind: "tel", optional: true, help: "California expects one unless you only do business online." },
+          {
+            path: "rights.toll_free_phone",
+            label: "Toll-free number",
+            kind: "tel",
+            optional: true,
+            help: "California expects one unless you only do business online.",
+          },
           {
             path: "rights.consent_withdrawal",
             label: "Ways to withdraw consent",
@@ -260,8 +297,21 @@ export const steps: Step[] = [
               { value: "certification", label: "Certified (ISO/IEC 27001, SOC 2…)" },
             ],
           },
-          { path: "breach.notify_affected_people", label: "You tell affected people about a breach that puts them at risk", kind: "check", help: "GDPR Art. 34 requires it when the risk is high." },
-          { path: "breach.authority_within_hours", label: "Hours to tell the regulator", kind: "number", min: 1, max: 720, optional: true, help: "GDPR Art. 33: within 72 hours where feasible." },
+          {
+            path: "breach.notify_affected_people",
+            label: "You tell affected people about a breach that puts them at risk",
+            kind: "check",
+            help: "GDPR Art. 34 requires it when the risk is high.",
+          },
+          {
+            path: "breach.authority_within_hours",
+            label: "Hours to tell the regulator",
+            kind: "number",
+            min: 1,
+            max: 720,
+            optional: true,
+            help: "GDPR Art. 33: within 72 hours where feasible.",
+          },
           {
             path: "breach.channels",
             label: "How you tell affected people",
@@ -295,8 +345,21 @@ export const steps: Step[] = [
       {
         heading: "Children",
         fields: [
-          { path: "children.minimum_age", label: "Minimum age", kind: "number", min: 1, max: 21, optional: true, help: "The youngest age allowed to use your service, if you set one." },
-          { path: "children.directed_at_children", label: "The service is aimed at children under 13", kind: "check", help: "Then COPPA applies in the US, and parents must consent first." },
+          {
+            path: "children.minimum_age",
+            label: "Minimum age",
+            kind: "number",
+            min: 1,
+            max: 21,
+            optional: true,
+            help: "The youngest age allowed to use your service, if you set one.",
+          },
+          {
+            path: "children.directed_at_children",
+            label: "The service is aimed at children under 13",
+            kind: "check",
+            help: "Then COPPA applies in the US, and parents must consent first.",
+          },
           { path: "children.parental_consent", label: "How parents give consent", kind: "textarea", optional: true, help: "In your own words." },
           { path: "children.retention_policy", label: "How long you keep children's data", kind: "textarea", optional: true, help: "Only for services aimed at children: your written retention policy, in your own words (COPPA Rule, 2025)." },
         ],
@@ -336,22 +399,43 @@ export const steps: Step[] = [
         heading: "Marketing",
         fields: [
           { path: "marketing.sends_emails", label: "You send newsletters or marketing emails", kind: "check", help: "" },
-          { path: "marketing.soft_opt_in", label: "Customers get emails about similar products unless they opt out", kind: "check", help: "The “soft opt-in” of UK PECR reg. 22 and ePrivacy Art. 13(2)." },
+          {
+            path: "marketing.soft_opt_in",
+            label: "Customers get emails about similar products unless they opt out",
+            kind: "check",
+            help: "The “soft opt-in” of UK PECR reg. 22 and ePrivacy Art. 13(2).",
+          },
         ],
       },
       {
         heading: "Sale and sharing (US laws)",
         fields: [
           { path: "sale_and_sharing.sells", label: "You sell personal information", kind: "yesno", help: "For money or anything else of value." },
-          { path: "sale_and_sharing.shares_for_targeted_ads", label: "You share it for targeted advertising", kind: "yesno", help: "Advertising pixels and cookies from ad networks usually count." },
+          {
+            path: "sale_and_sharing.shares_for_targeted_ads",
+            label: "You share it for targeted advertising",
+            kind: "yesno",
+            help: "Advertising pixels and cookies from ad networks usually count.",
+          },
           { path: "sale_and_sharing.opt_out_url", label: "“Do Not Sell or Share” page", kind: "url", optional: true, help: "Where people opt out." },
         ],
       },
       {
         heading: "Automated decisions",
         fields: [
-          { path: "automated_decisions.makes_significant_decisions", label: "Software alone makes decisions with legal or similar effects", kind: "check", help: "Credit, hiring, insurance and the like (GDPR Art. 22)." },
-          { path: "automated_decisions.description", label: "What it decides and how", kind: "textarea", optional: true, help: "In your own words: the logic, and what it means for the person." },
+          {
+            path: "automated_decisions.makes_significant_decisions",
+            label: "Software alone makes decisions with legal or similar effects",
+            kind: "check",
+            help: "Credit, hiring, insurance and the like (GDPR Art. 22).",
+          },
+          {
+            path: "automated_decisions.description",
+            label: "What it decides and how",
+            kind: "textarea",
+            optional: true,
+            help: "In your own words: the logic, and what it means for the person.",
+          },
         ],
       },
     ],
@@ -399,11 +483,14 @@ function pattern(owned: string): RegExp {
   return new RegExp(`^${escaped}($|[.[])`);
 }
 
-const owners = steps
-  .flatMap((step) => step.owns.map((owned) => ({ step, owned, test: pattern(owned) })))
-  .sort((a, b) => b.owned.length - a.owned.length);
+const owners = steps.flatMap((step) => step.owns.map((owned) => ({ step, owned, test: pattern(owned) }))).sort((a, b) => b.owned.length - a.owned.length);
 
-/** The step where the answer at `path` is asked: the most specific owner wins. */
+/** The step that owns the answer at `path` (the most specific owner), if any does. */
+export function ownerOf(path: string): Step | undefined {
+  return owners.find((o) => o.test.test(path))?.step;
+}
+
+/** The step where the answer at `path` is asked; the review for a path no step owns. */
 export function stepFor(path: string): Step {
-  return owners.find((o) => o.test.test(path))?.step ?? steps[steps.length - 1];
+  return ownerOf(path) ?? steps[steps.length - 1];
 }

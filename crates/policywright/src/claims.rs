@@ -106,7 +106,7 @@ impl Claims {
 
 /// The template function `claim("id")`: true when the claim is licensed for this project. An id
 /// the manifest lacks is an error, so a claim cannot slip past the manifest.
-pub(crate) fn template_function(state: &State, id: &str) -> Result<bool, TemplateError> {
+pub(crate) fn template_function(state: &State<'_, '_>, id: &str) -> Result<bool, TemplateError> {
     let licensed = state
         .lookup("claims")
         .and_then(|claims| claims.get_attr(id).ok())

@@ -41,7 +41,7 @@ pub enum ProjectFileError {
         /// The file.
         path: PathBuf,
         /// The system's reason.
-        source: std::io::Error,
+        source: io::Error,
     },
     /// The path is a folder, a pipe or a device.
     #[error("{path}: this is {what}, not a project file")]
@@ -135,7 +135,7 @@ pub enum ProjectFileError {
         /// The backup file.
         backup: PathBuf,
         /// The system's reason.
-        source: std::io::Error,
+        source: io::Error,
     },
 }
 

@@ -579,7 +579,7 @@ impl Drop for Session {
 
 /// Runs one test at a time with a hard limit, so a WebDriver call that never returns fails the
 /// test instead of stalling the run. The session's drop stops the driver and display either way.
-pub async fn within<F: std::future::Future<Output = ()>>(limit: Duration, body: F) {
+pub async fn within<F: Future<Output = ()>>(limit: Duration, body: F) {
     static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
     let _turn = ONE_AT_A_TIME.lock().await;
     if tokio::time::timeout(limit, body).await.is_err() {

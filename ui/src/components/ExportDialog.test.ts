@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+// The export dialog against the mock backend: files chosen, folder asked for, results listed.
+import { flushSync } from "svelte";
+import { beforeEach, describe, expect, it } from "vitest";
+import * as api from "../api";
+import { openExportDialog } from "../exportDialog";
+import { blankProject } from "../fixtures";
+import type { Paper } from "../generated/Paper";
+import { MockBackend } from "../mockBackend";
+
+let backend: MockBackend;
+beforeEach(() => {
+  backend = new MockBackend();
+  api.useBackend(backend.invoke);
+  document.body.replaceChildren();
+});
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+  flushSync();
+};
+const text = (sel: string) => document.querySelector(sel)?.textContent?.trim();
+const q = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
+
+function open(paper: Paper = "a4") {
+  const project = blankProject();
+  project.organisation.legal_name = "Wren Ltd";
+  project.organisation.email = "privacy@wren.example";
+  const papers: Paper[] = [];
+  openExportDialog({ project: () => project, paper, setPaper: (p) => papers.push(p), stem: "wren" });
+  flushSync();
+  return { papers };
+}
+
+describe("export dialog", () => {
+  it("asks for a folder first, then writes the ticked files and lists them", async () => {
+    open();
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    expect(text("#export-result")).toBe("Choose a folder first.");
+    backend.dialogAnswers.push("/out");
+    q<HTMLButtonElement>("#choose-folder").click();
+    await settle();
+    expect(q<HTMLInputElement>("#export-folder").value).toBe("/out");
+    q<HTMLInputElement>("#fmt-md").click();
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    expect(q("#export-done").textContent).toBe("Exported 2 file(s).");
+    expect(Array.from(document.querySelectorAll("li[data-file]")).map((li) => li.getAttribute("data-file"))).toEqual(["/out/wren.html", "/out/wren.pdf"]);
+  });
+
+  it("records a paper change in the answers, and says when nothing is ticked", async () => {
+    const { papers } = open("a4");
+    backend.dialogAnswers.push("/out");
+    q<HTMLButtonElement>("#choose-folder").click();
+    await settle();
+    q<HTMLInputElement>("#paper-letter").click();
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    expect(papers).toEqual(["letter"]);
+    for (const id of ["#fmt-html", "#fmt-md", "#fmt-pdf"]) q<HTMLInputElement>(id).click();
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    expect(text("#export-result")).toBe("Tick at least one kind of file.");
+  });
+
+  it("copies to the clipboard, and shows the core's error when the answers cannot be exported", async () => {
+    openExportDialog({ project: () => blankProject(), paper: "a4", setPaper() {}, stem: "x" });
+    flushSync();
+    q<HTMLButtonElement>("#copy-md").click();
+    await settle();
+    expect(text("#export-result")).toBe("the project has errors to fix before it can be exported");
+    open();
+    expect(document.querySelectorAll("#export-dialog")).toHaveLength(1);
+    q<HTMLButtonElement>("#copy-md").click();
+    await settle();
+    expect(text("#export-result")).toBe("Markdown copied to the clipboard.");
+    expect(backend.clipboard).toContain("Wren Ltd");
+    q<HTMLButtonElement>("#close-export").click();
+    flushSync();
+    expect(document.querySelector("#export-dialog")).toBeNull();
+  });
+});

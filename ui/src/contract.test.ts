@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+// The contracts between the wizard and the core that nothing else type-checks: every answer path
+// steps.ts names exists in the project schema (docs/project.schema.json, written from the Rust
+// model), and every place the core's validation can put a finding lands on a step that owns it
+// and, there, on a field, so the owner reads it beside what it is about.
+import { describe, expect, it } from "vitest";
+import schema from "../../docs/project.schema.json";
+import { stepFields } from "./answers";
+import { blankProject } from "./fixtures";
+import type { Project } from "./generated/Project";
+import { slotFor } from "./place";
+import { findingPaths } from "./rustFindings";
+import { ownerOf, steps } from "./steps";
+import { mountStep } from "./testing";
+
+type Schema = { [key: string]: unknown };
+const defs = (schema as Schema).$defs as Record<string, Schema>;
+
+/** The sub-schemas `node` stands for: through $ref and every anyOf / oneOf / allOf branch. */
+function branches(node: Schema): Schema[] {
+  const ref = typeof node.$ref === "string" ? defs[node.$ref.replace("#/$defs/", "")] : undefined;
+  const more = ["anyOf", "oneOf", "allOf"].flatMap((k) => (Array.isArray(node[k]) ? (node[k] as Schema[]) : []));
+  return [node, ...(ref ? branches(ref) : []), ...more.flatMap(branches)];
+}
+
+/** Whether `path` (`a.b[0].c`, `a[*].b`) names an answer the schema allows. */
+function inSchema(path: string): boolean {
+  let nodes: Schema[] = [schema as Schema];
+  for (const part of path.match(/[^.[\]]+|\[[^\]]*\]/g) ?? []) {
+    const all = nodes.flatMap(branches);
+    nodes = part.startsWith("[")
+      ? all.flatMap((n) => (n.items && typeof n.items === "object" ? [n.items as Schema] : []))
+      : all.flatMap((n) => {
+          const props = n.properties as Record<string, Schema> | undefined;
+          return props?.[part] ? [props[part]] : [];
+        });
+    if (nodes.length === 0) return false;
+  }
+  return true;
+}
+
+const rust = import.meta.glob(["../../crates/policywright/src/validate/*.rs", "!**/at.rs"], { query: "?raw", import: "default", eager: true });
+const sources = Object.values(rust).filter((s): s is string => typeof s === "string");
+const emitted = findingPaths(sources);
+
+/** Findings about a whole step's answers, shown at the top of that step. */
+const stepLevel = new Set(["data", "purposes", "sale_and_sharing", "language"]);
+
+/** A project with one of everything, so each step shows every field a finding can land on. */
+function full(path: string): Project {
+  const p = blankProject();
+  p.products = [{ name: "Wren", kind: "website", url: "https://wren.example" }];
+  const retention = path.includes("retention.description")
+    ? { kind: "criteria" as const, description: "" }
+    : { kind: "period" as const, amount: 1, unit: "years" as const };
+  p.data = [{ category: "contact-details", sources: ["directly"], required: false, retention }];
+  p.purposes = [{ purpose: "security", legal_basis: "legitimate-interests", categories: ["contact-details"] }];
+  p.jurisdictions = ["eu"];
+  p.vendors = { catalogue: ["stripe"], custom: [{ name: "Tiny", category: "hosting", data: ["contact-details"], locations: ["US"] }] };
+  return p;
+}
+
+describe("contracts with the core", () => {
+  it("every field path and owned path in steps.ts exists in the project schema", () => {
+    expect(inSchema("organisation.address.city")).toBe(true);
+    expect(inSchema("organisation.address.town")).toBe(false);
+    for (const step of steps) {
+      for (const field of stepFields(step)) expect(inSchema(field.path), field.path).toBe(true);
+      for (const owned of step.owns) expect(inSchema(owned), owned).toBe(true);
+    }
+  });
+
+  it("reads every finding place out of the core's validation", () => {
+    // Too few means the reading of the Rust source broke, not that the core lost its checks.
+    expect(emitted.length).toBeGreaterThanOrEqual(45);
+    expect(emitted).toContain("vendors.custom[0].locations[0]");
+    expect(emitted).toContain("organisation.uk_representative.name");
+    for (const path of emitted) expect(inSchema(path), path).toBe(true);
+  });
+
+  it("every finding the core can give lands on the step that asks, and there on a field", () => {
+    for (const path of emitted) {
+      const step = ownerOf(path);
+      expect(step, `no step owns ${path}`).toBeDefined();
+      if (!step || stepLevel.has(path)) continue;
+      const w = mountStep(step.id, full(path));
+      expect(slotFor(path, w.wizard.shown), `${path} has no field in step ${step.id}`).not.toBeNull();
+      w.done();
+    }
+  });
+});
