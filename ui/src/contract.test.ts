@@ -44,7 +44,11 @@ const sources = Object.values(rust).filter((s): s is string => typeof s === "str
 const emitted = findingPaths(sources);
 
 /** Findings about a whole step's answers, shown at the top of that step. */
-const stepLevel = new Set(["data", "purposes", "sale_and_sharing", "language"]);
+const stepLevel = new Set(["data", "purposes", "sale_and_sharing", "language", "vendors"]);
+/** A finding about the owner's "considered" marks is shown in the review's list, where marks are made. */
+const inReviewList = (path: string) => path.startsWith("considered[");
+/** Owner adjustments of catalogue vendors have no widget yet (issue 12): their findings show at the top of the vendors step. */
+const noWidgetYet = (path: string) => path.startsWith("vendors.adjustments[") || path.startsWith("vendors.group_companies");
 
 /** A project with one of everything, so each step shows every field a finding can land on. */
 function full(path: string): Project {
@@ -82,7 +86,7 @@ describe("contracts with the core", () => {
     for (const path of emitted) {
       const step = ownerOf(path);
       expect(step, `no step owns ${path}`).toBeDefined();
-      if (!step || stepLevel.has(path)) continue;
+      if (!step || stepLevel.has(path) || inReviewList(path) || noWidgetYet(path)) continue;
       const w = mountStep(step.id, full(path));
       expect(slotFor(path, w.wizard.shown), `${path} has no field in step ${step.id}`).not.toBeNull();
       w.done();

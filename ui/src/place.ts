@@ -17,8 +17,12 @@ export function parentPath(path: string): string {
 /** The shown field a finding at `path` belongs to: the field itself or the nearest one holding
  * it; for a group of answers with no field of its own (`organisation.dpo`), its first field. */
 export function slotFor(path: string, shown: ReadonlySet<string>): string | null {
-  for (let p = path; p !== ""; p = parentPath(p)) if (shown.has(p)) return p;
-  if (groups.has(path)) for (const p of shown) if (p.startsWith(`${path}.`)) return p;
+  for (let p = path; p !== ""; p = parentPath(p)) {
+    if (shown.has(p)) return p;
+    // A finding inside an optional group the wizard does not ask in full (a DPO's address from
+    // a hand-edited file) shows beside the group's first field.
+    if (groups.has(p)) for (const s of shown) if (s.startsWith(`${p}.`)) return s;
+  }
   return null;
 }
 

@@ -6,7 +6,10 @@
 // test checks that this reading finds every rule's path (it fails on too few).
 
 /** What a `{name}` in a Rust format string stands for. */
-const placeholders: Record<string, string[]> = { name: ["dpo", "eu_representative", "uk_representative"] };
+const placeholders: Record<string, string[]> = {
+  name: ["dpo", "eu_representative", "uk_representative"],
+  setting: ["google_analytics_data_sharing"],
+};
 
 function expand(path: string): string[] {
   const withIndexes = path.replace(/\[\{[a-z_]+\}\]/g, "[0]");

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The list editors: products, data, purposes, vendors, retention, and the review.
 import { describe, expect, it } from "vitest";
+import { flushSync } from "svelte";
 import { blankProject } from "../fixtures";
 import type { Project } from "../generated/Project";
 import { finding, mountStep } from "../testing";
@@ -179,9 +180,28 @@ describe("list widgets", () => {
     const w = mountStep("review", blankProject(), [finding("organisation.email", "Add an email."), finding("data[0].retention", "Say how long.", "warning")]);
     expect(w.q("#review-summary").textContent).toBe("1 answer(s) to fix before you can export. 1 point(s) worth checking below.");
     const buttons = Array.from(w.c.querySelectorAll<HTMLButtonElement>(".review-list button"));
-    expect(buttons.map((b) => b.textContent)).toEqual(["Go to Organisation and contacts", "Go to Retention, security, transfers"]);
+    expect(buttons.map((b) => b.textContent)).toEqual(["Go to Organisation and contacts", "Go to Retention, security, transfers", "Mark as considered"]);
     buttons[1].click();
     expect(w.visited).toEqual([["keeping", "data[0].retention"]]);
+    w.done();
+  });
+
+  it("a warning can be marked as considered with a reason, which is saved by code and path", () => {
+    const warning = { ...finding("data[0].retention", "Say how long.", "warning"), code: "data.retention-missing", paths: ["data[category=email].retention"] };
+    const w = mountStep("review", blankProject(), [warning]);
+    const button = (text: string) => Array.from(w.c.querySelectorAll<HTMLButtonElement>(".review-list button")).find((b) => b.textContent === text);
+    button("Mark as considered")?.click();
+    flushSync();
+    const save = button("Save reason");
+    expect(save?.disabled).toBe(true);
+    const input = w.q<HTMLInputElement>(".considered-reason input");
+    input.value = "We keep it only while the order is open.";
+    input.dispatchEvent(new Event("input"));
+    flushSync();
+    button("Save reason")?.click();
+    expect(w.wizard.project.considered).toEqual([
+      { code: "data.retention-missing", path: "data[category=email].retention", reason: "We keep it only while the order is open." },
+    ]);
     w.done();
   });
 });

@@ -15,4 +15,9 @@ directed_at_children: boolean,
 /**
  * How a parent gives consent before a child's data is collected (COPPA), in the owner's words.
  */
-parental_consent?: string | null, };
+parental_consent?: string | null, 
+/**
+ * The written policy on how long children's data is kept (COPPA Rule as amended in 2025),
+ * in the owner's words; asked only of services directed at children.
+ */
+retention_policy?: string | null, };

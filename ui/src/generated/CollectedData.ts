@@ -21,4 +21,9 @@ required: boolean,
 /**
  * How long it is kept.
  */
-retention?: Retention | null, };
+retention?: Retention | null, 
+/**
+ * The owner's own examples of what this covers, replacing the catalogue's when given (a
+ * hiking app's health data is fitness data, not medical conditions).
+ */
+examples?: Array<string>, };

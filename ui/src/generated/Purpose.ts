@@ -24,4 +24,9 @@ legal_basis: LegalBasis,
 /**
  * People can always object to this purpose (GDPR Art. 21(2)).
  */
-direct_marketing: boolean, };
+direct_marketing: boolean, 
+/**
+ * The purpose builds a profile of people (personalisation, targeted advertising), which US
+ * state laws let people opt out of and restrict for minors.
+ */
+profiling: boolean, };

@@ -91,7 +91,7 @@ pub(super) fn minors(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
     }
     f.add(
         &MINORS_UNANSWERED,
-        At::field("minors")
+        At::field("minors.excluded_under")
             .also("children.minimum_age")
             .also("sale_and_sharing"),
         format!(
