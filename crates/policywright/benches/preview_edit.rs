@@ -5,8 +5,8 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use policywright::preview::{Edit, LivePreview};
 use policywright::assemble::{SectionMemo, assemble_facts};
+use policywright::preview::{Edit, LivePreview};
 use policywright::render::body_html;
 use policywright::{Facts, Library, Project, assemble, preview, scale, validate};
 
@@ -84,18 +84,26 @@ fn bench(c: &mut Criterion) {
         b.iter(|| assemble(black_box(&base), &library).expect("assembles"))
     });
     group.bench_function("part: facts", |b| {
-        b.iter(|| Facts::derive(black_box(&base), library.catalogues()).data.collected.len())
+        b.iter(|| {
+            Facts::derive(black_box(&base), library.catalogues())
+                .data
+                .collected
+                .len()
+        })
     });
     let mut memo = SectionMemo::default();
     let mut n = 0;
-    group.bench_function("part: assemble, remembering unchanged sections (a legal-name edit)", |b| {
-        b.iter(|| {
-            n += 1;
-            let project = typed(&base, n);
-            let facts = Facts::derive(&project, library.catalogues());
-            assemble_facts(black_box(&facts), &library, &mut memo).expect("assembles")
-        })
-    });
+    group.bench_function(
+        "part: assemble, remembering unchanged sections (a legal-name edit)",
+        |b| {
+            b.iter(|| {
+                n += 1;
+                let project = typed(&base, n);
+                let facts = Facts::derive(&project, library.catalogues());
+                assemble_facts(black_box(&facts), &library, &mut memo).expect("assembles")
+            })
+        },
+    );
     group.bench_function("part: validate", |b| {
         b.iter(|| validate(black_box(&base), &library))
     });

@@ -5,8 +5,8 @@
 //! The same project always gives byte-identical output. Nothing here depends on the desktop app.
 
 pub mod assemble;
-pub mod authorities;
 mod atomic;
+pub mod authorities;
 pub mod catalogue;
 pub mod claims;
 pub mod defaults;

@@ -66,7 +66,10 @@ fn each_purpose_using_special_data_states_its_art_9_condition() {
     p.purposes[booking].special_condition = Some(SpecialCondition::HealthCare);
     assert!(!codes(&p).contains(&"purpose.special-category-without-consent".to_owned()));
     let text = markdown(&document(&p));
-    assert!(text.contains("providing health or social care"), "condition stated");
+    assert!(
+        text.contains("providing health or social care"),
+        "condition stated"
+    );
     assert!(!text.contains("We collect it only with your explicit consent"));
 
     p.purposes[booking].special_condition = Some(SpecialCondition::ExplicitConsent);
@@ -117,7 +120,10 @@ fn quebec_technology_notice_and_default() {
     let app = policy("consumer-app", |_| {});
     assert!(app.contains("can identify you, locate you or build a profile of you"));
     assert!(app.contains("These functions are off until you turn them on"));
-    assert!(app.contains("switch them on under Settings"), "owner words printed");
+    assert!(
+        app.contains("switch them on under Settings"),
+        "owner words printed"
+    );
     let on = policy("consumer-app", |p| p.tracking.off_by_default = false);
     assert!(!on.contains("These functions are off until you turn them on"));
 }
@@ -148,11 +154,19 @@ fn coppa_notice_names_recipients_and_the_retention_policy() {
 #[test]
 fn cookie_tracking_sentence_needs_a_vendor_that_tracks() {
     let shop = policy("shop", |_| {});
-    assert!(shop.contains("can recognise your browser across the websites"), "Google Analytics");
+    assert!(
+        shop.contains("can recognise your browser across the websites"),
+        "Google Analytics"
+    );
     // Shopify, Stripe, PayPal and reCAPTCHA set only strictly necessary cookies.
     let necessary = policy("shop", |p| {
-        p.vendors.catalogue.retain(|v| v != "google-analytics" && v != "klaviyo");
+        p.vendors
+            .catalogue
+            .retain(|v| v != "google-analytics" && v != "klaviyo");
     });
-    assert!(necessary.contains("Set by: "), "vendor cookies are still listed");
+    assert!(
+        necessary.contains("Set by: "),
+        "vendor cookies are still listed"
+    );
     assert!(!necessary.contains("can recognise your browser"));
 }

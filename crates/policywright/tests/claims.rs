@@ -237,7 +237,11 @@ fn printed_catalogue_text_makes_no_claims() {
             }
         }
     }
-    assert!(problems.is_empty(), "claims in catalogues:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "claims in catalogues:\n{}",
+        problems.join("\n")
+    );
 }
 
 /// Collects the strings under keys in `printed`, at any depth.
@@ -264,7 +268,12 @@ fn the_catalogue_scan_sees_a_claim_in_an_example() {
         toml::from_str("[[category]]\nid = \"x\"\nexamples = [\"password, stored only as a hash\"]\napplies = \"only here\"")
             .expect("parses");
     let mut strings = Vec::new();
-    printed_strings(&toml::Value::Table(table), &["examples"], false, &mut strings);
+    printed_strings(
+        &toml::Value::Table(table),
+        &["examples"],
+        false,
+        &mut strings,
+    );
     assert_eq!(strings.len(), 1);
     assert_eq!(claim_words_in(&strings[0]).len(), 1);
 }

@@ -10,8 +10,8 @@ use std::path::Path;
 
 use common::{document, library, markdown};
 use policywright::Facts;
-use proptest::prelude::*;
 use project_strategy::generated_project;
+use proptest::prelude::*;
 
 #[test]
 fn every_claim_names_words_its_template_prints_inside_its_block() {
@@ -84,13 +84,22 @@ proptest! {
 fn the_property_sees_printed_claims() {
     let app = common::example("consumer-app");
     let text = markdown(&document(&app));
-    let all: Vec<_> = library().claims().all().map(|c| c.renders.clone()).collect();
+    let all: Vec<_> = library()
+        .claims()
+        .all()
+        .map(|c| c.renders.clone())
+        .collect();
     let printed = all.iter().filter(|w| text.contains(w.as_str())).count();
-    assert!(printed >= 5, "only {printed} claims found in the consumer app");
+    assert!(
+        printed >= 5,
+        "only {printed} claims found in the consumer app"
+    );
     let mut no_answers = app.clone();
     no_answers.sale_and_sharing.sells = None;
     assert!(
-        unlicensed(&no_answers).iter().any(|(id, _)| id == "no-sale"),
+        unlicensed(&no_answers)
+            .iter()
+            .any(|(id, _)| id == "no-sale"),
         "an unanswered sale question does not license 'we do not sell'"
     );
 }

@@ -6,9 +6,9 @@ mod common;
 mod project_strategy;
 
 use common::{document, example, html, hygiene_problems, library, markdown};
-use project_strategy::generated_project;
 use policywright::Project;
 use policywright::model::*;
+use project_strategy::generated_project;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag};
 

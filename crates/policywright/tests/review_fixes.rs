@@ -157,8 +157,14 @@ fn m2_gpc_covers_the_account_when_the_person_is_known() {
 fn m3_breach_notice_follows_the_high_risk_threshold_and_chosen_channels() {
     let app = policy("consumer-app", |_| {});
     let breach = section(&app, "If something goes wrong");
-    assert!(breach.contains("likely to put you at high risk"), "{breach}");
-    assert!(breach.contains("by email or with a message in our service"), "{breach}");
+    assert!(
+        breach.contains("likely to put you at high risk"),
+        "{breach}"
+    );
+    assert!(
+        breach.contains("by email or with a message in our service"),
+        "{breach}"
+    );
     assert!(!breach.contains("directly"));
     let quiet = policy("consumer-app", |p| p.breach.notify_affected_people = false);
     assert!(!quiet.contains("we tell you without undue delay"));
@@ -182,7 +188,10 @@ fn m6_uk_complaints_procedure_and_no_condition_on_going_to_the_authority() {
 fn m7_l9_owners_examples_replace_the_catalogues() {
     let app = policy("consumer-app", |_| {});
     let collect = section(&app, "What we collect");
-    assert!(collect.contains("heart rate, steps and other fitness data"), "{collect}");
+    assert!(
+        collect.contains("heart rate, steps and other fitness data"),
+        "{collect}"
+    );
     assert!(!collect.contains("medical conditions"));
     assert!(!collect.contains("allergies"));
     for name in ["saas", "shop", "consumer-app"] {
@@ -212,7 +221,10 @@ fn m10_us_sensitive_data_needs_opt_in_consent() {
     assert!(!markdown(&document(&p)).contains("We use it only after you agree"));
     let text = policy("consumer-app", |_| {});
     let states = section(&text, "If you live in another US state with a privacy law");
-    assert!(states.contains("counts as sensitive data under these laws"), "{states}");
+    assert!(
+        states.contains("counts as sensitive data under these laws"),
+        "{states}"
+    );
     assert!(states.contains("We use it only after you agree"));
 }
 
@@ -233,7 +245,10 @@ fn m15_brazil_review_right_transfers_and_channel() {
     assert!(br.contains("We are based outside Brazil"), "{br}");
     let no_dpo = policy("consumer-app", |p| p.organisation.dpo = None);
     let br = section(&no_dpo, "If you are in Brazil");
-    assert!(br.contains("This is our channel for people in Brazil"), "{br}");
+    assert!(
+        br.contains("This is our channel for people in Brazil"),
+        "{br}"
+    );
     let mut silent = common::example("consumer-app");
     silent.organisation.dpo = None;
     silent.organisation.email.clear();
@@ -263,7 +278,8 @@ fn m18_saas_keeps_invoices_eight_years_and_says_names_stay_on_them() {
     assert!(!retention.contains("10 years"));
     assert!(retention.contains("Your name stays on invoices"));
     let mut p = common::example("saas");
-    p.data[0].retention = Some(policywright::model::Retention::UntilAccountClosed { grace_days: 30 });
+    p.data[0].retention =
+        Some(policywright::model::Retention::UntilAccountClosed { grace_days: 30 });
     assert!(codes(&p).contains("data.retention-shorter-than-law"));
 }
 
@@ -272,8 +288,14 @@ fn l4_california_table_reads_in_lower_case_mid_cell() {
     let text = policy("saas", |_| {});
     let ca = section(&text, "If you live in California");
     assert!(!ca.contains(", Contact details"), "{ca}");
-    assert!(!ca.contains("to: Customer records") && !ca.contains(", Customer records |"), "{ca}");
-    assert!(ca.contains("Customer relationship management providers"), "{ca}");
+    assert!(
+        !ca.contains("to: Customer records") && !ca.contains(", Customer records |"),
+        "{ca}"
+    );
+    assert!(
+        ca.contains("Customer relationship management providers"),
+        "{ca}"
+    );
 }
 
 #[test]
@@ -287,7 +309,10 @@ fn l7_required_data_says_what_the_law_requires() {
 #[test]
 fn l8_marketing_choices_do_not_reveal_open_tracking() {
     for name in ["saas", "shop"] {
-        assert!(!policy(name, |_| {}).contains("whether you opened an email"), "{name}");
+        assert!(
+            !policy(name, |_| {}).contains("whether you opened an email"),
+            "{name}"
+        );
     }
 }
 

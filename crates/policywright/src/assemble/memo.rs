@@ -51,11 +51,10 @@ impl SectionMemo {
         ctx: &Tracked,
     ) -> Option<Written> {
         let hit = previous.remove(key)?;
-        let unchanged = hit.reads.iter().all(|(name, before)| {
-            ctx.view
-                .get_attr(name)
-                .is_ok_and(|now| same(&now, before))
-        });
+        let unchanged = hit
+            .reads
+            .iter()
+            .all(|(name, before)| ctx.view.get_attr(name).is_ok_and(|now| same(&now, before)));
         unchanged.then_some(hit)
     }
 
@@ -177,8 +176,14 @@ mod tests {
                     .collect::<std::collections::BTreeMap<_, _>>(),
             )
         };
-        assert!(same(&map(&[("a", 1), ("b", 2)]), &map(&[("a", 1), ("b", 2)])));
-        assert!(!same(&map(&[("a", 1), ("b", 2)]), &map(&[("a", 1), ("b", 3)])));
+        assert!(same(
+            &map(&[("a", 1), ("b", 2)]),
+            &map(&[("a", 1), ("b", 2)])
+        ));
+        assert!(!same(
+            &map(&[("a", 1), ("b", 2)]),
+            &map(&[("a", 1), ("b", 3)])
+        ));
         assert!(!same(&map(&[("a", 1)]), &map(&[("a", 1), ("b", 2)])));
     }
 }

@@ -48,7 +48,12 @@ impl<'a> SensitiveFacts<'a> {
         let using: Vec<ResolvedPurpose<'a>> = purposes
             .resolved
             .iter()
-            .filter(|r| r.answer.categories.iter().any(|c| ids.contains(&c.as_str())))
+            .filter(|r| {
+                r.answer
+                    .categories
+                    .iter()
+                    .any(|c| ids.contains(&c.as_str()))
+            })
             .copied()
             .collect();
         SensitiveFacts {

@@ -20,7 +20,9 @@ mod organisation;
 mod practices;
 mod vendors;
 
-pub use disclosures::{Ai, BreachChannel, Complaints, Minors, Sensitive, SpecialCondition, Tracking};
+pub use disclosures::{
+    Ai, BreachChannel, Complaints, Minors, Sensitive, SpecialCondition, Tracking,
+};
 pub use organisation::{Contact, Organisation, PostalAddress, Product, ProductKind};
 pub use practices::{
     AutomatedDecisions, Breach, Children, CollectedData, CookieKind, Cookies, DntResponse,

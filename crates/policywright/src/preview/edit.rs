@@ -287,13 +287,17 @@ mod tests {
             let fast = apply_edits_from(&current, &mut json.clone(), &edit).expect("applies");
             let whole = apply_edits(&mut json, &edit).expect("applies");
             assert_eq!(fast, whole, "{name}");
-            read_alone += usize::from(read_answer(&mut current.clone(), name, value).expect("reads"));
+            read_alone +=
+                usize::from(read_answer(&mut current.clone(), name, value).expect("reads"));
         }
         let expected = answers
             .keys()
             .filter(|k| !matches!(k.as_str(), "schema_version" | "saved_with"))
             .count();
-        assert_eq!(read_alone, expected, "all but schema_version and saved_with");
+        assert_eq!(
+            read_alone, expected,
+            "all but schema_version and saved_with"
+        );
         let bad = [Edit::Set {
             path: vec![key("organisation"), key("nickname")],
             value: json!("x"),

@@ -185,7 +185,10 @@ mod tests {
         let mut project = saas();
         let mut cache = PreviewCache::default();
         let first = cache.preview(&project, &library).expect("previews");
-        assert_eq!(cache.last_written(), library.language("en").expect("en").sections.len());
+        assert_eq!(
+            cache.last_written(),
+            library.language("en").expect("en").sections.len()
+        );
         cache.preview(&project, &library).expect("previews");
         assert_eq!(cache.last_written(), 0, "nothing changed, nothing written");
 
@@ -196,7 +199,10 @@ mod tests {
             .iter()
             .filter(|s| !first.sections.contains(s))
             .count();
-        assert!(cache.last_written() >= changed, "every changed section was written");
+        assert!(
+            cache.last_written() >= changed,
+            "every changed section was written"
+        );
         assert!(
             cache.last_written() < edited.sections.len() / 2,
             "{} of {} sections written for an email change",

@@ -153,7 +153,10 @@ pub(super) fn brazil(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
 /// keeping invoices) uses it.
 pub(super) fn retention(facts: &Facts<'_>, f: &mut Findings) {
     for d in &facts.data.collected {
-        if !matches!(d.answer.retention, Some(Retention::UntilAccountClosed { .. })) {
+        if !matches!(
+            d.answer.retention,
+            Some(Retention::UntilAccountClosed { .. })
+        ) {
             continue;
         }
         let Some(r) = facts.purposes.resolved.iter().find(|r| {

@@ -183,4 +183,3 @@ fn later_answers(p: &mut Project, b: &[bool]) {
         }
     }
 }
-

@@ -121,8 +121,7 @@ impl Data {
                 .iter()
                 .map(|d| DataView {
                     label: d.category.label.clone(),
-                    examples: own_examples(d.answer)
-                        .unwrap_or_else(|| d.category.examples.clone()),
+                    examples: own_examples(d.answer).unwrap_or_else(|| d.category.examples.clone()),
                     retention: d.answer.retention.as_ref().and_then(|r| retention(r, s)),
                     retention_reason: match &d.answer.retention {
                         Some(Retention::Period { reason, .. }) => filled(reason),
