@@ -112,7 +112,7 @@ mod tests {
             ok("http://example.com"),
             ("http://example.com".to_owned(), true)
         );
-        assert_eq!(ok("HTTP://example.com").1, true);
+        assert!(ok("HTTP://example.com").1);
     }
 
     #[test]

@@ -8,13 +8,13 @@ mod common;
 use common::{document, example, library, markdown};
 use policywright::model::*;
 
-fn policy(name: &str, change: impl FnOnce(&mut policywright::Project)) -> String {
+fn policy(name: &str, change: impl FnOnce(&mut Project)) -> String {
     let mut p = example(name);
     change(&mut p);
     markdown(&document(&p))
 }
 
-fn codes(p: &policywright::Project) -> Vec<String> {
+fn codes(p: &Project) -> Vec<String> {
     policywright::validate(p, library())
         .into_iter()
         .map(|f| f.code)

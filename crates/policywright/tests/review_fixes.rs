@@ -136,7 +136,7 @@ fn h7_customers_under_the_soft_opt_in_rest_on_legitimate_interests() {
     let plain = policy("shop", |p| p.marketing.soft_opt_in = false);
     assert!(!section(&plain, "Our legal reasons").contains("emails to our customers"));
     // The clash is a finding until the interest is given.
-    let mut p = common::example("shop");
+    let mut p = example("shop");
     for u in &mut p.purposes {
         u.legitimate_interest = u
             .legitimate_interest
@@ -215,7 +215,7 @@ fn m9_us_states_applicability_names_the_new_thresholds() {
 
 #[test]
 fn m10_us_sensitive_data_needs_opt_in_consent() {
-    let mut p = common::example("consumer-app");
+    let mut p = example("consumer-app");
     p.sensitive.opt_in_consent = None;
     assert!(codes(&p).contains("sensitive.us-without-opt-in"));
     assert!(!markdown(&document(&p)).contains("We use it only after you agree"));
@@ -249,7 +249,7 @@ fn m15_brazil_review_right_transfers_and_channel() {
         br.contains("This is our channel for people in Brazil"),
         "{br}"
     );
-    let mut silent = common::example("consumer-app");
+    let mut silent = example("consumer-app");
     silent.organisation.dpo = None;
     silent.organisation.email.clear();
     silent.rights.request_form_url = None;
@@ -258,7 +258,7 @@ fn m15_brazil_review_right_transfers_and_channel() {
 
 #[test]
 fn m17_cookie_analytics_rest_on_consent() {
-    let saas = common::example("saas");
+    let saas = example("saas");
     assert!(!codes(&saas).contains("purpose.cookie-analytics-on-legitimate-interests"));
     let mut p = saas.clone();
     for u in &mut p.purposes {
@@ -277,7 +277,7 @@ fn m18_saas_keeps_invoices_eight_years_and_says_names_stay_on_them() {
     assert!(retention.contains("8 years"), "{retention}");
     assert!(!retention.contains("10 years"));
     assert!(retention.contains("Your name stays on invoices"));
-    let mut p = common::example("saas");
+    let mut p = example("saas");
     p.data[0].retention =
         Some(policywright::model::Retention::UntilAccountClosed { grace_days: 30 });
     assert!(codes(&p).contains("data.retention-shorter-than-law"));

@@ -218,7 +218,8 @@ mod tests {
         let library = Library::load().expect("library loads");
         let mut project = saas();
         let mut cache = PreviewCache::default();
-        let edits: Vec<Box<dyn Fn(&mut Project)>> = vec![
+        type Change = Box<dyn Fn(&mut Project)>;
+        let edits: Vec<Change> = vec![
             Box::new(|p| p.organisation.legal_name = "Renamed Ltd".into()),
             Box::new(|p| p.organisation.address.country = "GB".into()),
             Box::new(|p| {
