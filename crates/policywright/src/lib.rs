@@ -23,6 +23,7 @@ pub mod render;
 pub mod scale;
 pub mod text;
 pub mod validate;
+pub mod versions;
 
 pub use assemble::{APP_VERSION, AssembleError, assemble};
 pub use document::{PolicyDocument, Reason, Section};

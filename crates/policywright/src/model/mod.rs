@@ -99,6 +99,11 @@ pub struct Project {
     /// Presentation choices.
     #[serde(default)]
     pub style: Style,
+    /// Every version the owner published, oldest first ([`crate::versions`]). Not an answer: the
+    /// wizard never edits it, and the live preview keeps it aside.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<crate::versions::Version>>", optional))]
+    pub history: Vec<crate::versions::Version>,
 }
 
 /// Versions of the program that last wrote a project.
@@ -142,6 +147,7 @@ impl Project {
             rights: Rights::default(),
             policy_changes: PolicyChanges::default(),
             style: Style::default(),
+            history: Vec::new(),
         }
     }
 

@@ -198,6 +198,10 @@ pub(super) const MARKETING_WITHOUT_PURPOSE: Rule = warning(
     "marketing.emails-without-purpose",
     "Add the purpose \"Send newsletters and offers\".",
 );
+pub(crate) const REVIEW_OVERDUE: Rule = warning(
+    "versions.review-overdue",
+    "Go through the answers, change what is no longer true, and publish a new version: publishing records the date of the review.",
+);
 
 /// Every rule, in the order the checks run.
 pub const RULES: &[Rule] = &[
@@ -244,6 +248,7 @@ pub const RULES: &[Rule] = &[
     MINIMUM_AGE_UNUSUAL,
     AUTOMATED_DESCRIPTION_MISSING,
     MARKETING_WITHOUT_PURPOSE,
+    REVIEW_OVERDUE,
 ];
 
 /// The rule with this code.
