@@ -19,6 +19,10 @@ fn generate(dir: &Path) {
     policywright::catalogue::Catalogues::export_all(&cfg).expect("Catalogues");
     policywright::recent::RecentProject::export_all(&cfg).expect("RecentProject");
     policywright::recovery::Recovery::export_all(&cfg).expect("Recovery");
+    crate::versions::PublishOutcome::export_all(&cfg).expect("PublishOutcome");
+    crate::versions::VersionRow::export_all(&cfg).expect("VersionRow");
+    crate::versions::Changes::export_all(&cfg).expect("Changes");
+    policywright::versions::diff::PolicyDiff::export_all(&cfg).expect("PolicyDiff");
 }
 
 fn read_all(dir: &Path) -> BTreeMap<String, String> {

@@ -11,6 +11,7 @@ mod mock;
 mod navigation;
 mod scope;
 mod session;
+mod versions;
 
 use std::sync::Arc;
 
@@ -39,6 +40,7 @@ fn with_commands<R: tauri::Runtime>(
         .manage(dialogs)
         .manage(scope::Granted::default())
         .manage(live::LivePreviews::default())
+        .manage(versions::OpenedFiles::default())
         .invoke_handler(tauri::generate_handler![
             commands::example_names,
             commands::new_project,
@@ -62,6 +64,11 @@ fn with_commands<R: tauri::Runtime>(
             dialogs::open_exported,
             dialogs::show_exported,
             navigation::open_link,
+            versions::publish_version,
+            versions::version_history,
+            versions::change_summary,
+            versions::version_diff,
+            versions::export_version,
         ])
 }
 
