@@ -23,6 +23,12 @@ pub struct CommandError {
     pub message: String,
     /// Findings, when validation stopped an export.
     pub findings: Vec<policywright::Finding>,
+    /// A stable code when the UI should act on the error rather than only show it:
+    /// `changed-on-disk` (the file changed since it was opened; ask, then save with
+    /// `overwrite`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub code: Option<String>,
 }
 
 impl CommandError {
@@ -30,6 +36,7 @@ impl CommandError {
         CommandError {
             message: message.into(),
             findings: Vec::new(),
+            code: None,
         }
     }
 }
@@ -50,9 +57,11 @@ impl From<policywright::export::ExportError> for CommandError {
     fn from(e: policywright::export::ExportError) -> Self {
         let message = e.to_string();
         match e {
-            policywright::export::ExportError::Invalid(findings) => {
-                CommandError { message, findings }
-            }
+            policywright::export::ExportError::Invalid(findings) => CommandError {
+                message,
+                findings,
+                code: None,
+            },
             _ => CommandError::new(message),
         }
     }
@@ -95,7 +104,7 @@ pub fn new_project(example: Option<String>) -> Result<Project, CommandError> {
     }
 }
 
-fn project_path(path: &Path) -> Result<(), CommandError> {
+pub(crate) fn project_path(path: &Path) -> Result<(), CommandError> {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
@@ -111,27 +120,45 @@ fn project_path(path: &Path) -> Result<(), CommandError> {
 }
 
 /// Saves a project file atomically, keeping the previous version as `.bak`; then the project
-/// heads the recent list and this app's recovery file, now redundant, goes.
+/// heads the recent list and this app's recovery file, now redundant, goes. Refused with the
+/// code `changed-on-disk` when the file changed since this window opened or saved it, unless
+/// `overwrite`.
 #[tauri::command]
-pub async fn save_project(
+#[allow(clippy::too_many_arguments, reason = "Tauri passes each argument and state separately")]
+pub async fn save_project<R: tauri::Runtime>(
+    window: tauri::Window<R>,
     path: PathBuf,
     project: Project,
+    overwrite: Option<bool>,
     library: Shared<'_>,
     files: State<'_, AppFiles>,
     recoveries: State<'_, Arc<Recoveries>>,
     granted: State<'_, Granted>,
+    opened: State<'_, crate::versions::OpenedFiles>,
 ) -> Result<(), CommandError> {
     project_path(&path)?;
     granted.check_project(&path, &files.recent)?;
     let version = library.version().to_owned();
+    let expected = if overwrite.unwrap_or(false) {
+        None
+    } else {
+        opened.get(window.label(), &path)
+    };
     let files = files.inner().clone();
     let recoveries = Arc::clone(&recoveries);
-    off_ui(move || {
-        project_file::save(&project, &path, &version)?;
-        files.remember(&path);
-        recoveries.clear()
+    let stamp = off_ui({
+        let path = path.clone();
+        move || {
+            let stamp = project_file::save_checked(&project, &path, &version, expected.as_ref())
+                .map_err(crate::versions::save_error)?;
+            files.remember(&path);
+            recoveries.clear()?;
+            Ok(stamp)
+        }
     })
-    .await
+    .await?;
+    opened.record(window.label(), &path, stamp);
+    Ok(())
 }
 
 /// The catalogues the wizard offers: data categories, purposes, vendors, jurisdictions.
@@ -156,6 +183,16 @@ pub async fn copy_policy<R: tauri::Runtime>(
         .map_err(|e| CommandError::new(format!("could not copy to the clipboard: {e}")))
 }
 
+/// Refuses a base name for exported files that is empty, hidden or leads into another folder.
+pub(crate) fn export_stem(stem: &str) -> Result<(), CommandError> {
+    if stem.trim().is_empty() || stem.contains(['/', '\\']) || stem.starts_with('.') {
+        return Err(CommandError::new(format!(
+            "`{stem}` is not a usable file name"
+        )));
+    }
+    Ok(())
+}
+
 /// Exports the policy as `<stem>.<ext>` into `dir`, a folder the owner chose in the export
 /// dialog; the files written may then be opened or shown.
 #[tauri::command]
@@ -167,11 +204,7 @@ pub async fn export_policy(
     library: Shared<'_>,
     granted: State<'_, Granted>,
 ) -> Result<ExportReport, CommandError> {
-    if stem.trim().is_empty() || stem.contains(['/', '\\']) || stem.starts_with('.') {
-        return Err(CommandError::new(format!(
-            "`{stem}` is not a usable file name"
-        )));
-    }
+    export_stem(&stem)?;
     granted.check_export_folder(&dir)?;
     let library = Arc::clone(&library);
     let report = off_ui(move || Ok(export(&project, &library, &options, &dir, &stem)?)).await?;

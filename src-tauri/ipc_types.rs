@@ -21,6 +21,10 @@ fn generate(dir: &Path) {
     policywright::recovery::Recovery::export_all(&cfg).expect("Recovery");
     policywright::catalogue::CountryName::export_all(&cfg).expect("CountryName");
     policywright::web_address::NormalisedUrl::export_all(&cfg).expect("NormalisedUrl");
+    crate::versions::PublishOutcome::export_all(&cfg).expect("PublishOutcome");
+    crate::versions::VersionRow::export_all(&cfg).expect("VersionRow");
+    crate::versions::Changes::export_all(&cfg).expect("Changes");
+    policywright::versions::diff::PolicyDiff::export_all(&cfg).expect("PolicyDiff");
 }
 
 fn read_all(dir: &Path) -> BTreeMap<String, String> {

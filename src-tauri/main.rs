@@ -13,6 +13,7 @@ mod navigation;
 mod open_requests;
 mod scope;
 mod session;
+mod versions;
 
 use std::sync::Arc;
 
@@ -42,6 +43,7 @@ fn with_commands<R: tauri::Runtime>(
         .manage(scope::Granted::default())
         .manage(live::LivePreviews::default())
         .manage(open_requests::OpenRequests::default())
+        .manage(versions::OpenedFiles::default())
         .invoke_handler(tauri::generate_handler![
             commands::example_names,
             commands::new_project,
@@ -71,6 +73,11 @@ fn with_commands<R: tauri::Runtime>(
             answers::normalise_url,
             answers::default_purpose_data,
             answers::export_file_name,
+            versions::publish_version,
+            versions::version_history,
+            versions::change_summary,
+            versions::version_diff,
+            versions::export_version,
         ])
 }
 

@@ -94,26 +94,31 @@ pub fn forget_recent(files: State<'_, AppFiles>, path: PathBuf) -> Result<(), Co
 
 /// Opens a project file the owner chose (or one from the recent list) and puts it first in the
 /// recent list; the window may then save it back.
+/// What was read is recorded for the window, so its next save can tell whether the file changed
+/// on disk in between.
 #[tauri::command]
-pub async fn open_project(
+pub async fn open_project<R: Runtime>(
+    window: tauri::Window<R>,
     path: PathBuf,
     files: State<'_, AppFiles>,
     granted: State<'_, Granted>,
     requests: State<'_, OpenRequests>,
+    opened: State<'_, crate::versions::OpenedFiles>,
 ) -> Result<Project, CommandError> {
     granted.check_project(&path, &files.recent)?;
     let files = files.inner().clone();
-    let project = off_ui({
+    let (project, stamp) = off_ui({
         let path = path.clone();
         move || {
-            let project = project_file::load(&path)?;
+            let read = project_file::load_stamped(&path)?;
             files.remember(&path);
-            Ok(project)
+            Ok(read)
         }
     })
     .await?;
     granted.project(&path);
     requests.opened(&path);
+    opened.record(window.label(), &path, stamp);
     Ok(project)
 }
 

@@ -16,6 +16,11 @@ pub struct PolicyDocument {
     pub effective_date: Option<String>,
     /// Effective date spelt out for readers ("1 March 2026").
     pub effective_date_text: Option<String>,
+    /// The date of the latest published version as `YYYY-MM-DD` (the effective date before the
+    /// first one is published).
+    pub last_updated: Option<String>,
+    /// The last-updated date spelt out.
+    pub last_updated_text: Option<String>,
     /// One-sentence description for HTML `meta` tags and front matter.
     pub description: String,
     /// Whether to show a table of contents.

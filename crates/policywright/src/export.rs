@@ -156,14 +156,6 @@ pub(crate) fn export_with(
         return Err(ExportError::Invalid(findings));
     }
     let doc = crate::assemble(project, library)?;
-    let write_err = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| ExportError::Write { path, source }
-    };
-    if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
-        return Err(ExportError::NotAFolder(dir.to_path_buf()));
-    }
-    std::fs::create_dir_all(dir).map_err(write_err(dir))?;
     let mut report = ExportReport {
         files: Vec::new(),
         findings,
@@ -181,8 +173,28 @@ pub(crate) fn export_with(
         );
         rendered_files.push((path, rendered.bytes));
     }
+    report.files = write_files(dir, &rendered_files, write)?;
+    Ok(report)
+}
+
+/// Writes rendered files into `dir` (created if missing): all staged first, then all renamed
+/// into place, so a failure leaves every earlier file as it was. Returns the paths written.
+pub(crate) fn write_files(
+    dir: &Path,
+    rendered_files: &[(PathBuf, Vec<u8>)],
+    write: &Options<'_>,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let write_err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ExportError::Write { path, source }
+    };
+    if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
+        return Err(ExportError::NotAFolder(dir.to_path_buf()));
+    }
+    std::fs::create_dir_all(dir).map_err(write_err(dir))?;
+    let mut written = Vec::new();
     let mut staged = Vec::new();
-    for (path, bytes) in &rendered_files {
+    for (path, bytes) in rendered_files {
         staged.push((
             path,
             atomic::stage(path, bytes, write).map_err(write_err(path))?,
@@ -190,9 +202,9 @@ pub(crate) fn export_with(
     }
     for (path, file) in staged {
         file.commit().map_err(write_err(path))?;
-        report.files.push(path.clone());
+        written.push(path.clone());
     }
-    Ok(report)
+    Ok(written)
 }
 
 /// The policy as text, for the clipboard: Markdown, or HTML (a page or the fragment). Refuses when

@@ -26,6 +26,7 @@ pub mod scale;
 pub mod text;
 pub mod validate;
 pub mod web_address;
+pub mod versions;
 
 pub use assemble::{APP_VERSION, AssembleError, assemble};
 pub use document::{PolicyDocument, Reason, Section};

@@ -204,6 +204,24 @@ impl Library {
         })
     }
 
+    /// Every embedded template file with its path under `templates/`, in path order: what
+    /// [`crate::versions`] hashes to tell one library's content from another's.
+    pub(crate) fn embedded_files(&self) -> Vec<(String, &'static [u8])> {
+        fn walk(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+            for file in dir.files() {
+                let path = file.path().to_string_lossy().replace('\\', "/");
+                out.push((path, file.contents()));
+            }
+            for sub in dir.dirs() {
+                walk(sub, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&TEMPLATES, &mut out);
+        out.sort();
+        out
+    }
+
     /// The clause library's version, recorded in every output.
     pub fn version(&self) -> &str {
         &self.version

@@ -1,6 +1,8 @@
 //! `policywright`: the command-line front end. Parses arguments and calls the core; every
 //! decision lives in the library.
 
+mod cli_versions;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -55,6 +57,42 @@ enum Command {
         /// Folder to write into (created if missing).
         #[arg(long, default_value = ".")]
         out: PathBuf,
+        /// Export this published version as it was published, as NAME-vN.EXT (Markdown byte
+        /// for byte; HTML and PDF rendered from its stored text).
+        #[arg(long)]
+        version: Option<u32>,
+    },
+    /// Publish the current answers as a new version, kept in the project file.
+    Publish {
+        file: PathBuf,
+        /// What changed, in your words (default: a summary generated from the answers).
+        #[arg(long)]
+        summary: Option<String>,
+        /// The version's date, YYYY-MM-DD (default: today, UTC).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// List the published versions.
+    History {
+        file: PathBuf,
+        /// Print them as a JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What you changed since the last version, and what changed in our library since.
+    Changes { file: PathBuf },
+    /// Word-level differences between two versions, or a version and the current answers.
+    Diff {
+        file: PathBuf,
+        /// The older version (default: the latest).
+        #[arg(long)]
+        from: Option<u32>,
+        /// A version number, or `current` (default).
+        #[arg(long)]
+        to: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: cli_versions::DiffFormat,
     },
     /// Print the JSON Schema of project files.
     Schema,
@@ -78,7 +116,7 @@ fn load(file: &Path) -> Result<Project, String> {
     project_file::load(file).map_err(|e| e.to_string())
 }
 
-fn print_findings(findings: &[Finding]) {
+pub(crate) fn print_findings(findings: &[Finding]) {
     for f in findings {
         let level = match f.severity {
             Severity::Error => "error",
@@ -164,6 +202,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             fragment,
             front_matter,
             out,
+            version,
         } => {
             let lib = library()?;
             let project = load(&file)?;
@@ -172,6 +211,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 fragment,
                 front_matter,
             };
+            if let Some(number) = version {
+                return cli_versions::export(&file, &project, &lib, number, &options, &out);
+            }
             match export(&project, &lib, &options, &out, &file_stem(&file)) {
                 Ok(report) => {
                     print_findings(&report.findings);
@@ -196,6 +238,25 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Publish {
+            file,
+            summary,
+            date,
+        } => cli_versions::publish(
+            &file,
+            &load(&file)?,
+            &library()?,
+            summary.as_deref(),
+            date.as_deref(),
+        ),
+        Command::History { file, json } => cli_versions::history(&load(&file)?, json),
+        Command::Changes { file } => cli_versions::changes(&load(&file)?, &library()?),
+        Command::Diff {
+            file,
+            from,
+            to,
+            format,
+        } => cli_versions::diff_command(&load(&file)?, &library()?, from, to.as_deref(), format),
         Command::Schema => {
             let schema =
                 serde_json::to_string_pretty(&Project::json_schema()).map_err(|e| e.to_string())?;

@@ -26,8 +26,13 @@ use serde::Deserializer;
 use crate::atomic::{self, NewFile, Options};
 use crate::model::{Project, SCHEMA_VERSION, SavedWith};
 
-/// Project files larger than this are refused (real ones are a few kilobytes).
-pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+/// Project files larger than this are refused, on load and (so every saved file opens again)
+/// on save. The answers of a real project are a few kilobytes; each published version adds a
+/// copy of them plus the policy's Markdown and the facts it used, about 100 kB for the examples
+/// and about 2 MB for the 1,000-entry stress project ([`crate::scale`]). 16 MiB keeps more than
+/// a hundred ordinary versions, or several of the stress project, while still refusing a wrong
+/// file before reading gigabytes of it; a publish that would cross it is refused like any save.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The file extension of project files.
 pub const EXTENSION: &str = ".policy.json";
@@ -127,6 +132,14 @@ pub enum ProjectFileError {
         /// The file.
         path: PathBuf,
     },
+    /// Something else wrote the file since it was opened, so saving would lose that.
+    #[error(
+        "{path}: not saved: the file changed on disk after it was opened (another window, or `policywright publish`, wrote it). Open it again to see those changes, or save anyway to replace them."
+    )]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
     /// The previous version could not be kept, so the file was not replaced.
     #[error("{path}: not saved: the previous version could not be kept as {backup}: {source}")]
     Backup {
@@ -202,6 +215,66 @@ fn strip_position(message: &str) -> String {
 /// Reads a project file.
 pub fn load(path: &Path) -> Result<Project, ProjectFileError> {
     parse(&read_text(path)?, path)
+}
+
+/// What a project file held when it was read: its size and SHA-256. Saving with the stamp from
+/// opening ([`save_checked`]) refuses to replace a file something else wrote since. The hash
+/// rather than the modification time, because some file systems keep times to the second or
+/// two, and a copy can restore an old time.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FileStamp {
+    /// Size in bytes.
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub len: u64,
+    /// SHA-256 of the bytes, lowercase hex.
+    pub sha256: String,
+}
+
+impl FileStamp {
+    fn of(bytes: &[u8]) -> Self {
+        FileStamp {
+            len: bytes.len() as u64,
+            sha256: crate::versions::sha256_hex(bytes),
+        }
+    }
+}
+
+/// Reads a project file with the stamp of what was read.
+pub fn load_stamped(path: &Path) -> Result<(Project, FileStamp), ProjectFileError> {
+    let text = read_text(path)?;
+    let stamp = FileStamp::of(text.as_bytes());
+    Ok((parse(&text, path)?, stamp))
+}
+
+/// The stamp of the file at `path` now; none when there is no file.
+pub fn stamp(path: &Path) -> Result<Option<FileStamp>, ProjectFileError> {
+    let real = resolve_links(path).map_err(|source| ProjectFileError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(previous(&real, path)?.map(|(bytes, _)| FileStamp::of(&bytes)))
+}
+
+/// [`save`], unless the file is no longer what `opened` says was read (another program wrote
+/// it): then [`ProjectFileError::ChangedOnDisk`] and nothing is written. `None` saves without
+/// the check (a new file, or the owner chose to replace the other changes). Returns the stamp
+/// of the file as saved, for the next save.
+pub fn save_checked(
+    project: &Project,
+    path: &Path,
+    library_version: &str,
+    opened: Option<&FileStamp>,
+) -> Result<FileStamp, ProjectFileError> {
+    if let Some(opened) = opened
+        && stamp(path)?.as_ref() != Some(opened)
+    {
+        return Err(ProjectFileError::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
+    }
+    save(project, path, library_version)?;
+    Ok(FileStamp::of(stamped_json(project, library_version).as_bytes()))
 }
 
 /// The file's text, refusing what is not a regular file, too large, or not UTF-8.
@@ -288,13 +361,7 @@ pub(crate) fn save_with(
         path: path.to_path_buf(),
         source,
     };
-    let mut stamped = project.clone();
-    stamped.schema_version = SCHEMA_VERSION;
-    stamped.saved_with = Some(SavedWith {
-        app_version: crate::assemble::APP_VERSION.to_owned(),
-        library_version: library_version.to_owned(),
-    });
-    let text = to_json(&stamped);
+    let text = stamped_json(project, library_version);
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(ProjectFileError::TooLargeToSave {
             path: path.to_path_buf(),
@@ -318,6 +385,17 @@ pub(crate) fn save_with(
     atomic::stage(&real, text.as_bytes(), options)
         .and_then(atomic::Staged::commit)
         .map_err(io)
+}
+
+/// The text a save writes: the project in the current format, stamped with the versions.
+fn stamped_json(project: &Project, library_version: &str) -> String {
+    let mut stamped = project.clone();
+    stamped.schema_version = SCHEMA_VERSION;
+    stamped.saved_with = Some(SavedWith {
+        app_version: crate::assemble::APP_VERSION.to_owned(),
+        library_version: library_version.to_owned(),
+    });
+    to_json(&stamped)
 }
 
 /// Follows symlinks at the last component of `path`, even dangling ones (saving then creates

@@ -35,6 +35,11 @@ pub struct RecentProject {
     pub name: String,
     /// When the file was last written (RFC 3339, UTC); none when it is missing.
     pub modified: Option<String>,
+    /// The date of the latest published version (`YYYY-MM-DD`); none when the file is missing,
+    /// unreadable or was never published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub last_published: Option<String>,
 }
 
 /// The recent-projects file could not be written.
@@ -106,6 +111,33 @@ pub fn forget(list: &Path, project: &Path) -> Result<(), RecentError> {
     write(list, &stored)
 }
 
+/// The latest version date in a project file, read without decoding the answers (unknown
+/// fields are skipped), so a file of another format still shows its date.
+fn last_published(path: &Path) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Dates {
+        #[serde(default)]
+        history: Vec<Dated>,
+    }
+    #[derive(Deserialize)]
+    struct Dated {
+        date: String,
+    }
+    // A pipe would block the reader, and a huge file is not a project.
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > crate::project_file::MAX_FILE_BYTES {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    serde_json::from_slice::<Dates>(bytes)
+        .ok()?
+        .history
+        .into_iter()
+        .map(|d| d.date)
+        .max()
+}
+
 /// The list, most recent first, with each file's last-modified time.
 pub fn list(list: &Path) -> Vec<RecentProject> {
     read(list)
@@ -121,6 +153,7 @@ pub fn list(list: &Path) -> Vec<RecentProject> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| path.display().to_string());
             RecentProject {
+                last_published: last_published(&path),
                 path,
                 name,
                 modified,
@@ -159,8 +192,22 @@ mod tests {
         let items = list(&list_file);
         assert!(items[0].modified.as_deref().is_some_and(|d| d.len() >= 20));
         assert_eq!(items[1].modified, None);
+        assert_eq!(items[0].last_published, None, "never published");
         forget(&list_file, &dir.path().join("gone.policy.json")).unwrap();
         assert_eq!(list(&list_file).len(), 1);
+    }
+
+    #[test]
+    fn the_last_published_date_comes_from_the_file_s_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let list_file = dir.path().join("recent.json");
+        let project = dir.path().join("p.policy.json");
+        let history = r#"{"schema_version": 1, "history": [{"number": 1, "date": "2026-01-05"}, {"number": 2, "date": "2026-11-30"}]}"#;
+        std::fs::write(&project, history).unwrap();
+        remember(&list_file, &project).unwrap();
+        assert_eq!(list(&list_file)[0].last_published.as_deref(), Some("2026-11-30"));
+        std::fs::write(&project, "not json").unwrap();
+        assert_eq!(list(&list_file)[0].last_published, None);
     }
 
     #[test]

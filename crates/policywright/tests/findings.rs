@@ -222,6 +222,17 @@ fn cases() -> Vec<(&'static str, Project)> {
             }),
         ),
         (
+            "versions.review-overdue",
+            policywright::versions::publish(
+                &shop,
+                library(),
+                policywright::assemble::parse_date("2020-01-01").expect("date"),
+                "",
+            )
+            .expect("publishes")
+            .project,
+        ),
+        (
             "vendor.name-missing",
             with(&shop, &|p| p.vendors.custom[0].name.clear()),
         ),

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The list editors: products, data, purposes, vendors, retention, and the review.
-import { describe, expect, it } from "vitest";
+
 import { flushSync } from "svelte";
+import { describe, expect, it } from "vitest";
 import { blankProject } from "../fixtures";
 import type { Project } from "../generated/Project";
 import { finding, mountStep } from "../testing";

@@ -13,4 +13,10 @@ message: string,
 /**
  * Findings, when validation stopped an export.
  */
-findings: Array<Finding>, };
+findings: Array<Finding>, 
+/**
+ * A stable code when the UI should act on the error rather than only show it:
+ * `changed-on-disk` (the file changed since it was opened; ask, then save with
+ * `overwrite`).
+ */
+code?: string, };

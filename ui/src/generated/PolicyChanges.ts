@@ -11,4 +11,8 @@ email: boolean,
 /**
  * A notice is shown in the app or dashboard.
  */
-in_app: boolean, };
+in_app: boolean, 
+/**
+ * "Changes to this policy" lists the published versions with their dates and summaries.
+ */
+list_versions?: boolean, };

@@ -22,6 +22,7 @@ import type { Style } from "./Style";
 import type { Tracking } from "./Tracking";
 import type { Transfers } from "./Transfers";
 import type { Vendors } from "./Vendors";
+import type { Version } from "./Version";
 
 /**
  * All answers for one policy.
@@ -140,4 +141,9 @@ complaints?: Complaints,
 /**
  * "Worth checking" findings the owner has considered, each with the reason.
  */
-considered?: Array<Considered>, };
+considered?: Array<Considered>, 
+/**
+ * Every version the owner published, oldest first ([`crate::versions`]). Not an answer: the
+ * wizard never edits it, and the live preview keeps it aside.
+ */
+history?: Array<Version>, };

@@ -15,4 +15,9 @@ name: string,
 /**
  * When the file was last written (RFC 3339, UTC); none when it is missing.
  */
-modified: string | null, };
+modified: string | null, 
+/**
+ * The date of the latest published version (`YYYY-MM-DD`); none when the file is missing,
+ * unreadable or was never published.
+ */
+last_published?: string, };

@@ -7,7 +7,7 @@
 //! expression is true over that view is rendered from its template; a section whose template
 //! renders to nothing is left out, so no heading ever stands over an empty section.
 
-mod dates;
+pub(crate) mod dates;
 mod memo;
 mod view;
 
@@ -92,12 +92,22 @@ pub fn assemble_facts(
         memo.remember(key, written, fresh);
     }
     let label = |key: &str| view::string(&language.strings, "page", key);
+    let last_updated = view
+        .last_updated_iso
+        .clone()
+        .or_else(|| view.effective_date_iso.clone());
+    let last_updated_text = view
+        .last_updated
+        .clone()
+        .or_else(|| view.effective_date.clone());
     Ok(PolicyDocument {
         title: language.title.clone(),
         organisation: view.org.display_name.clone(),
         language: project.language.clone(),
         effective_date: view.effective_date_iso.clone(),
         effective_date_text: view.effective_date.clone(),
+        last_updated,
+        last_updated_text,
         description: label("description").replace("{organisation}", &view.org.display_name),
         table_of_contents: project.style.table_of_contents,
         paper: project.style.paper.unwrap_or_else(|| {

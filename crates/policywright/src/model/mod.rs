@@ -127,6 +127,11 @@ pub struct Project {
     /// "Worth checking" findings the owner has considered, each with the reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub considered: Vec<Considered>,
+    /// Every version the owner published, oldest first ([`crate::versions`]). Not an answer: the
+    /// wizard never edits it, and the live preview keeps it aside.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<crate::versions::Version>>", optional))]
+    pub history: Vec<crate::versions::Version>,
 }
 
 /// A warning the owner has looked at and decided about. The finding is still listed, marked
@@ -208,6 +213,7 @@ impl Project {
             tracking: Tracking::default(),
             complaints: Complaints::default(),
             considered: Vec::new(),
+            history: Vec::new(),
         }
     }
 

@@ -363,6 +363,10 @@ pub struct PolicyChanges {
     /// A notice is shown in the app or dashboard.
     #[serde(default)]
     pub in_app: bool,
+    /// "Changes to this policy" lists the published versions with their dates and summaries.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
+    pub list_versions: bool,
 }
 
 /// Presentation choices.

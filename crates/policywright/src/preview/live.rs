@@ -1,6 +1,11 @@
 //! The project a window is editing, kept beside its last preview, so each edit costs what it
 //! changes: the edit crosses from the UI instead of the project, and only the sections whose
 //! HTML changed go back.
+//!
+//! The published versions ([`Project::history`]) are not answers and can be large (each holds a
+//! copy of the answers and the policy text), so they are kept aside: the JSON that edits address
+//! has no history, and each edited project gets only the versions' numbers, dates and summaries,
+//! which are all the text shows of them.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -9,6 +14,7 @@ use super::{Edit, EditError, Preview, PreviewCache, PreviewSection};
 use crate::library::Library;
 use crate::model::Project;
 use crate::validate::Finding;
+use crate::versions::Version;
 
 /// What changed in the preview after an edit. Everything but the sections is small and sent
 /// whole; sections are sent only when new or changed, and `order` says where each one goes.
@@ -72,6 +78,8 @@ pub enum LiveError {
 #[derive(Debug, Clone)]
 pub struct LivePreview {
     project: Project,
+    /// The full history, set aside when the project was opened.
+    history: Vec<Version>,
     json: Value,
     cache: PreviewCache,
     shown: Preview,
@@ -79,12 +87,15 @@ pub struct LivePreview {
 
 impl LivePreview {
     /// Starts editing `project`; returns the full preview to show.
-    pub fn open(project: Project, library: &Library) -> Result<(Self, Preview), LiveError> {
+    pub fn open(mut project: Project, library: &Library) -> Result<(Self, Preview), LiveError> {
+        let history = std::mem::take(&mut project.history);
         let json = serde_json::to_value(&project).map_err(EditError::from)?;
+        project.history = light(&history);
         let mut cache = PreviewCache::default();
         let shown = cache.preview(&project, library)?;
         let live = LivePreview {
             project,
+            history,
             json,
             cache,
             shown: shown.clone(),
@@ -92,16 +103,24 @@ impl LivePreview {
         Ok((live, shown))
     }
 
-    /// The answers as they stand after every edit so far.
+    /// The answers as they stand after every edit so far, with only the numbers, dates and
+    /// summaries of the published versions.
     pub fn project(&self) -> &Project {
         &self.project
+    }
+
+    /// The published versions in full, as they were when the project was opened.
+    pub fn history(&self) -> &[Version] {
+        &self.history
     }
 
     /// Applies `edits` (all or none) and returns what changed in the preview.
     pub fn edit(&mut self, edits: &[Edit], library: &Library) -> Result<PreviewUpdate, LiveError> {
         let result = super::edit::apply_edits_from(&self.project, &mut self.json, edits)
             .map_err(LiveError::from)
-            .and_then(|project| {
+            .and_then(|mut project| {
+                // Edits do not reach the history: what the text shows of it is put back.
+                project.history = light(&self.history);
                 let next = self.cache.preview(&project, library)?;
                 Ok((project, next))
             });
@@ -109,7 +128,9 @@ impl LivePreview {
             Ok(done) => done,
             Err(error) => {
                 // The JSON may be half edited; the project is not, so rebuild it from that.
-                self.json = serde_json::to_value(&self.project).map_err(EditError::from)?;
+                let mut answers = self.project.clone();
+                answers.history.clear();
+                self.json = serde_json::to_value(&answers).map_err(EditError::from)?;
                 return Err(error);
             }
         };
@@ -133,4 +154,22 @@ impl LivePreview {
         self.shown = next;
         Ok(update)
     }
+}
+
+/// The versions with only what the text shows of them: number, date and summary.
+fn light(history: &[Version]) -> Vec<Version> {
+    history
+        .iter()
+        .map(|v| Version {
+            number: v.number,
+            date: v.date.clone(),
+            summary: v.summary.clone(),
+            answers: Value::Null,
+            markdown: String::new(),
+            markdown_sha256: String::new(),
+            header: v.header.clone(),
+            content: v.content.clone(),
+            used: Default::default(),
+        })
+        .collect()
 }

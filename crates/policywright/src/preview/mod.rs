@@ -113,7 +113,7 @@ impl PreviewCache {
         self.sections = kept;
         Ok(Preview {
             last_updated: doc
-                .effective_date_text
+                .last_updated_text
                 .as_ref()
                 .map(|d| format!("{}: {d}", doc.labels.last_updated)),
             sections,

@@ -100,8 +100,19 @@ pub fn validate(project: &Project, library: &Library) -> Vec<Finding> {
     check(&facts, library)
 }
 
-/// Checks the answers behind `facts`.
+/// [`validate`] as on the day `today`, which the reminder to review the policy counts from.
+pub fn validate_on(project: &Project, library: &Library, today: time::Date) -> Vec<Finding> {
+    let facts = Facts::derive(project, library.catalogues());
+    check_on(&facts, library, today)
+}
+
+/// Checks the answers behind `facts`, today.
 pub fn check(facts: &Facts<'_>, library: &Library) -> Vec<Finding> {
+    check_on(facts, library, crate::versions::today())
+}
+
+/// Checks the answers behind `facts` as on the day `today`.
+pub fn check_on(facts: &Facts<'_>, library: &Library, today: time::Date) -> Vec<Finding> {
     let mut f = Findings(Vec::new());
     answers::check(facts.answers(), library, &mut f);
     answers::adjustments(facts.answers(), library.catalogues(), &mut f);
@@ -124,5 +135,6 @@ pub fn check(facts: &Facts<'_>, library: &Library) -> Vec<Finding> {
     transfers::destinations(facts, &mut f);
     considered::check(facts.answers(), &mut f);
     considered::apply(facts.answers(), &mut f.0);
+    crate::versions::reminder::check(facts, law, today, &mut f);
     f.0
 }

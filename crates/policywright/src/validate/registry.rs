@@ -288,6 +288,10 @@ pub(super) const AUTHORITY_REGION_UNKNOWN: Rule = warning(
     "organisation.region-for-authority",
     "Add your federal state to the address, such as Berlin or Bayern.",
 );
+pub(crate) const REVIEW_OVERDUE: Rule = warning(
+    "versions.review-overdue",
+    "Go through the answers, change what is no longer true, and publish a new version: publishing records the date of the review.",
+);
 
 /// Every rule, in the order the checks run.
 pub const RULES: &[Rule] = &[
@@ -355,6 +359,7 @@ pub const RULES: &[Rule] = &[
     VENDOR_SETTING_UNANSWERED,
     TRANSFER_WITHOUT_SAFEGUARD,
     UNASSIGNED_SAFEGUARDS,
+    REVIEW_OVERDUE,
 ];
 
 /// The rule with this code.

@@ -86,6 +86,8 @@ pub(crate) struct ChangesView {
     email: bool,
     /// In the app.
     in_app: bool,
+    /// List the published versions with their dates and summaries.
+    list_versions: bool,
 }
 
 /// Presentation.
@@ -174,6 +176,7 @@ pub(super) fn changes(p: &Project) -> ChangesView {
     ChangesView {
         email: p.policy_changes.email,
         in_app: p.policy_changes.in_app,
+        list_versions: p.policy_changes.list_versions,
     }
 }
 

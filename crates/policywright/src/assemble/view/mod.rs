@@ -13,6 +13,7 @@ mod organisation;
 mod practices;
 mod sharing;
 mod transfers;
+mod versions;
 
 use std::collections::BTreeMap;
 
@@ -74,6 +75,12 @@ pub(crate) struct View {
     pub effective_date: Option<String>,
     /// The effective date as `YYYY-MM-DD`.
     pub effective_date_iso: Option<String>,
+    /// The latest published version's date spelt out, when there is one.
+    pub last_updated: Option<String>,
+    /// The latest published version's date as `YYYY-MM-DD`.
+    pub last_updated_iso: Option<String>,
+    /// The published versions, newest first, for the list in "Changes to this policy".
+    versions: Vec<versions::VersionView>,
     /// The products the policy covers (those with a name).
     products: Vec<ProductView>,
     /// The owner also processes data for business customers (as their processor).
@@ -183,6 +190,9 @@ impl View {
             org: organisation::org(facts),
             effective_date: practices::effective_date(p, s),
             effective_date_iso: super::parse_date(&p.effective_date).map(|d| d.to_string()),
+            last_updated: versions::last_updated(p, s),
+            last_updated_iso: versions::last_updated_iso(p),
+            versions: versions::list(p, s),
             products: organisation::products(p, s),
             processes_customer_data: p.processes_customer_data,
             data: data.data,

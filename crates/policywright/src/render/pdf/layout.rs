@@ -682,11 +682,15 @@ pub(super) fn layout(doc: &PolicyDocument, fonts: &Fonts) -> Layout {
     for line in break_lines(&plain(&org, Face::Regular), fonts, 13.0, geo.text_width()) {
         flow.flowing_line(&line, geo.left, 13.0, 18.0, TEXT_GRAY);
     }
-    if let Some(date) = &doc.effective_date_text {
-        let text = format!(
-            "{}: {date} · {}: {date}",
-            doc.labels.effective, doc.labels.last_updated
-        );
+    let dates: Vec<String> = [
+        (&doc.labels.effective, &doc.effective_date_text),
+        (&doc.labels.last_updated, &doc.last_updated_text),
+    ]
+    .into_iter()
+    .filter_map(|(label, date)| Some(format!("{label}: {}", date.as_ref()?)))
+    .collect();
+    if !dates.is_empty() {
+        let text = dates.join(" · ");
         flow.line(
             &break_lines(&plain(&text, Face::Regular), fonts, BODY, geo.text_width())[0],
             geo.left,
