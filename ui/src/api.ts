@@ -1,6 +1,7 @@
 // The only module that talks to the Rust side. Types come from ./generated (ts-rs). Outside the
 // desktop app (a plain browser, Vitest) the calls go to MockBackend instead.
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { Catalogues } from "./generated/Catalogues";
 import type { Edit } from "./generated/Edit";
@@ -40,6 +41,14 @@ export interface CountryOption {
 export const listCountries = () => call<CountryOption[]>("list_countries");
 
 export const openProject = (path: string) => call<Project>("open_project", { path });
+/** A project named on the command line or by the file manager, not yet opened. */
+export const takeOpenRequest = () => call<string | null>("take_open_request");
+
+/** Calls `handler` with each project a second start or the file manager asks this app to open. */
+export async function onOpenRequested(handler: (path: string) => void): Promise<void> {
+  if (!inDesktopApp) return;
+  await listen<string>("open-project-requested", (event) => handler(event.payload));
+}
 export const saveProject = (path: string, project: Project) => call<void>("save_project", { path, project });
 export const recentProjects = () => call<RecentProject[]>("recent_projects");
 export const forgetRecent = (path: string) => call<void>("forget_recent", { path });

@@ -101,6 +101,8 @@ export class MockBackend {
           return catalogueFixture;
         case "list_countries":
           return countryFixture;
+        case "take_open_request":
+          return null;
         case "preview_open":
           this.live = { project: structuredClone(a.project), revision: a.revision, preview: this.preview(a.project) };
           return this.live.preview;

@@ -58,9 +58,7 @@ async fn granted_from_the_command_line() {
 #[tokio::test(flavor = "multi_thread")]
 // The app's half (the request, the grant and `take_open_request`) is in src-tauri; the window's
 // half (asking for the request once ready, and the `open-project-requested` event behind the
-// unsaved-changes guard) comes with the UI's move to components (issue 9). Run this when both
-// have landed.
-#[ignore = "needs the UI's handler for open requests (issue 9, UI half)"]
+// unsaved-changes guard) is in ui/src/components/App.svelte.
 async fn starting_the_app_with_a_project_path_opens_that_project() {
     within(LIMIT, opens_the_project_on_the_command_line()).await;
 }
