@@ -124,7 +124,10 @@ pub(crate) fn project_path(path: &Path) -> Result<(), CommandError> {
 /// code `changed-on-disk` when the file changed since this window opened or saved it, unless
 /// `overwrite`.
 #[tauri::command]
-#[allow(clippy::too_many_arguments, reason = "Tauri passes each argument and state separately")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "Tauri passes each argument and state separately"
+)]
 pub async fn save_project<R: tauri::Runtime>(
     window: tauri::Window<R>,
     path: PathBuf,

@@ -82,7 +82,11 @@ pub fn save_recorded(
     library_version: &str,
     overwrite: bool,
 ) -> Result<(), CommandError> {
-    let expected = if overwrite { None } else { opened.get(window, path) };
+    let expected = if overwrite {
+        None
+    } else {
+        opened.get(window, path)
+    };
     let stamp = project_file::save_checked(project, path, library_version, expected.as_ref())
         .map_err(save_error)?;
     opened.record(window, path, stamp);
@@ -107,7 +111,10 @@ pub struct PublishOutcome {
 /// the project file, refusing when the file changed on disk since the window read it (unless
 /// `overwrite`).
 #[tauri::command]
-#[allow(clippy::too_many_arguments, reason = "Tauri passes each argument and state separately")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "Tauri passes each argument and state separately"
+)]
 pub async fn publish_version<R: tauri::Runtime>(
     window: tauri::Window<R>,
     path: PathBuf,
@@ -125,14 +132,21 @@ pub async fn publish_version<R: tauri::Runtime>(
     let date = match date.as_deref() {
         None => versions::today(),
         Some(text) => policywright::assemble::parse_date(text).ok_or_else(|| {
-            CommandError::new(format!("date: \"{text}\" is not a date; write it as 2026-03-01"))
+            CommandError::new(format!(
+                "date: \"{text}\" is not a date; write it as 2026-03-01"
+            ))
         })?,
     };
     let library = Arc::clone(&library);
     let published = {
         let library = Arc::clone(&library);
         off_ui(move || {
-            Ok(versions::publish(&project, &library, date, summary.as_deref().unwrap_or_default())?)
+            Ok(versions::publish(
+                &project,
+                &library,
+                date,
+                summary.as_deref().unwrap_or_default(),
+            )?)
         })
         .await?
     };
@@ -281,7 +295,12 @@ mod tests {
         let path = dir.path().join("tea.policy.json");
         let project = call(&w, "new_project", json!({ "example": "shop" })).unwrap();
         choose(&w, dir.path(), "choose_save_path", &path);
-        call(&w, "save_project", json!({ "path": path, "project": project })).unwrap();
+        call(
+            &w,
+            "save_project",
+            json!({ "path": path, "project": project }),
+        )
+        .unwrap();
         let opened = call(&w, "open_project", json!({ "path": path })).unwrap();
 
         // `policywright publish` writes the file while the window has it open.
@@ -297,7 +316,12 @@ mod tests {
         policywright::project_file::save(&published.project, &path, lib.version()).unwrap();
         let written = std::fs::read(&path).unwrap();
 
-        let err = call(&w, "save_project", json!({ "path": path, "project": opened })).unwrap_err();
+        let err = call(
+            &w,
+            "save_project",
+            json!({ "path": path, "project": opened }),
+        )
+        .unwrap_err();
         assert_eq!(err["code"], super::CHANGED_ON_DISK, "{err}");
         assert!(err["message"].as_str().unwrap().contains("changed on disk"));
         assert_eq!(std::fs::read(&path).unwrap(), written, "nothing lost");
@@ -307,8 +331,12 @@ mod tests {
             json!({ "path": path, "project": opened, "overwrite": true }),
         )
         .expect("the owner chose to replace it");
-        call(&w, "save_project", json!({ "path": path, "project": opened }))
-            .expect("what this window wrote is what it expects now");
+        call(
+            &w,
+            "save_project",
+            json!({ "path": path, "project": opened }),
+        )
+        .expect("what this window wrote is what it expects now");
     }
 
     #[test]
@@ -318,7 +346,12 @@ mod tests {
         let path = dir.path().join("tea.policy.json");
         let project = call(&w, "new_project", json!({ "example": "shop" })).unwrap();
         choose(&w, dir.path(), "choose_save_path", &path);
-        call(&w, "save_project", json!({ "path": path, "project": project })).unwrap();
+        call(
+            &w,
+            "save_project",
+            json!({ "path": path, "project": project }),
+        )
+        .unwrap();
         let first = call(
             &w,
             "publish_version",
@@ -328,7 +361,10 @@ mod tests {
         assert_eq!(first["number"], 1);
         let mut project = first["project"].clone();
         assert_eq!(
-            policywright::project_file::load(&path).unwrap().history.len(),
+            policywright::project_file::load(&path)
+                .unwrap()
+                .history
+                .len(),
             1,
             "publishing saved the file"
         );
@@ -357,8 +393,16 @@ mod tests {
             json!({ "path": path, "project": project, "date": "2026-06-01" }),
         )
         .unwrap();
-        let rows = call(&w, "version_history", json!({ "project": second["project"] })).unwrap();
-        assert_eq!(rows[1]["summary"], "Added vendor: Intercom (customer support).");
+        let rows = call(
+            &w,
+            "version_history",
+            json!({ "project": second["project"] }),
+        )
+        .unwrap();
+        assert_eq!(
+            rows[1]["summary"],
+            "Added vendor: Intercom (customer support)."
+        );
         assert_eq!(rows[0]["intact"], true);
 
         let out = dir.path().join("out");
@@ -373,6 +417,9 @@ mod tests {
         .unwrap();
         assert_eq!(report["files"].as_array().unwrap().len(), 1);
         let md = std::fs::read_to_string(out.join("tea-v1.md")).unwrap();
-        assert_eq!(md, first["project"]["history"][0]["markdown"].as_str().unwrap());
+        assert_eq!(
+            md,
+            first["project"]["history"][0]["markdown"].as_str().unwrap()
+        );
     }
 }

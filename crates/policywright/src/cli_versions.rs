@@ -24,8 +24,9 @@ pub enum DiffFormat {
 }
 
 fn parse_date(text: &str) -> Result<time::Date, String> {
-    policywright::assemble::parse_date(text)
-        .ok_or_else(|| format!("--date {text}: not a date; write it as YYYY-MM-DD, like 2026-03-01"))
+    policywright::assemble::parse_date(text).ok_or_else(|| {
+        format!("--date {text}: not a date; write it as YYYY-MM-DD, like 2026-03-01")
+    })
 }
 
 /// `publish FILE [--summary TEXT] [--date YYYY-MM-DD]`.
@@ -100,8 +101,16 @@ pub fn history(project: &Project, json: bool) -> Result<ExitCode, String> {
         println!("no published versions yet");
     }
     for r in &rows {
-        let flag = if r.intact { "" } else { " [stored text altered since publishing]" };
-        let summary = if r.summary.is_empty() { "(no summary)" } else { r.summary };
+        let flag = if r.intact {
+            ""
+        } else {
+            " [stored text altered since publishing]"
+        };
+        let summary = if r.summary.is_empty() {
+            "(no summary)"
+        } else {
+            r.summary
+        };
         println!("version {}  {}  {summary}{flag}", r.number, r.date);
     }
     Ok(ExitCode::SUCCESS)
@@ -145,7 +154,8 @@ pub fn diff_command(
     to: Option<&str>,
     format: DiffFormat,
 ) -> Result<ExitCode, String> {
-    let latest = versions::latest(project).ok_or_else(|| VersionError::NothingPublished.to_string())?;
+    let latest =
+        versions::latest(project).ok_or_else(|| VersionError::NothingPublished.to_string())?;
     let text_of = |number: u32| -> Result<(String, String), String> {
         let v = versions::find(project, number).map_err(|e| e.to_string())?;
         let md = versions::published_markdown(v).map_err(|e| e.to_string())?;
@@ -157,9 +167,12 @@ pub fn diff_command(
             versions::current_markdown(project, lib).map_err(|e| e.to_string())?,
             "the current answers".to_owned(),
         ),
-        number => text_of(number.trim_start_matches(['v', 'V']).parse().map_err(|_| {
-            format!("--to {number}: give a version number, or `current`")
-        })?)?,
+        number => text_of(
+            number
+                .trim_start_matches(['v', 'V'])
+                .parse()
+                .map_err(|_| format!("--to {number}: give a version number, or `current`"))?,
+        )?,
     };
     let d = diff(&old, &new, &from_label, &to_label);
     match format {

@@ -25,8 +25,8 @@ pub mod render;
 pub mod scale;
 pub mod text;
 pub mod validate;
-pub mod web_address;
 pub mod versions;
+pub mod web_address;
 
 pub use assemble::{APP_VERSION, AssembleError, assemble};
 pub use document::{PolicyDocument, Reason, Section};

@@ -274,7 +274,9 @@ pub fn save_checked(
         });
     }
     save(project, path, library_version)?;
-    Ok(FileStamp::of(stamped_json(project, library_version).as_bytes()))
+    Ok(FileStamp::of(
+        stamped_json(project, library_version).as_bytes(),
+    ))
 }
 
 /// The file's text, refusing what is not a regular file, too large, or not UTF-8.

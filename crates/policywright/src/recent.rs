@@ -205,7 +205,10 @@ mod tests {
         let history = r#"{"schema_version": 1, "history": [{"number": 1, "date": "2026-01-05"}, {"number": 2, "date": "2026-11-30"}]}"#;
         std::fs::write(&project, history).unwrap();
         remember(&list_file, &project).unwrap();
-        assert_eq!(list(&list_file)[0].last_published.as_deref(), Some("2026-11-30"));
+        assert_eq!(
+            list(&list_file)[0].last_published.as_deref(),
+            Some("2026-11-30")
+        );
         std::fs::write(&project, "not json").unwrap();
         assert_eq!(list(&list_file)[0].last_published, None);
     }

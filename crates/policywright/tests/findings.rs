@@ -196,7 +196,7 @@ fn cases() -> Vec<(&'static str, Project)> {
             "vendors.adjustment-unknown",
             with(&shop, &|p| {
                 p.vendors.adjustments.push(VendorAdjustment {
-                    vendor: "hetzner".into(),
+                    vendor: "no-such-vendor".into(),
                     ..VendorAdjustment::default()
                 })
             }),

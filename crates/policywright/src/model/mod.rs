@@ -130,7 +130,10 @@ pub struct Project {
     /// Every version the owner published, oldest first ([`crate::versions`]). Not an answer: the
     /// wizard never edits it, and the live preview keeps it aside.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<crate::versions::Version>>", optional))]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<Vec<crate::versions::Version>>", optional)
+    )]
     pub history: Vec<crate::versions::Version>,
 }
 

@@ -260,9 +260,11 @@ fn vendors(p: &Project, cat: &Catalogues, f: &mut Findings) {
 pub(super) fn adjustments(p: &Project, cat: &Catalogues, f: &mut Findings) {
     for (i, a) in p.vendors.adjustments.iter().enumerate() {
         let at = |field: &str| At::item("vendors.adjustments", i, "vendor", &a.vendor).child(field);
-        if !p.vendors.catalogue.contains(&a.vendor) || cat.vendor(&a.vendor).is_none() {
+        // An adjustment of a vendor the owner stopped using is kept, unused, for if they take it
+        // up again: unticking a vendor must not turn into an error that blocks export.
+        if cat.vendor(&a.vendor).is_none() {
             let message = format!(
-                "You adjusted \"{}\", which is not among the catalogue vendors you use.",
+                "You adjusted \"{}\", which is not a vendor in our catalogue.",
                 a.vendor
             );
             f.add(&ADJUSTMENT_VENDOR_UNKNOWN, at("vendor"), message);

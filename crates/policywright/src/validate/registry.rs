@@ -219,7 +219,7 @@ pub(super) const MARKETING_WITHOUT_PURPOSE: Rule = warning(
 // Vendors' roles and data, and where data goes (issue 12).
 pub(super) const ADJUSTMENT_VENDOR_UNKNOWN: Rule = error(
     "vendors.adjustment-unknown",
-    "Pick the vendor in the vendor list first, or remove this adjustment.",
+    "Correct the vendor id (the file may have a typo), or remove this adjustment.",
 );
 pub(super) const ALWAYS_RECEIVED_NOT_COLLECTED: Rule = warning(
     "vendors.always-received-not-collected",

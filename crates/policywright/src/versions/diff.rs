@@ -97,8 +97,12 @@ fn sections(a: &SplitText, b: &SplitText) -> Vec<SectionDiff> {
         title: TOP.1.to_owned(),
         body: text.to_owned(),
     };
-    let old: Vec<TextSection> = std::iter::once(top(&a.top)).chain(a.sections.iter().cloned()).collect();
-    let new: Vec<TextSection> = std::iter::once(top(&b.top)).chain(b.sections.iter().cloned()).collect();
+    let old: Vec<TextSection> = std::iter::once(top(&a.top))
+        .chain(a.sections.iter().cloned())
+        .collect();
+    let new: Vec<TextSection> = std::iter::once(top(&b.top))
+        .chain(b.sections.iter().cloned())
+        .collect();
     let in_new = |id: &str| new.iter().any(|s| s.id == id);
     // A removed section goes after the last section before it that is still there.
     let mut removed_after: Vec<(Option<String>, &TextSection)> = Vec::new();
@@ -153,7 +157,10 @@ fn compare(old: &TextSection, new: &TextSection) -> SectionDiff {
         (old.body.clone(), new.body.clone())
     } else {
         // A new heading is part of the change, so it is shown in the words.
-        (format!("{}\n\n{}", old.title, old.body), format!("{}\n\n{}", new.title, new.body))
+        (
+            format!("{}\n\n{}", old.title, old.body),
+            format!("{}\n\n{}", new.title, new.body),
+        )
     };
     let status = if a == b {
         SectionStatus::Same
@@ -229,7 +236,9 @@ fn push(out: &mut Vec<Piece>, kind: PieceKind, text: &str) {
 impl PolicyDiff {
     /// The sections that are not the same.
     pub fn changed(&self) -> impl Iterator<Item = &SectionDiff> {
-        self.sections.iter().filter(|s| s.status != SectionStatus::Same)
+        self.sections
+            .iter()
+            .filter(|s| s.status != SectionStatus::Same)
     }
 
     fn headline(&self) -> String {
@@ -251,7 +260,11 @@ impl PolicyDiff {
         let mut out = self.headline();
         out.push('\n');
         for s in self.changed() {
-            out.push_str(&format!("\n== {} ({}) ==\n", s.title, status_word(s.status)));
+            out.push_str(&format!(
+                "\n== {} ({}) ==\n",
+                s.title,
+                status_word(s.status)
+            ));
             out.push_str(&marked(&s.pieces));
             out.push('\n');
         }
@@ -278,7 +291,10 @@ impl PolicyDiff {
     /// HTML: every part that differs, with `<ins>` and `<del>`, all text escaped. `page` wraps
     /// it in a small standalone page; otherwise it is a fragment for the app.
     pub fn html(&self, page: bool) -> String {
-        let mut body = format!("<div class=\"policy-diff\">\n<p>{}</p>\n", escape(&self.headline()));
+        let mut body = format!(
+            "<div class=\"policy-diff\">\n<p>{}</p>\n",
+            escape(&self.headline())
+        );
         for s in self.changed() {
             body.push_str(&format!(
                 "<section class=\"diff-{status}\" data-id=\"{id}\">\n<h2>{title} <small>({status})</small></h2>\n<div class=\"diff-words\">",
@@ -372,7 +388,10 @@ mod tests {
             ("x a  b y", "x  c y"),
             ("", "all new"),
             ("all gone", ""),
-            ("line one\n\nline two\n", "line one\n\nline 2\n\nline three\n"),
+            (
+                "line one\n\nline two\n",
+                "line one\n\nline 2\n\nline three\n",
+            ),
         ];
         for (old, new) in pairs {
             let pieces = words(old, new);
@@ -383,9 +402,15 @@ mod tests {
 
     #[test]
     fn a_replaced_phrase_reads_as_one_change() {
-        let pieces = words("We use Stripe in the United States.", "We use Adyen in the Netherlands.");
+        let pieces = words(
+            "We use Stripe in the United States.",
+            "We use Adyen in the Netherlands.",
+        );
         let text = marked(&pieces);
-        assert_eq!(text, "We use [-Stripe-]{+Adyen+} in the [-United States.-]{+Netherlands.+}");
+        assert_eq!(
+            text,
+            "We use [-Stripe-]{+Adyen+} in the [-United States.-]{+Netherlands.+}"
+        );
     }
 
     #[test]
@@ -393,7 +418,11 @@ mod tests {
         let old = "# T\n\nOrg\n\n## <a id=\"a\"></a>A\n\nSame.\n\n## <a id=\"b\"></a>B\n\nGone.\n\n## <a id=\"c\"></a>C\n\nOld words.\n\n<!-- Policywright 0.1.0, clause library 1 -->\n";
         let new = "# T\n\nOrg\n\n## <a id=\"a\"></a>A\n\nSame.\n\n## <a id=\"c\"></a>C\n\nNew words.\n\n## <a id=\"d\"></a>D\n\nFresh.\n\n<!-- Policywright 0.2.0, clause library 2 -->\n";
         let d = diff(old, new, "version 1", "the current answers");
-        let got: Vec<(&str, SectionStatus)> = d.sections.iter().map(|s| (s.id.as_str(), s.status)).collect();
+        let got: Vec<(&str, SectionStatus)> = d
+            .sections
+            .iter()
+            .map(|s| (s.id.as_str(), s.status))
+            .collect();
         assert_eq!(
             got,
             [
@@ -406,7 +435,10 @@ mod tests {
             "the generator comment is not part of the policy"
         );
         let text = d.text();
-        assert!(text.contains("== C (changed) ==\n[-Old-]{+New+} words."), "{text}");
+        assert!(
+            text.contains("== C (changed) ==\n[-Old-]{+New+} words."),
+            "{text}"
+        );
         assert!(text.contains("3 of 5 parts differ"), "{text}");
     }
 
@@ -417,7 +449,10 @@ mod tests {
         let html = diff(old, new, "1", "2").html(false);
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
-        assert!(html.contains("<del>&lt;script&gt;x&lt;/script&gt;</del><ins>&quot;safe&quot;</ins>"), "{html}");
+        assert!(
+            html.contains("<del>&lt;script&gt;x&lt;/script&gt;</del><ins>&quot;safe&quot;</ins>"),
+            "{html}"
+        );
         assert!(html.contains("A &amp; &lt;b&gt;"), "{html}");
         let page = diff(old, new, "1", "2").html(true);
         assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));

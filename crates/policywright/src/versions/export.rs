@@ -77,7 +77,10 @@ pub fn export_version(
                 .into_iter()
                 .map(|w| format!("{}: {w}", renderer.name())),
         );
-        files.push((dir.join(format!("{stem}.{}", renderer.extension())), rendered.bytes));
+        files.push((
+            dir.join(format!("{stem}.{}", renderer.extension())),
+            rendered.bytes,
+        ));
     }
     Ok(ExportReport {
         files: write_files(dir, &files, &Options::DOCUMENT)?,

@@ -52,7 +52,10 @@ impl OurSide {
 }
 
 /// Compares the latest version with this build's content; none when nothing was published.
-pub fn since_latest(project: &Project, library: &Library) -> Result<Option<OurSide>, OldAnswersError> {
+pub fn since_latest(
+    project: &Project,
+    library: &Library,
+) -> Result<Option<OurSide>, OldAnswersError> {
     match super::latest(project) {
         None => Ok(None),
         Some(last) => compare(project, last, library).map(Some),
@@ -60,7 +63,11 @@ pub fn since_latest(project: &Project, library: &Library) -> Result<Option<OurSi
 }
 
 /// Compares `version` (one of `project`'s) with this build's content.
-pub fn compare(project: &Project, version: &Version, library: &Library) -> Result<OurSide, OldAnswersError> {
+pub fn compare(
+    project: &Project,
+    version: &Version,
+    library: &Library,
+) -> Result<OurSide, OldAnswersError> {
     let now = content_hashes(library);
     let then = &version.content;
     let parts = [
@@ -121,10 +128,18 @@ fn vendor_field(key: &str) -> String {
     }
 }
 
-fn vendors(then: &BTreeMap<String, Value>, now: &BTreeMap<String, Value>, library: &Library) -> Vec<OurChange> {
+fn vendors(
+    then: &BTreeMap<String, Value>,
+    now: &BTreeMap<String, Value>,
+    library: &Library,
+) -> Vec<OurChange> {
     let mut out = Vec::new();
     for (id, old) in then {
-        let name = old.get("name").and_then(Value::as_str).unwrap_or(id).to_owned();
+        let name = old
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or(id)
+            .to_owned();
         let about = format!("vendor:{id}");
         let Some(new) = now.get(id) else {
             out.push(OurChange {
@@ -154,7 +169,12 @@ fn vendors(then: &BTreeMap<String, Value>, now: &BTreeMap<String, Value>, librar
 }
 
 fn law(then: &BTreeMap<String, Value>, now: &BTreeMap<String, Value>) -> Vec<OurChange> {
-    let cite = |v: &Value, id: &str| v.get("citation").and_then(Value::as_str).unwrap_or(id).to_owned();
+    let cite = |v: &Value, id: &str| {
+        v.get("citation")
+            .and_then(Value::as_str)
+            .unwrap_or(id)
+            .to_owned()
+    };
     let mut out = Vec::new();
     for (id, old) in then {
         let about = format!("law:{id}");
@@ -169,7 +189,10 @@ fn law(then: &BTreeMap<String, Value>, now: &BTreeMap<String, Value>) -> Vec<Our
                     .filter(|k| old.get(k) != new.get(k))
                     .map(|k| k.replace('_', " "))
                     .collect();
-                let states = new.get("states").and_then(Value::as_str).unwrap_or_default();
+                let states = new
+                    .get("states")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
                 out.push(OurChange {
                     about,
                     says: format!(
@@ -183,10 +206,16 @@ fn law(then: &BTreeMap<String, Value>, now: &BTreeMap<String, Value>) -> Vec<Our
         }
     }
     for (id, new) in now.iter().filter(|(id, _)| !then.contains_key(*id)) {
-        let states = new.get("states").and_then(Value::as_str).unwrap_or_default();
+        let states = new
+            .get("states")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         out.push(OurChange {
             about: format!("law:{id}"),
-            says: format!("A legal requirement new to our law data applies: {} says: {states}", cite(new, id)),
+            says: format!(
+                "A legal requirement new to our law data applies: {} says: {states}",
+                cite(new, id)
+            ),
         });
     }
     out

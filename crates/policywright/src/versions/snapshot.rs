@@ -129,7 +129,9 @@ pub enum PublishError {
     #[error("the project has {} error(s) to fix before it can be published", .0.iter().filter(|f| f.severity == crate::Severity::Error).count())]
     Invalid(Vec<Finding>),
     /// The date is before the last version's.
-    #[error("the date {date} is before version {last}'s date, {last_date}; a new version cannot be older than the one before it")]
+    #[error(
+        "the date {date} is before version {last}'s date, {last_date}; a new version cannot be older than the one before it"
+    )]
     DateBeforeLast {
         /// The date asked for.
         date: String,

@@ -72,7 +72,10 @@ pub fn old_answers(version: &Version) -> Result<Project, OldAnswersError> {
 }
 
 /// What changed since the latest published version (nothing when none was published).
-pub fn since_latest(project: &Project, library: &Library) -> Result<ChangeSummary, OldAnswersError> {
+pub fn since_latest(
+    project: &Project,
+    library: &Library,
+) -> Result<ChangeSummary, OldAnswersError> {
     let Some(last) = super::latest(project) else {
         return Ok(ChangeSummary {
             since: None,
@@ -186,13 +189,22 @@ impl Walk<'_> {
                 }
                 return;
             }
-            Rule::Keyed { key, noun, names } => return self.keyed(order, path, (key, noun, names), a, b),
+            Rule::Keyed { key, noun, names } => {
+                return self.keyed(order, path, (key, noun, names), a, b);
+            }
         };
         self.push(order, path, says);
     }
 
     /// Entries matched by their key: added first, then removed, then changed in place.
-    fn keyed(&mut self, order: usize, path: &str, (key, noun, names): (&str, &str, Names), a: &Value, b: &Value) {
+    fn keyed(
+        &mut self,
+        order: usize,
+        path: &str,
+        (key, noun, names): (&str, &str, Names),
+        a: &Value,
+        b: &Value,
+    ) {
         let entries = |v: &Value| -> Vec<(String, Value)> {
             v.as_array()
                 .map(|items| {
@@ -204,7 +216,9 @@ impl Walk<'_> {
                 .unwrap_or_default()
         };
         let (xs, ys) = (entries(a), entries(b));
-        let find = |list: &[(String, Value)], k: &str| list.iter().find(|(x, _)| x == k).map(|(_, v)| v.clone());
+        let find = |list: &[(String, Value)], k: &str| {
+            list.iter().find(|(x, _)| x == k).map(|(_, v)| v.clone())
+        };
         for (k, _) in ys.iter().filter(|(k, _)| find(&xs, k).is_none()) {
             let says = format!("Added {noun}: {}.", self.name(names, k));
             self.push(order, path, says);
@@ -218,7 +232,11 @@ impl Walk<'_> {
                 continue;
             };
             let parts = changed_parts(path, &old, new);
-            let says = format!("Changed {noun} {}: {}.", self.name(names, k), parts.join(", "));
+            let says = format!(
+                "Changed {noun} {}: {}.",
+                self.name(names, k),
+                parts.join(", ")
+            );
             self.push(order, path, says);
         }
     }
@@ -228,12 +246,12 @@ impl Walk<'_> {
         let found = match names {
             Names::Plain => Some(id.to_owned()),
             Names::Spelled => Some(id.replace(['-', '_'], " ")),
-            Names::Vendor => cat.vendor(id).map(|v| {
-                match cat.vendor_category(&v.category) {
+            Names::Vendor => cat
+                .vendor(id)
+                .map(|v| match cat.vendor_category(&v.category) {
                     Some(kind) => format!("{} ({})", v.name, lower_first(&kind.label)),
                     None => v.name.clone(),
-                }
-            }),
+                }),
             Names::Category => cat.category(id).map(|c| lower_first(&c.label)),
             Names::Purpose => cat.purpose(id).map(|p| lower_first(&p.label)),
             Names::Region => cat.jurisdiction(id).map(|j| j.name.clone()),
@@ -246,7 +264,10 @@ impl Walk<'_> {
 /// The labels of the parts of a keyed entry that differ.
 fn changed_parts(path: &str, old: &Value, new: &Value) -> Vec<String> {
     let empty = Map::new();
-    let (oa, ob) = (old.as_object().unwrap_or(&empty), new.as_object().unwrap_or(&empty));
+    let (oa, ob) = (
+        old.as_object().unwrap_or(&empty),
+        new.as_object().unwrap_or(&empty),
+    );
     let mut keys: Vec<&String> = oa.keys().chain(ob.keys()).collect();
     keys.sort();
     keys.dedup();

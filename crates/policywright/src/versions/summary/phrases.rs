@@ -65,11 +65,27 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
     ("organisation.email", Text("the privacy email address")),
     ("organisation.phone", Text("the phone number")),
     ("organisation.website", Text("the website address")),
-    ("organisation.registration_number", Text("the registration number")),
+    (
+        "organisation.registration_number",
+        Text("the registration number"),
+    ),
     ("organisation.dpo", Whole("the data protection officer")),
-    ("organisation.eu_representative", Whole("the EU representative")),
-    ("organisation.uk_representative", Whole("the UK representative")),
-    ("products", Keyed { key: "name", noun: "product", names: Plain }),
+    (
+        "organisation.eu_representative",
+        Whole("the EU representative"),
+    ),
+    (
+        "organisation.uk_representative",
+        Whole("the UK representative"),
+    ),
+    (
+        "products",
+        Keyed {
+            key: "name",
+            noun: "product",
+            names: Plain,
+        },
+    ),
     ("products[].name", Part("name")),
     ("products[].kind", Part("kind")),
     ("products[].url", Part("address")),
@@ -80,49 +96,106 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
             "No longer handles data for business customers as their processor",
         ),
     ),
-    ("data", Keyed { key: "category", noun: "data category", names: Category }),
+    (
+        "data",
+        Keyed {
+            key: "category",
+            noun: "data category",
+            names: Category,
+        },
+    ),
     ("data[].category", Part("category")),
     ("data[].sources", Part("where it comes from")),
     ("data[].required", Part("whether people must give it")),
     ("data[].retention", Part("how long it is kept")),
-    ("purposes", Keyed { key: "purpose", noun: "purpose", names: Purpose }),
+    (
+        "purposes",
+        Keyed {
+            key: "purpose",
+            noun: "purpose",
+            names: Purpose,
+        },
+    ),
     ("purposes[].purpose", Part("purpose")),
     ("purposes[].legal_basis", Part("legal basis")),
-    ("purposes[].legitimate_interest", Part("legitimate interest")),
+    (
+        "purposes[].legitimate_interest",
+        Part("legitimate interest"),
+    ),
     ("purposes[].categories", Part("the data it uses")),
-    ("vendors.catalogue", Ids("Added vendor: {}", "Removed vendor: {}", Vendor)),
-    ("vendors.custom", Keyed { key: "name", noun: "vendor", names: Plain }),
+    (
+        "vendors.catalogue",
+        Ids("Added vendor: {}", "Removed vendor: {}", Vendor),
+    ),
+    (
+        "vendors.custom",
+        Keyed {
+            key: "name",
+            noun: "vendor",
+            names: Plain,
+        },
+    ),
     ("vendors.custom[].name", Part("name")),
     ("vendors.custom[].legal_entity", Part("legal entity")),
     ("vendors.custom[].category", Part("kind of service")),
     ("vendors.custom[].purpose", Part("what it does")),
     ("vendors.custom[].data", Part("the data it receives")),
-    ("vendors.custom[].locations", Part("where it processes data")),
+    (
+        "vendors.custom[].locations",
+        Part("where it processes data"),
+    ),
     ("vendors.custom[].safeguard", Part("transfer safeguard")),
-    ("vendors.custom[].privacy_url", Part("privacy policy address")),
+    (
+        "vendors.custom[].privacy_url",
+        Part("privacy policy address"),
+    ),
     ("vendors.custom[].opt_out_url", Part("opt-out address")),
     ("vendors.custom[].cookies", Part("cookies")),
-    ("cookies.kinds", Ids("Added cookie type: {}", "Removed cookie type: {}", Spelled)),
+    (
+        "cookies.kinds",
+        Ids("Added cookie type: {}", "Removed cookie type: {}", Spelled),
+    ),
     (
         "cookies.consent_banner",
-        Flag("Now asks for consent to cookies", "No longer asks for consent to cookies"),
+        Flag(
+            "Now asks for consent to cookies",
+            "No longer asks for consent to cookies",
+        ),
     ),
-    ("cookies.do_not_track", Choice("the response to Do Not Track signals")),
+    (
+        "cookies.do_not_track",
+        Choice("the response to Do Not Track signals"),
+    ),
     (
         "cookies.honours_global_privacy_control",
-        Flag("Now honours Global Privacy Control", "No longer honours Global Privacy Control"),
+        Flag(
+            "Now honours Global Privacy Control",
+            "No longer honours Global Privacy Control",
+        ),
     ),
-    ("cookies.cookie_policy_url", Text("the cookie policy address")),
-    ("jurisdictions", Ids("Now covers {}", "No longer covers {}", Region)),
+    (
+        "cookies.cookie_policy_url",
+        Text("the cookie policy address"),
+    ),
+    (
+        "jurisdictions",
+        Ids("Now covers {}", "No longer covers {}", Region),
+    ),
     ("children.minimum_age", Choice("the minimum age")),
     (
         "children.directed_at_children",
         Flag("Now meant for children", "No longer meant for children"),
     ),
-    ("children.parental_consent", Text("how parental consent is obtained")),
+    (
+        "children.parental_consent",
+        Text("how parental consent is obtained"),
+    ),
     (
         "marketing.sends_emails",
-        Flag("Now sends marketing emails", "No longer sends marketing emails"),
+        Flag(
+            "Now sends marketing emails",
+            "No longer sends marketing emails",
+        ),
     ),
     (
         "marketing.soft_opt_in",
@@ -131,7 +204,10 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
             "No longer emails customers about similar products without asking first",
         ),
     ),
-    ("sale_and_sharing.sells", Choice("the answer on selling personal information")),
+    (
+        "sale_and_sharing.sells",
+        Choice("the answer on selling personal information"),
+    ),
     (
         "sale_and_sharing.shares_for_targeted_ads",
         Choice("the answer on sharing for targeted advertising"),
@@ -144,12 +220,26 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
             "No longer makes significant decisions by automated means",
         ),
     ),
-    ("automated_decisions.description", Text("the description of automated decisions")),
+    (
+        "automated_decisions.description",
+        Text("the description of automated decisions"),
+    ),
     (
         "transfers.safeguards",
-        Ids("Added transfer safeguard: {}", "Removed transfer safeguard: {}", Spelled),
+        Ids(
+            "Added transfer safeguard: {}",
+            "Removed transfer safeguard: {}",
+            Spelled,
+        ),
     ),
-    ("security", Ids("Added security measure: {}", "Removed security measure: {}", Spelled)),
+    (
+        "security",
+        Ids(
+            "Added security measure: {}",
+            "Removed security measure: {}",
+            Spelled,
+        ),
+    ),
     (
         "breach.notify_affected_people",
         Flag(
@@ -157,16 +247,26 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
             "No longer says affected people are told about a breach",
         ),
     ),
-    ("breach.authority_within_hours", Choice("the hours within which the authority hears of a breach")),
+    (
+        "breach.authority_within_hours",
+        Choice("the hours within which the authority hears of a breach"),
+    ),
     ("rights.request_form_url", Text("the request form address")),
     ("rights.toll_free_phone", Text("the toll-free number")),
     (
         "rights.consent_withdrawal",
-        Ids("Added a way to withdraw consent: {}", "Removed a way to withdraw consent: {}", Spelled),
+        Ids(
+            "Added a way to withdraw consent: {}",
+            "Removed a way to withdraw consent: {}",
+            Spelled,
+        ),
     ),
     (
         "policy_changes.email",
-        Flag("Now announces important changes by email", "No longer announces changes by email"),
+        Flag(
+            "Now announces important changes by email",
+            "No longer announces changes by email",
+        ),
     ),
     (
         "policy_changes.in_app",
@@ -179,14 +279,26 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
         "policy_changes.list_versions",
         Flag("Now lists its versions", "No longer lists its versions"),
     ),
-    ("style.summary", Flag("Now starts with a short summary", "No longer starts with a short summary")),
+    (
+        "style.summary",
+        Flag(
+            "Now starts with a short summary",
+            "No longer starts with a short summary",
+        ),
+    ),
     (
         "style.table_of_contents",
-        Flag("Now has a table of contents", "No longer has a table of contents"),
+        Flag(
+            "Now has a table of contents",
+            "No longer has a table of contents",
+        ),
     ),
     (
         "style.definitions",
-        Flag("Now explains the legal terms it uses", "No longer has a section of definitions"),
+        Flag(
+            "Now explains the legal terms it uses",
+            "No longer has a section of definitions",
+        ),
     ),
     ("style.vendor_detail", Choice("how vendors are shown")),
     ("style.paper", Choice("the PDF's paper size")),

@@ -34,7 +34,12 @@ fn walk(node: &Value, root: &Value, path: &str, out: &mut Vec<(String, bool)>, d
     };
     let mut has_properties = false;
     for key in ["anyOf", "oneOf", "allOf"] {
-        for alt in node.get(key).and_then(Value::as_array).into_iter().flatten() {
+        for alt in node
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             has_properties |= walk(alt, root, path, out, depth + 1);
         }
     }
@@ -55,7 +60,9 @@ fn walk(node: &Value, root: &Value, path: &str, out: &mut Vec<(String, bool)>, d
 fn covered(path: &str) -> bool {
     PHRASES.iter().any(|(q, rule)| {
         !matches!(rule, Rule::Keyed { .. })
-            && (path == *q || path.starts_with(&format!("{q}.")) || path.starts_with(&format!("{q}[]")))
+            && (path == *q
+                || path.starts_with(&format!("{q}."))
+                || path.starts_with(&format!("{q}[]")))
     })
 }
 
@@ -78,7 +85,10 @@ fn every_field_of_the_schema_has_a_phrase() {
         .map(|(p, _)| *p)
         .filter(|p| !known.iter().any(|k| k == p))
         .collect();
-    assert!(stale.is_empty(), "phrases for fields the schema does not have: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "phrases for fields the schema does not have: {stale:?}"
+    );
 }
 
 #[test]
@@ -125,18 +135,29 @@ fn changed_entries_removals_flags_and_text_each_read_as_one_sentence() {
     new.data[0].required = !new.data[0].required;
     new.marketing.sends_emails = !old.marketing.sends_emails;
     new.children.minimum_age = Some(16);
-    let says: Vec<String> = between(&old, &new, &lib).into_iter().map(|c| c.says).collect();
+    let says: Vec<String> = between(&old, &new, &lib)
+        .into_iter()
+        .map(|c| c.says)
+        .collect();
     assert_eq!(
         says,
         [
-            "Changed the legal name from “Hollybank Tea Company Ltd” to “Hollybank Tea Ltd”.".to_owned(),
+            "Changed the legal name from “Hollybank Tea Company Ltd” to “Hollybank Tea Ltd”."
+                .to_owned(),
             "Changed data category name: whether people must give it.".to_owned(),
             "No longer covers the European Economic Area.".to_owned(),
             format!(
                 "Changed the minimum age from {} to 16.",
-                old.children.minimum_age.map_or("no answer".to_owned(), |a| a.to_string())
+                old.children
+                    .minimum_age
+                    .map_or("no answer".to_owned(), |a| a.to_string())
             ),
-            if new.marketing.sends_emails { "Now sends marketing emails." } else { "No longer sends marketing emails." }.to_owned(),
+            if new.marketing.sends_emails {
+                "Now sends marketing emails."
+            } else {
+                "No longer sends marketing emails."
+            }
+            .to_owned(),
         ]
     );
 }
@@ -147,8 +168,9 @@ fn no_changes_no_summary_and_the_history_is_not_an_answer() {
     let old = example("saas");
     let mut new = old.clone();
     new.saved_with = None;
-    let published = crate::versions::publish(&new, &lib, time::macros::date!(2026 - 03 - 01), "First")
-        .expect("publishes");
+    let published =
+        crate::versions::publish(&new, &lib, time::macros::date!(2026 - 03 - 01), "First")
+            .expect("publishes");
     assert_eq!(between(&old, &published.project, &lib), Vec::new());
     let since = since_latest(&published.project, &lib).expect("old answers read");
     assert_eq!(since.since, Some(1));
