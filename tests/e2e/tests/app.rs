@@ -384,7 +384,7 @@ async fn save_relaunch_change_vendor() {
     s.wait_for_exact_title("tea.policy.json — Policywright")
         .await;
     let saved = std::fs::read_to_string(&file).expect("saved again");
-    let saved: serde_json::Value = serde_json::from_str(&saved).expect("a project file");
+    let saved: Value = serde_json::from_str(&saved).expect("a project file");
     let used = &saved["vendors"]["catalogue"];
     let uses = |id: &str| used.as_array().is_some_and(|l| l.iter().any(|v| v == id));
     assert!(uses("plausible") && !uses("paypal"), "vendors now: {used}");

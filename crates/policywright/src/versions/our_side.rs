@@ -236,10 +236,8 @@ fn keys(a: &Value, b: &Value) -> Vec<String> {
 /// A catalogue value for reading; country codes become country names.
 fn shown(v: Option<&Value>, countries: bool, library: &Library) -> String {
     let name = |code: &str| {
-        if countries {
-            if let Some(c) = library.catalogues().countries.get(code) {
-                return c.name.clone();
-            }
+        if countries && let Some(c) = library.catalogues().countries.get(code) {
+            return c.name.clone();
         }
         code.replace('-', " ")
     };

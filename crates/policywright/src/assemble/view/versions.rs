@@ -47,6 +47,6 @@ pub(super) fn list(p: &Project, s: &toml::Table) -> Vec<VersionView> {
             })
         })
         .collect();
-    list.sort_by(|a, b| b.number.cmp(&a.number));
+    list.sort_by_key(|v| std::cmp::Reverse(v.number));
     list
 }

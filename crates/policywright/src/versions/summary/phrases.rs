@@ -57,6 +57,8 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
     ("schema_version", Ignore),
     ("saved_with", Ignore),
     ("history", Ignore),
+    // The owner's notes on findings: about the check, not about what the policy says.
+    ("considered", Ignore),
     ("language", Choice("the policy's language")),
     ("effective_date", Choice("the effective date")),
     ("organisation.legal_name", Text("the legal name")),
@@ -108,6 +110,7 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
     ("data[].sources", Part("where it comes from")),
     ("data[].required", Part("whether people must give it")),
     ("data[].retention", Part("how long it is kept")),
+    ("data[].examples", Part("the examples shown")),
     (
         "purposes",
         Keyed {
@@ -123,6 +126,10 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
         Part("legitimate interest"),
     ),
     ("purposes[].categories", Part("the data it uses")),
+    (
+        "purposes[].special_condition",
+        Part("the condition for special-category data"),
+    ),
     (
         "vendors.catalogue",
         Ids("Added vendor: {}", "Removed vendor: {}", Vendor),
@@ -151,6 +158,46 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
     ),
     ("vendors.custom[].opt_out_url", Part("opt-out address")),
     ("vendors.custom[].cookies", Part("cookies")),
+    (
+        "vendors.custom[].own_use",
+        Part("what it also uses the data for"),
+    ),
+    (
+        "vendors.adjustments",
+        Keyed {
+            key: "vendor",
+            noun: "vendor adjustment",
+            names: Vendor,
+        },
+    ),
+    ("vendors.adjustments[].vendor", Part("vendor")),
+    (
+        "vendors.adjustments[].locations",
+        Part("where it processes data"),
+    ),
+    ("vendors.adjustments[].data", Part("the data it receives")),
+    (
+        "vendors.adjustments[].safeguards",
+        Part("transfer safeguards"),
+    ),
+    (
+        "vendors.settings.google_analytics_data_sharing",
+        Choice("the Google Analytics data-sharing setting"),
+    ),
+    (
+        "vendors.group_companies",
+        Keyed {
+            key: "name",
+            noun: "group company",
+            names: Plain,
+        },
+    ),
+    ("vendors.group_companies[].name", Part("name")),
+    ("vendors.group_companies[].country", Part("country")),
+    (
+        "vendors.group_companies[].safeguards",
+        Part("transfer safeguards"),
+    ),
     (
         "cookies.kinds",
         Ids("Added cookie type: {}", "Removed cookie type: {}", Spelled),
@@ -182,6 +229,64 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
         Ids("Now covers {}", "No longer covers {}", Region),
     ),
     ("children.minimum_age", Choice("the minimum age")),
+    (
+        "children.retention_policy",
+        Text("how long children's data is kept"),
+    ),
+    (
+        "minors.excluded_under",
+        Choice("the age under which people are left out of selling and profiling"),
+    ),
+    (
+        "minors.opt_in_before_sale",
+        Flag(
+            "Now asks minors to opt in before selling or sharing.",
+            "No longer asks minors to opt in before selling or sharing.",
+        ),
+    ),
+    (
+        "sensitive.opt_in_consent",
+        Choice("whether sensitive data is used only with consent"),
+    ),
+    (
+        "sensitive.limit_url",
+        Text("the page for limiting the use of sensitive data"),
+    ),
+    (
+        "ai.provider_keeps_content",
+        Choice("whether the AI provider keeps content"),
+    ),
+    (
+        "ai.provider_keeps_days",
+        Choice("how long the AI provider keeps content"),
+    ),
+    (
+        "ai.provider_trains",
+        Choice("whether the AI provider trains on content"),
+    ),
+    (
+        "ai.trains_own_models",
+        Choice("whether you train your own AI models"),
+    ),
+    (
+        "tracking.identifies_locates_or_profiles",
+        Flag(
+            "Now says the service can identify, locate or profile people.",
+            "No longer says the service can identify, locate or profile people.",
+        ),
+    ),
+    (
+        "tracking.off_by_default",
+        Flag(
+            "Those functions are now off until people turn them on.",
+            "Those functions are no longer off until people turn them on.",
+        ),
+    ),
+    (
+        "tracking.how_to_switch",
+        Text("how people turn those functions on or off"),
+    ),
+    ("complaints.form_url", Text("the complaint form")),
     (
         "children.directed_at_children",
         Flag("Now meant for children", "No longer meant for children"),
@@ -225,7 +330,7 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
         Text("the description of automated decisions"),
     ),
     (
-        "transfers.safeguards",
+        "transfers.unassigned_safeguards",
         Ids(
             "Added transfer safeguard: {}",
             "Removed transfer safeguard: {}",
@@ -250,6 +355,14 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
     (
         "breach.authority_within_hours",
         Choice("the hours within which the authority hears of a breach"),
+    ),
+    (
+        "breach.channels",
+        Ids(
+            "Now tells people of a breach {}",
+            "No longer tells people of a breach {}",
+            Spelled,
+        ),
     ),
     ("rights.request_form_url", Text("the request form address")),
     ("rights.toll_free_phone", Text("the toll-free number")),

@@ -111,6 +111,7 @@ fn the_summary_names_added_vendors_data_and_regions_in_plain_words() {
         sources: vec![Source::Directly],
         required: false,
         retention: None,
+        examples: Vec::new(),
     });
     new.jurisdictions.push("us-ca".into());
     let changes = between(&old, &new, &lib);
