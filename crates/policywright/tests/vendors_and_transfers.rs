@@ -3,10 +3,10 @@
 //! each law's section names and the mechanism under that law.
 
 mod common;
-mod generated;
+mod project_strategy;
 
 use common::{document, example, library, markdown};
-use generated::generated_project;
+use project_strategy::generated_project;
 use policywright::model::{TransferSafeguard, VendorAdjustment};
 use policywright::{Facts, Project};
 use proptest::prelude::*;
