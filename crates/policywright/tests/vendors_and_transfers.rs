@@ -6,9 +6,9 @@ mod common;
 mod project_strategy;
 
 use common::{document, example, library, markdown};
-use project_strategy::generated_project;
 use policywright::model::{TransferSafeguard, VendorAdjustment};
 use policywright::{Facts, Project};
+use project_strategy::generated_project;
 use proptest::prelude::*;
 
 /// The text of the section whose heading is `title`, up to the next section of the same level.
