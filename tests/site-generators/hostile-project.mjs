@@ -32,7 +32,8 @@ export const HOSTILE_NAME = `Kestrel {{ site.title }} {%raw%} \u007f\u009b\u0085
 
 /** A valid https URL whose query and fragment carry template syntax. */
 export function hostileUrl(host) {
-  return `https://${host}.example/p?q={{7|plus:1330}}&t={{ site.title }}&r={%raw%}&c={# x#{% comment`;
+  // No spaces: a web address cannot hold one (the core refuses it), but braces survive.
+  return `https://${host}.example/p?q={{7|plus:1330}}&t={{site.title}}&r={%raw%}&c={#x#{%comment`;
 }
 
 /** Email addresses are links too; template syntax is allowed in their local part. */
