@@ -57,13 +57,19 @@ before(() => {
     writeFileSync(file, JSON.stringify(project, null, 2));
     // `export` refuses a project with errors: the hostile project must be a valid one.
     execFileSync(cli, ['check', file], { encoding: 'utf8' });
-    const run = (out, ...args) => {
+    // A published version carries the owner's text into the history (its header, text and
+    // summary), and the exports print the history's dates and summaries.
+    const summary = `summary: ${HOSTILE_TEXT}`;
+    execFileSync(cli, ['publish', file, '--date', '2026-01-05', '--summary', summary], { encoding: 'utf8' });
+    project = JSON.parse(readFileSync(file, 'utf8'));
+    const run = (out, name, ...args) => {
       execFileSync(cli, ['export', file, '--out', join(work, out), ...args], { encoding: 'utf8' });
-      return readFileSync(join(work, out, `hostile.${args[1] === 'md' ? 'md' : 'html'}`), 'utf8');
+      return readFileSync(join(work, out, name), 'utf8');
     };
-    exports.markdown = run('md', '--format', 'md', '--front-matter');
-    exports.page = run('page', '--format', 'html');
-    exports.fragment = run('fragment', '--format', 'html', '--fragment');
+    exports.markdown = run('md', 'hostile.md', '--format', 'md', '--front-matter');
+    exports.page = run('page', 'hostile.html', '--format', 'html');
+    exports.fragment = run('fragment', 'hostile.html', '--format', 'html', '--fragment');
+    exports.published = run('published', 'hostile-v1.html', '--format', 'html', '--version', '1');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -96,7 +102,7 @@ test('the hostile project covers every free-text field of the schema', () => {
   assert.deepEqual(missed, [], 'fields without template syntax in the test project');
 });
 
-for (const name of ['markdown', 'page', 'fragment']) {
+for (const name of ['markdown', 'page', 'fragment', 'published']) {
   test(`liquidjs prints the ${name} export exactly as it is`, async () => {
     const liquid = new Liquid({ strictFilters: true });
     const out = await liquid.parseAndRender(exports[name], siteData);
@@ -184,14 +190,14 @@ test('the front matter parses back to exactly the title and description', () => 
 const HTML_PARSE_ERRORS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\ufffe\uffff]/u;
 
 test('the HTML has none of the characters HTML does not allow', () => {
-  for (const name of ['page', 'fragment']) assert.doesNotMatch(exports[name], HTML_PARSE_ERRORS, name);
+  for (const name of ['page', 'fragment', 'published']) assert.doesNotMatch(exports[name], HTML_PARSE_ERRORS, name);
 });
 
 test('the owner text reaches the outputs at all', () => {
   // Guards the tests above against passing on a policy that dropped the hostile answers.
   const first = shown(HOSTILE_TEXT).split(' ').slice(0, 2).join(' ');
   assert.ok(first.startsWith('Kestrel {{'));
-  for (const name of ['page', 'fragment']) {
+  for (const name of ['page', 'fragment', 'published']) {
     assert.ok(decodeHtml(exports[name]).includes('legal name: Kestrel {{7|plus:1330}}'), name);
   }
   assert.ok(exports.markdown.includes('legal name\\: Kestrel &#123;&#123;7\\|plus\\:1330\\}\\}'));

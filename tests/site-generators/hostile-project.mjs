@@ -84,7 +84,20 @@ export function poison(project) {
     opt_out_url: hostileUrl(`vendor-opt-out-${i}`),
   }));
   project.style.vendor_detail = 'table';
-  project.children = { ...project.children, directed_at_children: true, parental_consent: text('consent') };
+  project.vendors.custom = project.vendors.custom.map((v, i) => ({ ...v, own_use: text(`own use ${i}`) }));
+  project.vendors.group_companies = [{ name: text('group company'), country: 'DE' }];
+  project.children = {
+    ...project.children,
+    directed_at_children: true,
+    parental_consent: text('consent'),
+    retention_policy: text('children retention'),
+  };
+  project.complaints = { ...project.complaints, form_url: hostileUrl('complaints') };
+  project.sensitive = { ...project.sensitive, limit_url: hostileUrl('limit') };
+  project.tracking = { ...project.tracking, how_to_switch: text('switch tracking') };
+  for (const d of project.data) d.examples = [text(`example ${d.category}`)];
+  // A finding the owner marked as considered: its reason is theirs.
+  project.considered = [{ code: 'rights.no-form', path: 'rights.request_form_url', reason: text('considered') }];
   project.automated_decisions = { makes_significant_decisions: true, description: text('decisions') };
   project.rights.toll_free_phone = text('toll-free');
   project.rights.request_form_url = hostileUrl('request-form');
@@ -97,7 +110,12 @@ export function poison(project) {
 const NOT_FREE_TEXT = [
   /\.category$/, /\.country$/, /^effective_date$/, /^language$/, /^jurisdictions\[\]$/,
   /^purposes\[\]\.purpose$/, /^purposes\[\]\.categories\[\]$/, /^saved_with\./,
-  /^vendors\.catalogue\[\]$/, /\.data\[\]$/, /\.locations\[\]$/,
+  /^vendors\.catalogue\[\]$/, /\.data\[\]$/, /\.locations\[\]$/, /^vendors\.adjustments\[\]\.vendor$/,
+  /^considered\[\]\.(code|path)$/,
+  // A published version: dates, hashes, versions and the text Policywright wrote (labels, dates
+  // in words); the owner's text reaches it through `header.organisation`, `markdown` and `summary`.
+  /^history\[\]\.(date|markdown_sha256|content\.)/,
+  /^history\[\]\.header\.(effective_date|last_updated|language|generator\[\]|labels\[\])/,
 ];
 
 /** Every free-text string field the project file's JSON Schema describes, as `a.b[].c` paths, so
