@@ -96,8 +96,11 @@ export function poison(project) {
   project.sensitive = { ...project.sensitive, limit_url: hostileUrl('limit') };
   project.tracking = { ...project.tracking, how_to_switch: text('switch tracking') };
   for (const d of project.data) d.examples = [text(`example ${d.category}`)];
-  // A finding the owner marked as considered: its reason is theirs.
-  project.considered = [{ code: 'rights.no-form', path: 'rights.request_form_url', reason: text('considered') }];
+  // A finding the owner marked as considered (the hostile German address names no federal state):
+  // its reason is theirs.
+  project.considered = [
+    { code: 'organisation.region-for-authority', path: 'organisation.address.region', reason: text('considered') },
+  ];
   project.automated_decisions = { makes_significant_decisions: true, description: text('decisions') };
   project.rights.toll_free_phone = text('toll-free');
   project.rights.request_form_url = hostileUrl('request-form');
@@ -112,10 +115,12 @@ const NOT_FREE_TEXT = [
   /^purposes\[\]\.purpose$/, /^purposes\[\]\.categories\[\]$/, /^saved_with\./,
   /^vendors\.catalogue\[\]$/, /\.data\[\]$/, /\.locations\[\]$/, /^vendors\.adjustments\[\]\.vendor$/,
   /^considered\[\]\.(code|path)$/,
-  // A published version: dates, hashes, versions and the text Policywright wrote (labels, dates
-  // in words); the owner's text reaches it through `header.organisation`, `markdown` and `summary`.
-  /^history\[\]\.(date|markdown_sha256|content\.)/,
-  /^history\[\]\.header\.(effective_date|last_updated|language|generator\[\]|labels\[\])/,
+  // A published version: dates, hashes, versions and the text Policywright wrote (title, labels,
+  // dates in words); the owner's text reaches it through `header.organisation`, `header.description`
+  // and `summary`. `markdown` is Policywright's own rendering, with the owner's braces already
+  // escaped (`&#123;`), so it never holds a raw `{`: the `published` export tests cover it.
+  /^history\[\]\.(date|markdown|markdown_sha256|content\.)/,
+  /^history\[\]\.header\.(title|effective_date|last_updated|language|generator\[\]|labels\[\])/,
 ];
 
 /** Every free-text string field the project file's JSON Schema describes, as `a.b[].c` paths, so
