@@ -1,30 +1,8 @@
 //! The `policywright` command line, run as a user would.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod cli_support;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_policywright"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn write_example(dir: &Path, name: &str) -> String {
-    let out = run(&["new", "--example", name]);
-    assert!(out.status.success());
-    let path = dir.join(format!("{name}.policy.json"));
-    std::fs::write(&path, &out.stdout).unwrap();
-    path.to_string_lossy().into_owned()
-}
+use cli_support::{run, stderr, stdout, write_example};
 
 #[test]
 fn new_check_and_export_work_end_to_end() {

@@ -1,37 +1,9 @@
 //! The `policywright` version commands, run as a user would: publish, history, changes, diff,
 //! and export of a past version.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod cli_support;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_policywright"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = run(args);
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    stdout(&out)
-}
-
-fn write_example(dir: &Path, name: &str) -> String {
-    let out = run(&["new", "--example", name]);
-    assert!(out.status.success());
-    let path = dir.join(format!("{name}.policy.json"));
-    std::fs::write(&path, &out.stdout).unwrap();
-    path.to_string_lossy().into_owned()
-}
+use cli_support::{ok, run, stderr, write_example};
 
 /// Adds a catalogue vendor to the project file, as the wizard would.
 fn add_vendor(file: &str, id: &str) {
