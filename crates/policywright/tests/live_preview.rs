@@ -4,10 +4,11 @@
 //! answers must equal the project edited directly.
 
 mod common;
+mod project_strategy;
 
 use common::library;
 use policywright::model::{LegalBasis, Product, ProductKind, Project, Retention, RetentionUnit};
-use policywright::preview::{Edit, LivePreview, PathKey, preview};
+use policywright::preview::{Edit, LivePreview, PathKey, PreviewCache, preview};
 use policywright::scale::large_project;
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -189,6 +190,25 @@ proptest! {
             }
             prop_assert_eq!(live.project(), &expected);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// The section memo remembers what each section read, down to one key of a top-level map
+    /// (`org.email`). Between two unrelated random projects almost every input differs in some
+    /// way, so whatever the memo keeps must still be what a full render writes.
+    #[test]
+    fn a_preview_after_any_other_project_equals_a_full_render(
+        first in project_strategy::generated_project(),
+        second in project_strategy::generated_project(),
+    ) {
+        let library = library();
+        let mut cache = PreviewCache::default();
+        cache.preview(&first, library).expect("previews");
+        let incremental = cache.preview(&second, library).expect("previews");
+        prop_assert_eq!(incremental, preview(&second, library).expect("previews"));
     }
 }
 

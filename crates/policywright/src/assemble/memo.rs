@@ -5,8 +5,12 @@
 //! the context values it reads (the library is embedded in the binary, so it is the same for
 //! every assembly in a process). The context is wrapped in [`Tracked`], which records every
 //! top-level name a template looks up (including the `claim()` function's look-up of `claims`).
-//! If every name a section read last time has a value equal to the one it has now, the section
-//! would render the same text, so the stored text is used. Values are compared strictly (same
+//! A top-level map is handed out wrapped too ([`TrackedMap`]), so reading `org.email` records
+//! `org.email`, not all of `org`: a section that prints only the email is not written again when
+//! the legal name changes. Anything that uses a map as a whole (iterating it, its length or
+//! truth, printing it) records the whole map. If every name a section read last time has a value
+//! equal to the one it has now, the section would render the same text, so the stored text is
+//! used. Values are compared strictly (same
 //! kind, same contents), never with the template language's loose `==`, so `1` and `true` or
 //! `"1"` and `1` never count as the same input.
 
@@ -14,7 +18,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use minijinja::Value;
-use minijinja::value::{Enumerator, Object, ValueKind};
+use minijinja::value::{DynObject, Enumerator, Object, ValueKind};
 
 /// What each section read and wrote in the last assembly, by language and section id.
 #[derive(Debug, Default, Clone)]
@@ -27,7 +31,8 @@ pub struct SectionMemo {
 /// One section's output, with the inputs it came from.
 #[derive(Debug, Clone)]
 pub(super) struct Written {
-    /// Each top-level context name the templates read, with its value then.
+    /// Each context name the templates read (`org`, or `org.email` for one key of a top-level
+    /// map), with its value then.
     reads: Vec<(String, Value)>,
     /// `None` when the section was left out (its condition was false or its body empty).
     pub(super) text: Option<(String, String)>,
@@ -54,7 +59,7 @@ impl SectionMemo {
         let unchanged = hit
             .reads
             .iter()
-            .all(|(name, before)| ctx.view.get_attr(name).is_ok_and(|now| same(&now, before)));
+            .all(|(name, before)| same(&ctx.value_of(name), before));
         unchanged.then_some(hit)
     }
 
@@ -95,28 +100,93 @@ impl Tracked {
         let reads = names
             .into_iter()
             .map(|name| {
-                let value = self.view.get_attr(&name).unwrap_or(Value::UNDEFINED);
+                let value = self.value_of(&name);
                 (name, value)
             })
             .collect();
         Written { reads, text }
+    }
+
+    /// The value of a recorded name: a top-level name, or `name.key` for one key of a top-level
+    /// map (top-level names never contain a dot: they are the view's field names).
+    fn value_of(&self, name: &str) -> Value {
+        let value = match name.split_once('.') {
+            Some((top, key)) => self.view.get_attr(top).and_then(|map| map.get_attr(key)),
+            None => self.view.get_attr(name),
+        };
+        value.unwrap_or(Value::UNDEFINED)
+    }
+
+    fn record(&self, name: String) {
+        self.reads
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(name);
     }
 }
 
 impl Object for Tracked {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let name = key.as_str()?;
-        self.reads
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(name.to_owned());
-        self.view.get_attr(name).ok().filter(|v| !v.is_undefined())
+        let value = self.view.get_attr(name).ok().filter(|v| !v.is_undefined());
+        match value {
+            Some(map) if map.kind() == ValueKind::Map => Some(Value::from_object(TrackedMap {
+                name: name.to_owned(),
+                map,
+                context: Arc::clone(self),
+            })),
+            value => {
+                self.record(name.to_owned());
+                value
+            }
+        }
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
         // Templates never iterate over the whole context; if one did, it could read anything,
         // and a section that read "everything" could not be remembered safely.
         Enumerator::NonEnumerable
+    }
+}
+
+/// A top-level map of the context, recording which of its keys templates read.
+#[derive(Debug)]
+struct TrackedMap {
+    /// Its top-level name.
+    name: String,
+    map: Value,
+    context: Arc<Tracked>,
+}
+
+impl TrackedMap {
+    /// Records that the map was used as a whole.
+    fn used_whole(&self) {
+        self.context.record(self.name.clone());
+    }
+}
+
+impl Object for TrackedMap {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        match key.as_str() {
+            Some(k) if !k.contains('.') => self.context.record(format!("{}.{k}", self.name)),
+            _ => self.used_whole(),
+        }
+        self.map.get_item(key).ok().filter(|v| !v.is_undefined())
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        self.used_whole();
+        match self.map.try_iter() {
+            Ok(keys) => Enumerator::Values(keys.collect()),
+            Err(_) => Enumerator::Empty,
+        }
+    }
+
+    fn custom_cmp(self: &Arc<Self>, other: &DynObject) -> Option<std::cmp::Ordering> {
+        self.used_whole();
+        let other = other.downcast_ref::<Self>()?;
+        other.used_whole();
+        self.map.partial_cmp(&other.map)
     }
 }
 

@@ -211,6 +211,35 @@ mod tests {
         );
     }
 
+    /// `org` is one map that most sections read a key of: the memo records the keys, so a new
+    /// legal name writes again only the sections that print the name, not every section that
+    /// prints the email address.
+    #[test]
+    fn a_legal_name_edit_writes_again_only_the_sections_that_print_it() {
+        let library = Library::load().expect("library loads");
+        let mut project = saas();
+        let mut cache = PreviewCache::default();
+        let first = cache.preview(&project, &library).expect("previews");
+        project.organisation.legal_name = "Renamed Analytics Ltd".to_owned();
+        let edited = cache.preview(&project, &library).expect("previews");
+        let changed = edited
+            .sections
+            .iter()
+            .filter(|s| !first.sections.contains(s))
+            .count();
+        assert!(changed > 0, "the name appears in the policy");
+        assert_eq!(
+            cache.last_written(),
+            changed,
+            "only the sections whose text changed were written"
+        );
+        let transfers = edited.sections.iter().find(|s| s.id == "transfers");
+        assert!(
+            transfers.is_some_and(|t| first.sections.contains(t)),
+            "the transfers section prints the email, not the name"
+        );
+    }
+
     /// A run of edits across the whole project, each previewed through one long-lived cache and
     /// from scratch: the two must agree after every edit.
     #[test]
