@@ -23,6 +23,9 @@ pub struct CookieFacts<'a> {
     pub vendor_tracking: bool,
     /// Analytics cookies are set, by the owner or a vendor.
     pub analytics: bool,
+    /// Vendors whose cookies are of no settled kind: they also use what the cookies collect for
+    /// their own purposes, and authorities differ on whether consent is needed (reCAPTCHA).
+    pub unsettled: Vec<&'a str>,
 }
 
 impl<'a> CookieFacts<'a> {
@@ -34,7 +37,14 @@ impl<'a> CookieFacts<'a> {
         let mut third_party: Vec<&'a str> = Vec::new();
         let mut non_essential_setters: Vec<&'a str> = Vec::new();
         let mut vendor_tracking = false;
+        let mut unsettled: Vec<&'a str> = Vec::new();
         for v in &vendors.list {
+            if v.cookie_kind_unsettled && !unsettled.contains(&v.name) {
+                unsettled.push(v.name);
+                if !third_party.contains(&v.name) {
+                    third_party.push(v.name);
+                }
+            }
             if let Some(kind) = v.cookies {
                 vendor_tracking |= matches!(kind, CookieKind::Analytics | CookieKind::Marketing);
                 if kind != CookieKind::StrictlyNecessary && !non_essential_setters.contains(&v.name)
@@ -57,11 +67,12 @@ impl<'a> CookieFacts<'a> {
             by_kind,
             third_party,
             non_essential_setters,
+            unsettled,
         }
     }
 
     /// Any cookie is set.
     pub fn any(&self) -> bool {
-        !self.by_kind.is_empty()
+        !self.by_kind.is_empty() || !self.unsettled.is_empty()
     }
 }

@@ -19,6 +19,28 @@ pub(super) fn vendors(facts: &Facts<'_>, f: &mut Findings) {
             "You use a payment provider but collect no payment or billing data.",
         );
     }
+    let mut unused: Vec<(&str, Vec<String>)> = Vec::new();
+    for (vendor, id) in facts.vendors.unused_data() {
+        let label = facts
+            .catalogues()
+            .category(id)
+            .map_or_else(|| (*id).to_owned(), |c| text::lower_first(&c.label));
+        match unused.iter_mut().find(|(v, _)| v == vendor) {
+            Some((_, labels)) => labels.push(label),
+            None => unused.push((vendor, vec![label])),
+        }
+    }
+    for (vendor, labels) in unused {
+        f.add(
+            &VENDOR_DATA_WITHOUT_PURPOSE,
+            At::field("purposes").also("vendors"),
+            format!(
+                "{vendor} receives {}, but none of your purposes for this kind of vendor uses {}. Until one does, the policy cannot say your data is used for nothing else.",
+                text::join_and(&labels),
+                if labels.len() == 1 { "it" } else { "them" },
+            ),
+        );
+    }
 }
 
 /// Selling personal information and sharing it for targeted advertising.
@@ -76,6 +98,25 @@ pub(super) fn sale(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
 /// Non-essential cookies, whoever sets them, need consent where the ePrivacy rules apply.
 pub(super) fn cookies(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
     let answers = facts.answers();
+    if !facts.cookies.unsettled.is_empty() {
+        let names: Vec<String> = facts
+            .cookies
+            .unsettled
+            .iter()
+            .map(|n| (*n).to_owned())
+            .collect();
+        f.add(
+            &COOKIE_KIND_UNSETTLED,
+            At::field("cookies.consent_banner").also("vendors"),
+            format!(
+                "{} {} cookies on your site and also {} what they collect for {} own purposes, so the policy does not call them strictly necessary and does not say that only strictly necessary cookies are set before people agree.",
+                text::join_and(&names),
+                if names.len() == 1 { "sets" } else { "set" },
+                if names.len() == 1 { "uses" } else { "use" },
+                if names.len() == 1 { "its" } else { "their" },
+            ),
+        );
+    }
     if !facts.cookies.non_essential
         || !facts.regions.cookie_consent_law
         || answers.cookies.consent_banner
