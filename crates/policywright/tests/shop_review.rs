@@ -115,6 +115,10 @@ fn uk_transfers_state_one_mechanism_not_alternatives() {
     }
     let shop = policy("shop", |_| {});
     assert!(shop.contains("data transfer clauses issued by the UK Information Commissioner"));
+    // Entities come from the catalogue for this owner; none of them is a UK arm.
+    for entity in ["Stripe Payments UK", "PayPal UK"] {
+        assert!(!shop.contains(entity), "{entity}");
+    }
     // Without the owner's confirmation, the EU clauses alone protect nothing under UK law.
     let unconfirmed = policy("shop", |p| p.vendors.adjustments.clear());
     assert!(!unconfirmed.contains("issued by the UK Information Commissioner"));
@@ -203,6 +207,8 @@ fn no_unlicensed_promises_elsewhere() {
             "it needs for its part of the work",
             "We check each request before we answer it",
             "when you connect another service to your account",
+            "we have checked that it does not override your rights",
+            "we will tell you if they want to use your data in a different way",
         ] {
             assert!(!text.contains(said), "{name}: {said}");
         }
