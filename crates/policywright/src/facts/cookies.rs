@@ -26,6 +26,8 @@ pub struct CookieFacts<'a> {
     /// Vendors whose cookies are of no settled kind: they also use what the cookies collect for
     /// their own purposes, and authorities differ on whether consent is needed (reCAPTCHA).
     pub unsettled: Vec<&'a str>,
+    /// The kinds other than strictly necessary that are set: those a consent banner asks about.
+    pub consent_kinds: Vec<CookieKind>,
 }
 
 impl<'a> CookieFacts<'a> {
@@ -60,7 +62,13 @@ impl<'a> CookieFacts<'a> {
                 }
             }
         }
+        let consent_kinds = by_kind
+            .keys()
+            .copied()
+            .filter(|k| *k != CookieKind::StrictlyNecessary)
+            .collect();
         CookieFacts {
+            consent_kinds,
             non_essential: by_kind.keys().any(|k| *k != CookieKind::StrictlyNecessary),
             analytics: by_kind.contains_key(&CookieKind::Analytics),
             vendor_tracking,

@@ -229,10 +229,6 @@ pub(super) const VENDOR_DATA_WITHOUT_PURPOSE: Rule = warning(
     "vendors.data-without-purpose",
     "Add the data to the purpose this vendor serves (in the purposes step), or adjust what the vendor receives if your set-up does not send it.",
 );
-pub(super) const COOKIE_KIND_UNSETTLED: Rule = warning(
-    "cookies.kind-unsettled",
-    "Check whether your site loads this vendor only after people agree in your cookie banner, and say how in your cookie policy; ask your adviser whether its cookie needs consent where you operate.",
-);
 pub(super) const VENDOR_SETTING_UNANSWERED: Rule = warning(
     "vendors.setting-unanswered",
     "Check the setting in your account with the vendor and answer the question in the vendors step.",
@@ -347,7 +343,6 @@ pub const RULES: &[Rule] = &[
     OPT_OUT_URL_MISSING,
     GPC_NOT_HONOURED,
     COOKIES_WITHOUT_CONSENT,
-    COOKIE_KIND_UNSETTLED,
     PARENTAL_CONSENT_MISSING,
     MINIMUM_AGE_UNUSUAL,
     AUTOMATED_DESCRIPTION_MISSING,

@@ -98,42 +98,24 @@ pub(super) fn sale(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
 /// Non-essential cookies, whoever sets them, need consent where the ePrivacy rules apply.
 pub(super) fn cookies(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
     let answers = facts.answers();
-    if !facts.cookies.unsettled.is_empty() {
-        let names: Vec<String> = facts
-            .cookies
-            .unsettled
-            .iter()
-            .map(|n| (*n).to_owned())
-            .collect();
-        f.add(
-            &COOKIE_KIND_UNSETTLED,
-            At::field("cookies.consent_banner").also("vendors"),
-            format!(
-                "{} {} cookies on your site and also {} what they collect for {} own purposes, so the policy does not call them strictly necessary and does not say that only strictly necessary cookies are set before people agree.",
-                text::join_and(&names),
-                if names.len() == 1 { "sets" } else { "set" },
-                if names.len() == 1 { "uses" } else { "use" },
-                if names.len() == 1 { "its" } else { "their" },
-            ),
-        );
-    }
-    if !facts.cookies.non_essential
-        || !facts.regions.cookie_consent_law
-        || answers.cookies.consent_banner
-    {
+    // A vendor cookie of no settled kind (reCAPTCHA's) is not called strictly necessary, so
+    // without a banner it is asked about like the others.
+    let needs_consent = facts.cookies.non_essential || !facts.cookies.unsettled.is_empty();
+    if !needs_consent || !facts.regions.cookie_consent_law || answers.cookies.consent_banner {
         return;
     }
     let setters: Vec<String> = facts
         .cookies
         .non_essential_setters
         .iter()
+        .chain(&facts.cookies.unsettled)
         .map(|name| (*name).to_owned())
         .collect();
     let who = if setters.is_empty() {
         "Your site sets analytics or marketing cookies".to_owned()
     } else {
         format!(
-            "{} set analytics or marketing cookies on your site",
+            "{} set cookies on your site that are not strictly necessary",
             text::join_and(&setters)
         )
     };

@@ -258,9 +258,8 @@ pub(super) fn cookies(facts: &Facts<'_>, s: &toml::Table) -> CookiesView {
         third_party: names(&c.third_party),
         unsettled: names(&c.unsettled),
         consent_kinds: c
-            .by_kind
-            .keys()
-            .filter(|k| **k != crate::model::CookieKind::StrictlyNecessary)
+            .consent_kinds
+            .iter()
             .map(|k| text::lower_first(&label(s, "cookie_kind", k)))
             .collect(),
     }
