@@ -134,6 +134,10 @@ fn uk_transfers_state_one_mechanism_not_alternatives() {
     // Without the owner's confirmation, the EU clauses alone protect nothing under UK law.
     let unconfirmed = policy("shop", |p| p.vendors.adjustments.clear());
     assert!(!unconfirmed.contains("issued by the UK Information Commissioner"));
+    assert!(unconfirmed.contains("no safeguard named yet"));
+    let mut p = example("shop");
+    p.vendors.adjustments.clear();
+    assert!(codes(&p).contains(&"transfers.recipient-without-safeguard".to_owned()));
 }
 
 #[test]

@@ -109,17 +109,22 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
         "vendors.processors" => facts.vendors.list.iter().any(|v| !v.own_purposes()),
         // GDPR Art. 13(2)(e): data is a statutory requirement only when a purpose resting on a
         // legal obligation uses it.
-        "required.by-law" => facts.data.collected.iter().any(|d| {
-            d.answer.required
-                && facts.purposes.resolved.iter().any(|r| {
-                    r.answer.legal_basis == Some(crate::model::LegalBasis::LegalObligation)
-                        && r.answer.categories.contains(&d.category.id)
-                })
-        }),
+        "required.by-law" => required_by_law(facts),
         // Honouring an opt-out means keeping a record of it (a suppression list).
         "marketing.sends-emails" => p.marketing.sends_emails,
         "cookies.banner" => p.cookies.consent_banner,
         _ => return None,
+    })
+}
+
+/// Some data people must give is used by a purpose resting on a legal obligation.
+fn required_by_law(facts: &Facts<'_>) -> bool {
+    facts.data.collected.iter().any(|d| {
+        d.answer.required
+            && facts.purposes.resolved.iter().any(|r| {
+                r.answer.legal_basis == Some(crate::model::LegalBasis::LegalObligation)
+                    && r.answer.categories.contains(&d.category.id)
+            })
     })
 }
 
