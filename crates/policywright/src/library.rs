@@ -342,17 +342,25 @@ fn new_environment() -> Environment<'static> {
         Value::from_safe_string(text::own_words(s))
     });
     env.add_filter("and_list", |items: Vec<Value>| {
-        let escaped: Vec<String> = items
-            .iter()
-            .map(|v| {
-                if v.is_safe() {
-                    v.to_string()
-                } else {
-                    text::inline(&v.to_string())
-                }
-            })
-            .collect();
-        Value::from_safe_string(text::join_and(&escaped))
+        Value::from_safe_string(text::join_and(&escaped(&items)))
+    });
+    // Ways of doing one thing, any one of which will do ("use the link or email us").
+    env.add_filter("or_list", |items: Vec<Value>| {
+        Value::from_safe_string(text::join_or(&escaped(&items)))
     });
     env
+}
+
+/// Each item as inline Markdown, escaped unless the template marked it safe.
+fn escaped(items: &[Value]) -> Vec<String> {
+    items
+        .iter()
+        .map(|v| {
+            if v.is_safe() {
+                v.to_string()
+            } else {
+                text::inline(&v.to_string())
+            }
+        })
+        .collect()
 }

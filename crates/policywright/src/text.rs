@@ -265,10 +265,19 @@ pub fn lower_first(label: &str) -> String {
 
 /// Joins already-escaped items as an English list: "a", "a and b", "a, b and c".
 pub fn join_and(items: &[String]) -> String {
+    join_with(items, "and")
+}
+
+/// Joins items as alternatives, any one of which will do: "a, b or c".
+pub fn join_or(items: &[String]) -> String {
+    join_with(items, "or")
+}
+
+fn join_with(items: &[String], word: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+        [init @ .., last] => format!("{} {word} {}", init.join(", "), last),
     }
 }
 

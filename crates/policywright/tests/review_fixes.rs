@@ -302,7 +302,7 @@ fn l4_california_table_reads_in_lower_case_mid_cell() {
 fn l7_required_data_says_what_the_law_requires() {
     let text = policy("saas", |_| {});
     let req = section(&text, "What you must give us");
-    assert!(req.contains("The law requires us to collect"), "{req}");
+    assert!(req.contains("The law requires us to use your"), "{req}");
     assert!(req.contains("billing details"), "{req}");
 }
 

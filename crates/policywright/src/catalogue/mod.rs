@@ -108,6 +108,12 @@ pub struct VendorCategory {
     pub label: String,
     /// Completes "This provider …".
     pub does: String,
+    /// The purposes this kind of vendor serves, when they are few: each kind of data such a
+    /// vendor receives (beyond what any use of it sends) must be used by one of them that the
+    /// owner lists. Empty for kinds that serve every purpose (hosting).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub purposes: Vec<String>,
 }
 
 /// A country.

@@ -69,6 +69,11 @@ pub struct Vendor {
     /// Kind of cookies it sets.
     #[serde(default)]
     pub cookies: Option<CookieKind>,
+    /// It sets cookies whose kind is not settled: it also uses what they collect for its own
+    /// purposes, so the policy does not call them strictly necessary (`cookies` is then unset).
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub cookie_kind_unsettled: bool,
     /// Where the role, entity and location facts were read.
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(skip))]

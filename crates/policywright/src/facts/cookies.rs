@@ -23,6 +23,11 @@ pub struct CookieFacts<'a> {
     pub vendor_tracking: bool,
     /// Analytics cookies are set, by the owner or a vendor.
     pub analytics: bool,
+    /// Vendors whose cookies are of no settled kind: they also use what the cookies collect for
+    /// their own purposes, and authorities differ on whether consent is needed (reCAPTCHA).
+    pub unsettled: Vec<&'a str>,
+    /// The kinds other than strictly necessary that are set: those a consent banner asks about.
+    pub consent_kinds: Vec<CookieKind>,
 }
 
 impl<'a> CookieFacts<'a> {
@@ -34,7 +39,14 @@ impl<'a> CookieFacts<'a> {
         let mut third_party: Vec<&'a str> = Vec::new();
         let mut non_essential_setters: Vec<&'a str> = Vec::new();
         let mut vendor_tracking = false;
+        let mut unsettled: Vec<&'a str> = Vec::new();
         for v in &vendors.list {
+            if v.cookie_kind_unsettled && !unsettled.contains(&v.name) {
+                unsettled.push(v.name);
+                if !third_party.contains(&v.name) {
+                    third_party.push(v.name);
+                }
+            }
             if let Some(kind) = v.cookies {
                 vendor_tracking |= matches!(kind, CookieKind::Analytics | CookieKind::Marketing);
                 if kind != CookieKind::StrictlyNecessary && !non_essential_setters.contains(&v.name)
@@ -50,18 +62,25 @@ impl<'a> CookieFacts<'a> {
                 }
             }
         }
+        let consent_kinds = by_kind
+            .keys()
+            .copied()
+            .filter(|k| *k != CookieKind::StrictlyNecessary)
+            .collect();
         CookieFacts {
+            consent_kinds,
             non_essential: by_kind.keys().any(|k| *k != CookieKind::StrictlyNecessary),
             analytics: by_kind.contains_key(&CookieKind::Analytics),
             vendor_tracking,
             by_kind,
             third_party,
             non_essential_setters,
+            unsettled,
         }
     }
 
     /// Any cookie is set.
     pub fn any(&self) -> bool {
-        !self.by_kind.is_empty()
+        !self.by_kind.is_empty() || !self.unsettled.is_empty()
     }
 }

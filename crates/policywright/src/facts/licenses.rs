@@ -32,6 +32,9 @@ pub const NAMES: &[&str] = &[
     "cookies.vendor-tracking",
     "breach.tell-people",
     "vendors.processors",
+    "required.by-law",
+    "marketing.sends-emails",
+    "cookies.banner",
 ];
 
 /// Whether the license `name` holds; `None` when no license has that name.
@@ -62,7 +65,9 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
         }
         "breach.authority-hours" => p.breach.authority_within_hours.is_some_and(|h| h > 0),
         "sensitive.permitted-uses-only" => facts.sensitive.permitted_only(),
-        "cookies.consent-banner" => p.cookies.consent_banner,
+        // Only strictly necessary cookies before consent: a vendor cookie whose kind is
+        // unsettled (reCAPTCHA's) may be set before the banner is answered.
+        "cookies.consent-banner" => p.cookies.consent_banner && facts.cookies.unsettled.is_empty(),
         "children.parental-consent-described" => p
             .children
             .parental_consent
@@ -76,7 +81,10 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
         "customer-data.processor" => p.processes_customer_data,
         "special.consent-basis" => facts.special.only_explicit_consent(),
         // GDPR Art. 13(3) and LGPD Art. 9 §2: a new purpose is announced before it starts.
-        "purposes.change-notice-law" => facts.regions.needs_legal_basis,
+        // And "nothing else" must be true today: no vendor receives data no purpose uses.
+        "purposes.change-notice-law" => {
+            facts.regions.needs_legal_basis && facts.vendors.unused_data().is_empty()
+        }
         "sensitive.opt-in" => facts.sensitive.opt_in_consent == Some(true),
         "minors.excluded" => {
             facts.children.excluded_under.is_some()
@@ -99,7 +107,24 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
         // The sentence describes the vendors listed as processors: those with no purposes of
         // their own (catalogue role, the owner's settings, or the owner's own description).
         "vendors.processors" => facts.vendors.list.iter().any(|v| !v.own_purposes()),
+        // GDPR Art. 13(2)(e): data is a statutory requirement only when a purpose resting on a
+        // legal obligation uses it.
+        "required.by-law" => required_by_law(facts),
+        // Honouring an opt-out means keeping a record of it (a suppression list).
+        "marketing.sends-emails" => p.marketing.sends_emails,
+        "cookies.banner" => p.cookies.consent_banner,
         _ => return None,
+    })
+}
+
+/// Some data people must give is used by a purpose resting on a legal obligation.
+fn required_by_law(facts: &Facts<'_>) -> bool {
+    facts.data.collected.iter().any(|d| {
+        d.answer.required
+            && facts.purposes.resolved.iter().any(|r| {
+                r.answer.legal_basis == Some(crate::model::LegalBasis::LegalObligation)
+                    && r.answer.categories.contains(&d.category.id)
+            })
     })
 }
 

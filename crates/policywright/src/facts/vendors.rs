@@ -56,6 +56,8 @@ pub struct VendorFact<'a> {
     pub safeguards: Vec<TransferSafeguard>,
     /// The kind of cookie it sets on the owner's site, if any.
     pub cookies: Option<CookieKind>,
+    /// It sets cookies of no settled kind (see [`Vendor::cookie_kind_unsettled`]).
+    pub cookie_kind_unsettled: bool,
 }
 
 impl VendorFact<'_> {
@@ -81,6 +83,9 @@ pub struct VendorFacts<'a> {
     /// Catalogue vendors (each once, in the owner's order), then custom vendors with a name and a
     /// known kind.
     pub list: Vec<VendorFact<'a>>,
+    /// Data a vendor receives that no purpose the owner lists for its kind of vendor uses, as
+    /// (vendor name, data category id), in vendor order.
+    unused: Vec<(&'a str, &'a str)>,
 }
 
 /// What resolving a vendor needs besides the vendor itself.
@@ -179,6 +184,7 @@ impl<'a> Context<'a, '_> {
                 )
                 .collect(),
             cookies: v.cookies,
+            cookie_kind_unsettled: v.cookie_kind_unsettled,
         })
     }
 
@@ -224,6 +230,7 @@ impl<'a> Context<'a, '_> {
             locations_adjusted: false,
             safeguards: v.safeguard.into_iter().collect(),
             cookies: v.cookies,
+            cookie_kind_unsettled: false,
         })
     }
 }
@@ -254,9 +261,16 @@ impl<'a> VendorFacts<'a> {
                 cx.catalogue(v, adjustment, p)
             });
         let custom = p.vendors.custom.iter().filter_map(|v| cx.custom(v));
-        VendorFacts {
-            list: catalogue.chain(custom).collect(),
-        }
+        let list: Vec<VendorFact<'a>> = catalogue.chain(custom).collect();
+        let unused = list.iter().flat_map(|v| unused_by(v, p)).collect();
+        VendorFacts { list, unused }
+    }
+
+    /// Data a vendor receives that no purpose the owner lists for that kind of vendor uses, as
+    /// (vendor name, data category id). A policy that says data is used for nothing else must
+    /// not print while this is not empty.
+    pub fn unused_data(&self) -> &[(&'a str, &'a str)] {
+        &self.unused
     }
 
     /// Some vendor of this kind (a vendor-category id such as `payments`) is in use.
@@ -273,4 +287,28 @@ impl<'a> VendorFacts<'a> {
     pub fn ad_platforms<'s>(&'s self) -> impl Iterator<Item = &'s VendorFact<'a>> {
         self.list.iter().filter(|v| v.ad_platform)
     }
+}
+
+/// The data `v` receives that none of the owner's purposes for its kind of vendor uses. Data any
+/// use of a catalogue vendor sends it (a script's IP address) goes with whichever purpose uses the
+/// vendor; kinds of vendor that serve every purpose are not checked.
+fn unused_by<'a>(v: &VendorFact<'a>, p: &Project) -> Vec<(&'a str, &'a str)> {
+    if v.category.purposes.is_empty() {
+        return Vec::new();
+    }
+    let uses: Vec<&crate::model::PurposeUse> = p
+        .purposes
+        .iter()
+        .filter(|u| v.category.purposes.contains(&u.purpose))
+        .collect();
+    let always: &[String] = match v.origin {
+        VendorOrigin::Catalogue(c) if !uses.is_empty() => &c.always,
+        _ => &[],
+    };
+    v.data
+        .iter()
+        .filter(|id| !always.iter().any(|a| a == *id))
+        .filter(|id| !uses.iter().any(|u| u.categories.iter().any(|c| c == *id)))
+        .map(|id| (v.name, *id))
+        .collect()
 }

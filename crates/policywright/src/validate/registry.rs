@@ -225,6 +225,10 @@ pub(super) const ALWAYS_RECEIVED_NOT_COLLECTED: Rule = warning(
     "vendors.always-received-not-collected",
     "Add it to what you collect, or adjust this vendor if your set-up does not send it.",
 );
+pub(super) const VENDOR_DATA_WITHOUT_PURPOSE: Rule = warning(
+    "vendors.data-without-purpose",
+    "Add the data to the purpose this vendor serves (in the purposes step), or adjust what the vendor receives if your set-up does not send it.",
+);
 pub(super) const VENDOR_SETTING_UNANSWERED: Rule = warning(
     "vendors.setting-unanswered",
     "Check the setting in your account with the vendor and answer the question in the vendors step.",
@@ -331,6 +335,7 @@ pub const RULES: &[Rule] = &[
     SPECIAL_CATEGORY_WITHOUT_CONSENT,
     WITHDRAWAL_MISSING,
     PAYMENTS_WITHOUT_PAYMENT_DATA,
+    VENDOR_DATA_WITHOUT_PURPOSE,
     ADVERTISING_BUT_NO_SHARING,
     EU_REPRESENTATIVE_MISSING,
     UK_REPRESENTATIVE_MISSING,

@@ -19,6 +19,28 @@ pub(super) fn vendors(facts: &Facts<'_>, f: &mut Findings) {
             "You use a payment provider but collect no payment or billing data.",
         );
     }
+    let mut unused: Vec<(&str, Vec<String>)> = Vec::new();
+    for (vendor, id) in facts.vendors.unused_data() {
+        let label = facts
+            .catalogues()
+            .category(id)
+            .map_or_else(|| (*id).to_owned(), |c| text::lower_first(&c.label));
+        match unused.iter_mut().find(|(v, _)| v == vendor) {
+            Some((_, labels)) => labels.push(label),
+            None => unused.push((vendor, vec![label])),
+        }
+    }
+    for (vendor, labels) in unused {
+        f.add(
+            &VENDOR_DATA_WITHOUT_PURPOSE,
+            At::field("purposes").also("vendors"),
+            format!(
+                "{vendor} receives {}, but none of your purposes for this kind of vendor uses {}. Until one does, the policy cannot say your data is used for nothing else.",
+                text::join_and(&labels),
+                if labels.len() == 1 { "it" } else { "them" },
+            ),
+        );
+    }
 }
 
 /// Selling personal information and sharing it for targeted advertising.
@@ -76,23 +98,24 @@ pub(super) fn sale(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
 /// Non-essential cookies, whoever sets them, need consent where the ePrivacy rules apply.
 pub(super) fn cookies(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
     let answers = facts.answers();
-    if !facts.cookies.non_essential
-        || !facts.regions.cookie_consent_law
-        || answers.cookies.consent_banner
-    {
+    // A vendor cookie of no settled kind (reCAPTCHA's) is not called strictly necessary, so
+    // without a banner it is asked about like the others.
+    let needs_consent = facts.cookies.non_essential || !facts.cookies.unsettled.is_empty();
+    if !needs_consent || !facts.regions.cookie_consent_law || answers.cookies.consent_banner {
         return;
     }
     let setters: Vec<String> = facts
         .cookies
         .non_essential_setters
         .iter()
+        .chain(&facts.cookies.unsettled)
         .map(|name| (*name).to_owned())
         .collect();
     let who = if setters.is_empty() {
         "Your site sets analytics or marketing cookies".to_owned()
     } else {
         format!(
-            "{} set analytics or marketing cookies on your site",
+            "{} set cookies on your site that are not strictly necessary",
             text::join_and(&setters)
         )
     };

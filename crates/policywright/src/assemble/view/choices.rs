@@ -77,6 +77,8 @@ pub(crate) struct RightsView {
     withdrawal: Vec<String>,
     /// Consent can be withdrawn by email.
     withdraw_by_email: bool,
+    /// Marketing emails carry an unsubscribe link (a way to withdraw the owner named).
+    unsubscribe_link: bool,
 }
 
 /// How people hear about changes.
@@ -169,6 +171,10 @@ pub(super) fn rights(p: &Project, s: &toml::Table) -> RightsView {
             .rights
             .consent_withdrawal
             .contains(&WithdrawalMethod::Email),
+        unsubscribe_link: p
+            .rights
+            .consent_withdrawal
+            .contains(&WithdrawalMethod::UnsubscribeLink),
     }
 }
 

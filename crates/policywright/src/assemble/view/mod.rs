@@ -98,6 +98,9 @@ pub(crate) struct View {
     /// Labels of the required categories a law requires (used by a purpose resting on a legal
     /// obligation), for GDPR Art. 13(2)(e).
     required_by_law: Vec<String>,
+    /// What the law requires it for: descriptions of the purposes resting on a legal obligation
+    /// that use it ("keep invoices … for tax and accounting").
+    required_by_law_for: Vec<String>,
     /// Labels of the categories people may choose not to give.
     optional: Vec<String>,
     /// Each source of data, with the categories from it.
@@ -153,6 +156,8 @@ pub(crate) struct View {
     transfers: TransfersView,
     /// Labels of the security measures, in a fixed order.
     security: Vec<String>,
+    /// The owner keeps backups (a security measure), where deleted data can linger.
+    backups: bool,
     /// What happens after a breach.
     breach: BreachView,
     /// How people use their rights.
@@ -201,6 +206,7 @@ impl View {
             sensitive_pi: data.sensitive_pi,
             required: data.required,
             required_by_law: data.required_by_law,
+            required_by_law_for: data.required_by_law_for,
             optional: data.optional,
             sources: data.sources,
             from_others: facts.data.from_others,
@@ -233,6 +239,7 @@ impl View {
             automated: choices::automated(p),
             transfers: transfers::transfers(facts, s),
             security: choices::security(p, s),
+            backups: p.security.contains(&crate::model::SecurityMeasure::Backups),
             breach: choices::breach(p),
             rights: choices::rights(p, s),
             changes: choices::changes(p),

@@ -87,6 +87,7 @@ pub(super) struct Data {
     pub sensitive_pi: Vec<String>,
     pub required: Vec<String>,
     pub required_by_law: Vec<String>,
+    pub required_by_law_for: Vec<String>,
     pub optional: Vec<String>,
     pub sources: Vec<SourceView>,
 }
@@ -100,6 +101,13 @@ impl Data {
                 .filter(|d| keep(d))
                 .map(|d| d.category.label.clone())
                 .collect()
+        };
+        // A purpose resting on a legal obligation uses the category.
+        let by_law = |id: &str| {
+            facts.purposes.resolved.iter().any(|r| {
+                r.answer.legal_basis == Some(LegalBasis::LegalObligation)
+                    && r.answer.categories.iter().any(|c| c == id)
+            })
         };
         let sources = [
             Source::Directly,
@@ -146,13 +154,21 @@ impl Data {
                 .map(|c| c.label.clone())
                 .collect(),
             required: labels(&|d| d.answer.required),
-            required_by_law: labels(&|d| {
-                d.answer.required
-                    && facts.purposes.resolved.iter().any(|r| {
-                        r.answer.legal_basis == Some(LegalBasis::LegalObligation)
-                            && r.answer.categories.contains(&d.category.id)
-                    })
-            }),
+            required_by_law: labels(&|d| d.answer.required && by_law(d.category.id.as_str())),
+            // What the law requires that data for: the purposes resting on a legal obligation
+            // that use some of it.
+            required_by_law_for: facts
+                .purposes
+                .resolved
+                .iter()
+                .filter(|r| {
+                    r.answer.legal_basis == Some(LegalBasis::LegalObligation)
+                        && collected.iter().any(|d| {
+                            d.answer.required && r.answer.categories.contains(&d.category.id)
+                        })
+                })
+                .map(|r| r.purpose.description.clone())
+                .collect(),
             optional: labels(&|d| !d.answer.required),
             sources,
         }

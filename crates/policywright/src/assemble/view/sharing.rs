@@ -62,6 +62,12 @@ pub(crate) struct CookiesView {
     policy_url: Option<String>,
     /// Names of the vendors that set cookies.
     third_party: Vec<String>,
+    /// Names of the vendors whose cookies are of no settled kind (they also use what the cookies
+    /// collect for their own purposes).
+    unsettled: Vec<String>,
+    /// Labels, lower case, of the kinds other than strictly necessary: those the banner asks
+    /// about.
+    consent_kinds: Vec<String>,
 }
 
 /// One kind of cookie.
@@ -250,6 +256,12 @@ pub(super) fn cookies(facts: &Facts<'_>, s: &toml::Table) -> CookiesView {
         gpc: facts.signals.global_privacy_control,
         policy_url: web(&p.cookies.cookie_policy_url),
         third_party: names(&c.third_party),
+        unsettled: names(&c.unsettled),
+        consent_kinds: c
+            .consent_kinds
+            .iter()
+            .map(|k| text::lower_first(&label(s, "cookie_kind", k)))
+            .collect(),
     }
 }
 
