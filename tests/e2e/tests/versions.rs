@@ -213,19 +213,28 @@ async fn take_screenshots() {
     s.type_into("#vendor-search", "intercom").await;
     s.click("#field-vendor-intercom").await;
     s.wait_for_text("section#vendors", "Intercom").await;
+    // Under Xvfb WebKitGTK paints the scrollbar of a scrolled pane behind over the dialog: the
+    // review step is short.
+    s.click("#step-review").await;
     s.click("#versions").await;
     s.wait_for_text("#change-list", "Intercom").await;
     s.wait_for("#version-diff .diff-section").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     s.screenshot_to(&out.join("versions.png")).await;
     s.click("#diff-mode-side").await;
-    s.client()
-        .execute(
-            "document.querySelector('#version-diff').scrollIntoView({ block: 'start' });",
-            vec![],
-        )
-        .await
-        .expect("scroll to the diff");
-    s.screenshot_to(&out.join("versions-side-by-side.png"))
-        .await;
+    for (css, name) in [
+        ("#version-diff", "versions-side-by-side.png"),
+        ("#publish-title", "versions-publish.png"),
+    ] {
+        s.client()
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .expect("scroll");
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        s.screenshot_to(&out.join(name)).await;
+    }
     s.finish().await;
 }
