@@ -193,6 +193,34 @@ async fn changed_on_disk() {
     s.finish().await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn the_versions_dialog_passes_the_accessibility_check_in_the_dark_theme() {
+    within(LIMIT, dark_versions_dialog()).await;
+}
+
+/// The diff's marked words and the "on our side" labels have colours of their own in the dark.
+async fn dark_versions_dialog() {
+    let home = Home::new();
+    let (file, _) = tea_project(&home);
+    let arg = file.to_str().expect("a UTF-8 temp path");
+    let env = [("GTK_THEME", "Adwaita:dark")];
+    let Some(s) = Session::start_with_args("versions-dark", &home, &env, &[arg]).await else {
+        return;
+    };
+    s.wait_for_title("tea.policy.json").await;
+    s.click("#step-vendors").await;
+    s.type_into("#vendor-search", "intercom").await;
+    s.click("#field-vendor-intercom").await;
+    s.click("#versions").await;
+    s.wait_for("#version-diff .diff-section ins").await;
+    s.check_accessibility("versions dialog, dark").await;
+    s.click("#diff-mode-side").await;
+    s.wait_for(".diff-new ins").await;
+    s.check_accessibility("versions dialog side by side, dark")
+        .await;
+    s.finish().await;
+}
+
 /// The versions dialog for docs/screenshots/ (`scripts/screenshots.sh` runs it).
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "writes docs/screenshots/; run by scripts/screenshots.sh"]
