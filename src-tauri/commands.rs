@@ -25,7 +25,7 @@ pub struct CommandError {
     pub findings: Vec<policywright::Finding>,
     /// A stable code when the UI should act on the error rather than only show it:
     /// `changed-on-disk` (the file changed since it was opened; ask, then save with
-    /// `overwrite`).
+    /// `overwrite`), `bad-date` (a publish date that cannot be used; shown beside the date).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub code: Option<String>,
@@ -142,18 +142,13 @@ pub async fn save_project<R: tauri::Runtime>(
     project_path(&path)?;
     granted.check_project(&path, &files.recent)?;
     let version = library.version().to_owned();
-    let expected = if overwrite.unwrap_or(false) {
-        None
-    } else {
-        opened.get(window.label(), &path)
-    };
+    let expected = opened.expected(window.label(), &path, overwrite.unwrap_or(false));
     let files = files.inner().clone();
     let recoveries = Arc::clone(&recoveries);
     let stamp = off_ui({
         let path = path.clone();
         move || {
-            let stamp = project_file::save_checked(&project, &path, &version, expected.as_ref())
-                .map_err(crate::versions::save_error)?;
+            let stamp = crate::versions::save_checked(&project, &path, &version, expected)?;
             files.remember(&path);
             recoveries.clear()?;
             Ok(stamp)
@@ -187,13 +182,29 @@ pub async fn copy_policy<R: tauri::Runtime>(
 }
 
 /// Refuses a base name for exported files that is empty, hidden or leads into another folder.
-pub(crate) fn export_stem(stem: &str) -> Result<(), CommandError> {
+fn export_stem(stem: &str) -> Result<(), CommandError> {
     if stem.trim().is_empty() || stem.contains(['/', '\\']) || stem.starts_with('.') {
         return Err(CommandError::new(format!(
             "`{stem}` is not a usable file name"
         )));
     }
     Ok(())
+}
+
+/// Writes export files into `dir`, a folder the owner chose in the export dialog: checks the
+/// base name and the folder, runs `write` off the UI thread, then lets the files written be
+/// opened or shown. The current policy and a past version both export through here.
+pub(crate) async fn export_into(
+    granted: &Granted,
+    dir: PathBuf,
+    stem: String,
+    write: impl FnOnce(&Path, &str) -> Result<ExportReport, CommandError> + Send + 'static,
+) -> Result<ExportReport, CommandError> {
+    export_stem(&stem)?;
+    granted.check_export_folder(&dir)?;
+    let report = off_ui(move || write(&dir, &stem)).await?;
+    granted.exported(&report.files);
+    Ok(report)
 }
 
 /// Exports the policy as `<stem>.<ext>` into `dir`, a folder the owner chose in the export
@@ -207,12 +218,11 @@ pub async fn export_policy(
     library: Shared<'_>,
     granted: State<'_, Granted>,
 ) -> Result<ExportReport, CommandError> {
-    export_stem(&stem)?;
-    granted.check_export_folder(&dir)?;
     let library = Arc::clone(&library);
-    let report = off_ui(move || Ok(export(&project, &library, &options, &dir, &stem)?)).await?;
-    granted.exported(&report.files);
-    Ok(report)
+    export_into(&granted, dir, stem, move |dir, stem| {
+        Ok(export(&project, &library, &options, dir, stem)?)
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use tauri::State;
 
 use crate::commands::{CommandError, off_ui};
 use crate::scope::Granted;
-use crate::session::AppFiles;
+use crate::session::{AppFiles, Recoveries};
 
 /// The error code of a save refused because the file changed on disk; the UI asks the owner
 /// and saves again with `overwrite`.
@@ -46,7 +46,21 @@ impl OpenedFiles {
             .get(&(window.to_owned(), path.to_path_buf()))
             .cloned()
     }
+
+    /// What a save by `window` to `path` expects to find there: what it last read or wrote, or
+    /// nothing with `overwrite` (the owner chose to replace whatever is there).
+    pub fn expected(&self, window: &str, path: &Path, overwrite: bool) -> Option<FileStamp> {
+        if overwrite {
+            None
+        } else {
+            self.get(window, path)
+        }
+    }
 }
+
+/// The error code of a publish date that cannot be used (not a date, or before the last
+/// version's): the UI shows it beside the date field.
+pub const BAD_DATE: &str = "bad-date";
 
 impl From<PublishError> for CommandError {
     fn from(e: PublishError) -> Self {
@@ -57,40 +71,33 @@ impl From<PublishError> for CommandError {
                 findings,
                 code: None,
             },
+            PublishError::DateBeforeLast { .. } => CommandError {
+                message,
+                findings: Vec::new(),
+                code: Some(BAD_DATE.to_owned()),
+            },
             _ => CommandError::new(message),
         }
     }
 }
 
-/// A save error, with [`CHANGED_ON_DISK`] as its code when that is why.
-pub fn save_error(e: ProjectFileError) -> CommandError {
-    let changed = matches!(e, ProjectFileError::ChangedOnDisk { .. });
-    let mut error = CommandError::new(e.to_string());
-    if changed {
-        error.code = Some(CHANGED_ON_DISK.to_owned());
-    }
-    error
-}
-
-/// Saves through the window's record of the file: refused with [`CHANGED_ON_DISK`] when the file
-/// is no longer what the window read, unless `overwrite`. Records what was written.
-pub fn save_recorded(
-    opened: &OpenedFiles,
-    window: &str,
+/// Saves `project` to `path` through the core, unless the file is no longer `expected` (what the
+/// window read or wrote there): then refused with [`CHANGED_ON_DISK`] as its code. Returns what
+/// was written, for the window's record.
+pub fn save_checked(
     project: &Project,
     path: &Path,
     library_version: &str,
-    overwrite: bool,
-) -> Result<(), CommandError> {
-    let expected = if overwrite {
-        None
-    } else {
-        opened.get(window, path)
-    };
-    let stamp = project_file::save_checked(project, path, library_version, expected.as_ref())
-        .map_err(save_error)?;
-    opened.record(window, path, stamp);
-    Ok(())
+    expected: Option<FileStamp>,
+) -> Result<FileStamp, CommandError> {
+    project_file::save_checked(project, path, library_version, expected.as_ref()).map_err(|e| {
+        let changed = matches!(e, ProjectFileError::ChangedOnDisk { .. });
+        let mut error = CommandError::new(e.to_string());
+        if changed {
+            error.code = Some(CHANGED_ON_DISK.to_owned());
+        }
+        error
+    })
 }
 
 /// What a publish did.
@@ -109,7 +116,7 @@ pub struct PublishOutcome {
 
 /// Publishes the answers as a new version dated `date` (`YYYY-MM-DD`, default today) and saves
 /// the project file, refusing when the file changed on disk since the window read it (unless
-/// `overwrite`).
+/// `overwrite`). Like a save, it makes this app's recovery file redundant.
 #[tauri::command]
 #[allow(
     clippy::too_many_arguments,
@@ -124,6 +131,7 @@ pub async fn publish_version<R: tauri::Runtime>(
     overwrite: Option<bool>,
     library: State<'_, Arc<Library>>,
     files: State<'_, AppFiles>,
+    recoveries: State<'_, Arc<Recoveries>>,
     granted: State<'_, Granted>,
     opened: State<'_, OpenedFiles>,
 ) -> Result<PublishOutcome, CommandError> {
@@ -131,34 +139,29 @@ pub async fn publish_version<R: tauri::Runtime>(
     granted.check_project(&path, &files.recent)?;
     let date = match date.as_deref() {
         None => versions::today(),
-        Some(text) => policywright::assemble::parse_date(text).ok_or_else(|| {
-            CommandError::new(format!(
-                "date: \"{text}\" is not a date; write it as 2026-03-01"
-            ))
+        Some(text) => policywright::assemble::parse_date(text).ok_or_else(|| CommandError {
+            message: format!("date: \"{text}\" is not a date; write it as 2026-03-01"),
+            findings: Vec::new(),
+            code: Some(BAD_DATE.to_owned()),
         })?,
     };
+    let expected = opened.expected(window.label(), &path, overwrite.unwrap_or(false));
     let library = Arc::clone(&library);
-    let published = {
-        let library = Arc::clone(&library);
-        off_ui(move || {
-            Ok(versions::publish(
-                &project,
-                &library,
-                date,
-                summary.as_deref().unwrap_or_default(),
-            )?)
-        })
-        .await?
-    };
-    save_recorded(
-        &opened,
-        window.label(),
-        &published.project,
-        &path,
-        library.version(),
-        overwrite.unwrap_or(false),
-    )?;
-    files.remember(&path);
+    let files = files.inner().clone();
+    let recoveries = Arc::clone(&recoveries);
+    let (published, stamp) = off_ui({
+        let path = path.clone();
+        move || {
+            let summary = summary.unwrap_or_default();
+            let published = versions::publish(&project, &library, date, &summary)?;
+            let stamp = save_checked(&published.project, &path, library.version(), expected)?;
+            files.remember(&path);
+            recoveries.clear()?;
+            Ok((published, stamp))
+        }
+    })
+    .await?;
+    opened.record(window.label(), &path, stamp);
     Ok(PublishOutcome {
         project: published.project,
         number: published.number,
@@ -270,23 +273,19 @@ pub async fn export_version(
     library: State<'_, Arc<Library>>,
     granted: State<'_, Granted>,
 ) -> Result<ExportReport, CommandError> {
-    crate::commands::export_stem(&stem)?;
-    granted.check_export_folder(&dir)?;
     let library = Arc::clone(&library);
-    let report = off_ui(move || {
-        versions::export::export_version(&project, number, &library, &options, &dir, &stem)
+    crate::commands::export_into(&granted, dir, stem, move |dir, stem| {
+        versions::export::export_version(&project, number, &library, &options, dir, stem)
             .map_err(|e| CommandError::new(e.to_string()))
     })
-    .await?;
-    granted.exported(&report.files);
-    Ok(report)
+    .await
 }
 
 #[cfg(test)]
 mod tests {
     use serde_json::json;
 
-    use crate::mock::{call, choose, webview};
+    use crate::mock::{call, choose, recovery_files, webview};
 
     #[test]
     fn a_save_over_a_file_changed_on_disk_is_refused_with_a_code_until_the_owner_says_so() {
@@ -352,6 +351,8 @@ mod tests {
             json!({ "path": path, "project": project }),
         )
         .unwrap();
+        call(&w, "autosave", json!({ "project": project, "path": path })).unwrap();
+        assert_eq!(recovery_files(dir.path()).len(), 1);
         let first = call(
             &w,
             "publish_version",
@@ -367,6 +368,10 @@ mod tests {
                 .len(),
             1,
             "publishing saved the file"
+        );
+        assert!(
+            recovery_files(dir.path()).is_empty(),
+            "so the recovery file is redundant"
         );
         project["vendors"]["catalogue"]
             .as_array_mut()
@@ -393,6 +398,20 @@ mod tests {
             json!({ "path": path, "project": project, "date": "2026-06-01" }),
         )
         .unwrap();
+        let err = call(
+            &w,
+            "publish_version",
+            json!({ "path": path, "project": second["project"], "date": "2026-05-01" }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], super::BAD_DATE, "{err}");
+        let err = call(
+            &w,
+            "publish_version",
+            json!({ "path": path, "project": second["project"], "date": "June" }),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], super::BAD_DATE, "{err}");
         let rows = call(
             &w,
             "version_history",

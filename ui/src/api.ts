@@ -13,6 +13,7 @@ import type { Project } from "./generated/Project";
 import type { RecentProject } from "./generated/RecentProject";
 import type { Recovery } from "./generated/Recovery";
 import { MockBackend } from "./mockBackend";
+import { versionsApi } from "./versions";
 
 type Call = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
 
@@ -23,6 +24,9 @@ let call: Call = inDesktopApp ? invoke : new MockBackend().invoke;
 export function useBackend(backend: Call): void {
   call = backend;
 }
+
+/** The version commands: publish, history, change summary, diff, export of a past version. */
+export const versions = versionsApi(<T>(cmd: string, args?: Record<string, unknown>) => call<T>(cmd, args));
 
 export const exampleNames = () => call<string[]>("example_names");
 export const newProject = (example: string | null) => call<Project>("new_project", { example });

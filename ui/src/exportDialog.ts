@@ -12,6 +12,9 @@ export interface ExportDeps {
   setPaper(paper: Paper): void;
   /** Base name for the files, from the project file's name. */
   stem: string;
+  /** A published version to export instead of the current answers: its stored text, with the
+   * paper it was published on; no front matter and no copying. */
+  version?: number;
 }
 
 let open: ReturnType<typeof mount> | null = null;

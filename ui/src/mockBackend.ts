@@ -10,6 +10,7 @@ import type { PreviewUpdate } from "./generated/PreviewUpdate";
 import type { Project } from "./generated/Project";
 import type { RecentProject } from "./generated/RecentProject";
 import type { Recovery } from "./generated/Recovery";
+import { MockVersions } from "./mockVersions";
 
 /** `edits` applied to a copy of `project`, as the Rust side applies them. */
 export function applyEdits(project: Project, edits: Edit[]): Project {
@@ -41,6 +42,10 @@ export class MockBackend {
   clipboard = "";
   /** Links handed to the system browser or mail client. */
   openedLinks: string[] = [];
+  /** Project files something else wrote since they were read: a save refuses them once. */
+  changedOnDisk = new Set<string>();
+  /** The version commands. */
+  versions = new MockVersions((path, project, overwrite) => this.write(path, project, overwrite));
   /** The live preview's answers, their number and the preview they gave. */
   live: { project: Project; revision: number; preview: Preview } | null = null;
 
@@ -85,6 +90,14 @@ export class MockBackend {
     };
   }
 
+  private write(path: string, project: Project, overwrite: boolean): void {
+    if (this.changedOnDisk.has(path) && !overwrite)
+      throw { message: `${path}: not saved: the file changed on disk after it was opened.`, findings: [], code: "changed-on-disk" };
+    this.changedOnDisk.delete(path);
+    this.files.set(path, structuredClone(project));
+    this.remember(path);
+  }
+
   private remember(path: string): void {
     this.recent = [path, ...this.recent.filter((p) => p !== path)].slice(0, 8);
   }
@@ -123,19 +136,39 @@ export class MockBackend {
           return update;
         }
         case "save_project":
-          this.files.set(a.path, structuredClone(a.project));
-          this.remember(a.path);
+          this.write(a.path, a.project, a.overwrite ?? false);
           this.recovery = null;
           return null;
+        case "publish_version":
+          return this.versions.publish(args as Parameters<MockVersions["publish"]>[0]);
+        case "version_history":
+          return this.versions.history(a.project);
+        case "change_summary":
+          return this.versions.changes(a.project);
+        case "version_diff":
+          return this.versions.diff(a.project);
+        case "export_file_name":
+          return a.path
+            ? (a.path as string)
+                .split("/")
+                .pop()
+                ?.replace(/\.policy\.json$/, "")
+            : "privacy-policy";
         case "open_project": {
           const project = this.files.get(a.path);
           if (!project) throw { message: `${a.path}: no such file`, findings: [] };
           this.remember(a.path);
+          this.changedOnDisk.delete(a.path);
           return structuredClone(project);
         }
         case "recent_projects":
           return this.recent.map(
-            (path): RecentProject => ({ path, name: path.split("/").pop() ?? path, modified: this.files.has(path) ? "2026-01-01T00:00:00Z" : null }),
+            (path): RecentProject => ({
+              path,
+              name: path.split("/").pop() ?? path,
+              modified: this.files.has(path) ? "2026-01-01T00:00:00Z" : null,
+              last_published: this.files.get(path)?.history?.at(-1)?.date,
+            }),
           );
         case "forget_recent":
           this.recent = this.recent.filter((p) => p !== a.path);
@@ -164,6 +197,8 @@ export class MockBackend {
           const path = this.dialogAnswers.shift() ?? null;
           return path && !path.endsWith(".policy.json") ? `${path}.policy.json` : path;
         }
+        case "export_version":
+          return { files: [`${a.dir}/${a.stem}-v${a.number}.${(a.options as { format: string }).format}`], findings: [], warnings: [] };
         case "export_policy":
         case "copy_policy": {
           const findings = this.findings(a.project);

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { PolicyDiff } from "./generated/PolicyDiff";
-import { changedSections, describeChanges, inlineHtml, lastPublishedLabel, saveAsking, sideBySideHtml, versionsApi } from "./versions";
+import {
+  changedSections,
+  checkedSave,
+  describeChanges,
+  inlineHtml,
+  lastPublishedLabel,
+  NotSaved,
+  sideBySideHtml,
+  todayIso,
+  versionsApi,
+  withDiskCheck,
+} from "./versions";
 
 const diff: PolicyDiff = {
   from: "version 1 (2026-02-01)",
@@ -37,15 +48,30 @@ describe("versions", () => {
     const save = async (overwrite: boolean) => {
       calls.push(overwrite);
       if (!overwrite) throw { message: "changed on disk", findings: [], code: "changed-on-disk" };
+      return 7;
     };
-    expect(await saveAsking(save, async () => false)).toBe("kept");
-    expect(calls).toEqual([false]);
-    expect(await saveAsking(save, async (m) => m === "changed on disk")).toBe("saved");
-    expect(calls).toEqual([false, false, true]);
+    expect(await withDiskCheck(save, async () => "cancel")).toEqual({ kind: "cancel" });
+    expect(await withDiskCheck(save, async () => "reload")).toEqual({ kind: "reload" });
+    expect(calls).toEqual([false, false]);
+    expect(await withDiskCheck(save, async (m) => (m === "changed on disk" ? "overwrite" : "cancel"))).toEqual({ kind: "done", value: 7 });
+    expect(calls).toEqual([false, false, false, true]);
     const broken = async () => {
       throw { message: "disk full", findings: [] };
     };
-    await expect(saveAsking(broken, async () => true)).rejects.toEqual({ message: "disk full", findings: [] });
+    await expect(withDiskCheck(broken, async () => "overwrite")).rejects.toEqual({ message: "disk full", findings: [] });
+  });
+
+  it("a save the owner did not let through throws, saying whether to read the file again", async () => {
+    const refused = async (_p: string, _project: unknown, overwrite: boolean) => {
+      if (!overwrite) throw { message: "changed on disk", findings: [], code: "changed-on-disk" };
+    };
+    const project = {} as never;
+    await expect(checkedSave(refused, async () => "reload")("/a.policy.json", project)).rejects.toEqual(new NotSaved("/a.policy.json", true));
+    const kept = await checkedSave(refused, async () => "cancel")("/a.policy.json", project).catch((e: NotSaved) => e);
+    expect(kept).toBeInstanceOf(NotSaved);
+    expect((kept as NotSaved).reload).toBe(false);
+    await expect(checkedSave(refused, async () => "overwrite")("/a.policy.json", project)).resolves.toBeUndefined();
+    expect(todayIso(new Date(2026, 1, 3))).toBe("2026-02-03");
   });
 
   it("sends the commands their arguments", async () => {

@@ -1,7 +1,6 @@
 // Versions for the UI: the calls to the version commands, the "file changed on disk" question
-// on save, and pure helpers that turn a diff and a change summary into what the window shows.
-// Self-contained (no DOM, no framework) so the Svelte UI can use it as it is; not wired into
-// main.ts yet.
+// on save and publish, and pure helpers that turn a diff and a change summary into what the
+// window shows. No DOM here: components/Versions.svelte and versionsDialog.ts draw it.
 import type { Changes } from "./generated/Changes";
 import type { CommandError } from "./generated/CommandError";
 import type { ExportOptions } from "./generated/ExportOptions";
@@ -17,6 +16,8 @@ export type Call = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T
 
 /** The code the backend gives a save refused because the file changed on disk. */
 export const CHANGED_ON_DISK = "changed-on-disk";
+/** The code the backend gives a publish date it cannot use. */
+export const BAD_DATE = "bad-date";
 
 export interface PublishChoices {
   /** What changed, in the owner's words; blank for the generated summary. */
@@ -46,6 +47,8 @@ export function versionsApi(call: Call) {
       call<ExportReport>("export_version", { project, number, options, dir, stem }),
     /** save_project with the overwrite flag (api.ts's saveProject does not send it). */
     save: (path: string, project: Project, overwrite: boolean) => call<void>("save_project", { path, project, overwrite }),
+    /** The core's base name for exported files of the project saved at `path`. */
+    fileName: (path: string | null) => call<string>("export_file_name", { path }),
   };
 }
 
@@ -54,21 +57,52 @@ export function isChangedOnDisk(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as Partial<CommandError>).code === CHANGED_ON_DISK;
 }
 
+/** What the owner chose when the file changed on disk: replace it, or read it again. */
+export type DiskChoice = "overwrite" | "reload" | "cancel";
+
+export type Checked<T> = { kind: "done"; value: T } | { kind: "reload" } | { kind: "cancel" };
+
 /**
- * Saves with `save(overwrite)`; when the file changed on disk, asks the owner (`ask` gets the
- * backend's message) and saves again over it only if they agree. "kept" means the file on disk
- * was left as it is (the owner should re-open it); other errors are thrown.
+ * Runs `attempt(false)` (a save or a publish); when the backend refuses because the file changed
+ * on disk, asks the owner (`ask` gets the backend's message) and runs `attempt(true)` over it only
+ * if they choose to overwrite. "reload": read the file again; "cancel": leave it as it is. Other
+ * errors are thrown.
  */
-export async function saveAsking(save: (overwrite: boolean) => Promise<void>, ask: (message: string) => Promise<boolean>): Promise<"saved" | "kept"> {
+export async function withDiskCheck<T>(attempt: (overwrite: boolean) => Promise<T>, ask: (message: string) => Promise<DiskChoice>): Promise<Checked<T>> {
   try {
-    await save(false);
-    return "saved";
+    return { kind: "done", value: await attempt(false) };
   } catch (error) {
     if (!isChangedOnDisk(error)) throw error;
-    if (!(await ask((error as CommandError).message))) return "kept";
-    await save(true);
-    return "saved";
+    const choice = await ask((error as CommandError).message);
+    if (choice !== "overwrite") return { kind: choice };
+    return { kind: "done", value: await attempt(true) };
   }
+}
+
+/** A save that did not happen because the file changed on disk; `reload` when the owner chose to
+ * read the file at that path again. */
+export class NotSaved extends Error {
+  constructor(
+    readonly path: string,
+    readonly reload: boolean,
+  ) {
+    super(reload ? "Not saved: reading the file again as it is on disk." : "Not saved: the file changed on disk and was left as it is.");
+  }
+}
+
+/** A save function for Session: asks when the file changed on disk, and throws NotSaved unless
+ * it saved (so the answers stay marked unsaved). */
+export function checkedSave(save: (path: string, project: Project, overwrite: boolean) => Promise<void>, ask: (message: string) => Promise<DiskChoice>) {
+  return async (path: string, project: Project): Promise<void> => {
+    const result = await withDiskCheck((overwrite) => save(path, project, overwrite), ask);
+    if (result.kind !== "done") throw new NotSaved(path, result.kind === "reload");
+  };
+}
+
+/** Today in the owner's calendar, `YYYY-MM-DD`: the publish date the form starts with. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function escapeHtml(text: string): string {
@@ -117,10 +151,16 @@ export function describeChanges(changes: Changes): { yours: string[]; ours: stri
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+/** "1 February 2026" for `YYYY-MM-DD`; the text itself when it is not such a date. */
+export function longDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
+}
+
 /** "Published 1 February 2026" for the start screen, or "Not published yet". */
 export function lastPublishedLabel(recent: RecentProject): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(recent.last_published ?? "");
-  if (!match) return "Not published yet";
-  const month = MONTHS[Number(match[2]) - 1];
-  return month ? `Published ${Number(match[3])} ${month} ${match[1]}` : "Not published yet";
+  const date = recent.last_published ?? "";
+  const long = longDate(date);
+  return date && long !== date ? `Published ${long}` : "Not published yet";
 }

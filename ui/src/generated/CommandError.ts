@@ -17,6 +17,6 @@ findings: Array<Finding>,
 /**
  * A stable code when the UI should act on the error rather than only show it:
  * `changed-on-disk` (the file changed since it was opened; ask, then save with
- * `overwrite`).
+ * `overwrite`), `bad-date` (a publish date that cannot be used; shown beside the date).
  */
 code?: string, };
