@@ -26,6 +26,18 @@ pub struct SectionMemo {
     sections: HashMap<String, Written>,
     /// How many sections the last assembly wrote (the rest came from the memo).
     written: usize,
+    /// How many assemblies this memo has seen; numbers the context each section was written
+    /// from.
+    assemblies: u64,
+}
+
+/// The sections of the last assembly, while the next one recalls them.
+pub(super) struct Previous {
+    sections: HashMap<String, Written>,
+    /// Whether a name still has the value it had in the assembly numbered here. Sections written
+    /// in the same assembly read the same context, so a large value that many sections read
+    /// (the vendor list) is compared once per assembly instead of once per section.
+    unchanged: HashMap<(String, u64), bool>,
 }
 
 /// One section's output, with the inputs it came from.
@@ -34,6 +46,8 @@ pub(super) struct Written {
     /// Each context name the templates read (`org`, or `org.email` for one key of a top-level
     /// map), with its value then.
     reads: Vec<(String, Value)>,
+    /// The assembly it was written in.
+    assembly: u64,
     /// `None` when the section was left out (its condition was false or its body empty).
     pub(super) text: Option<(String, String)>,
 }
@@ -44,22 +58,26 @@ impl SectionMemo {
         self.written
     }
 
-    pub(super) fn start(&mut self) -> HashMap<String, Written> {
+    /// Starts an assembly: the sections remembered so far, and the number of this assembly.
+    pub(super) fn start(&mut self) -> (Previous, u64) {
         self.written = 0;
-        std::mem::take(&mut self.sections)
+        self.assemblies += 1;
+        let previous = Previous {
+            sections: std::mem::take(&mut self.sections),
+            unchanged: HashMap::new(),
+        };
+        (previous, self.assemblies)
     }
 
     /// The remembered output of `key`, if nothing it read has changed in `ctx`.
-    pub(super) fn recall(
-        previous: &mut HashMap<String, Written>,
-        key: &str,
-        ctx: &Tracked,
-    ) -> Option<Written> {
-        let hit = previous.remove(key)?;
-        let unchanged = hit
-            .reads
-            .iter()
-            .all(|(name, before)| same(&ctx.value_of(name), before));
+    pub(super) fn recall(previous: &mut Previous, key: &str, ctx: &Tracked) -> Option<Written> {
+        let hit = previous.sections.remove(key)?;
+        let unchanged = hit.reads.iter().all(|(name, before)| {
+            *previous
+                .unchanged
+                .entry((name.clone(), hit.assembly))
+                .or_insert_with(|| same(&ctx.value_of(name), before))
+        });
         unchanged.then_some(hit)
     }
 
@@ -75,13 +93,16 @@ impl SectionMemo {
 #[derive(Debug)]
 pub(super) struct Tracked {
     view: Value,
+    /// The number of the assembly this context is for.
+    assembly: u64,
     reads: Mutex<BTreeSet<String>>,
 }
 
 impl Tracked {
-    pub(super) fn new(view: Value) -> Arc<Self> {
+    pub(super) fn new(view: Value, assembly: u64) -> Arc<Self> {
         Arc::new(Tracked {
             view,
+            assembly,
             reads: Mutex::new(BTreeSet::new()),
         })
     }
@@ -104,7 +125,11 @@ impl Tracked {
                 (name, value)
             })
             .collect();
-        Written { reads, text }
+        Written {
+            reads,
+            assembly: self.assembly,
+            text,
+        }
     }
 
     /// The value of a recorded name: a top-level name, or `name.key` for one key of a top-level

@@ -59,10 +59,10 @@ pub fn assemble_facts(
         .language(&project.language)
         .ok_or_else(|| AssembleError::UnknownLanguage(project.language.clone()))?;
     let view = view::View::build(facts, library.law(), library.claims(), &language.strings);
-    let tracked = memo::Tracked::new(Value::from(minijinja::value::Serde(&view)));
+    let (mut previous, assembly) = memo.start();
+    let tracked = memo::Tracked::new(Value::from(minijinja::value::Serde(&view)), assembly);
     let ctx = Value::from_dyn_object(tracked.clone());
     let env = library.env();
-    let mut previous = memo.start();
     let mut sections = Vec::new();
     for spec in &language.sections {
         let key = format!("{}/{}", project.language, spec.id);
