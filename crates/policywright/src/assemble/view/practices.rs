@@ -26,6 +26,8 @@ pub(crate) struct DataView {
 /// One source of data.
 #[derive(Serialize)]
 pub(crate) struct SourceView {
+    /// The answer's kebab-case value, e.g. `third-parties`, for conditions.
+    id: String,
     /// The source, e.g. "From you".
     label: String,
     /// Labels of the categories from it.
@@ -119,6 +121,7 @@ impl Data {
         .filter_map(|source| {
             let categories = labels(&|d| d.answer.sources.contains(&source));
             (!categories.is_empty()).then(|| SourceView {
+                id: key(&source),
                 label: label(s, "source", &source),
                 categories,
             })
