@@ -4,6 +4,7 @@
 
 import { blankProject, catalogueFixture, countryFixture } from "./fixtures";
 import type { Edit } from "./generated/Edit";
+import type { ExportPlace } from "./generated/ExportPlace";
 import type { Finding } from "./generated/Finding";
 import type { Preview } from "./generated/Preview";
 import type { PreviewUpdate } from "./generated/PreviewUpdate";
@@ -41,6 +42,10 @@ export class MockBackend {
   clipboard = "";
   /** Links handed to the system browser or mail client. */
   openedLinks: string[] = [];
+  /** Where each project was last exported, by project path (the app's own settings). */
+  exportPlaces = new Map<string, ExportPlace>();
+  /** Files the exports wrote. */
+  exported = new Set<string>();
   /** The live preview's answers, their number and the preview they gave. */
   live: { project: Project; revision: number; preview: Preview } | null = null;
 
@@ -176,7 +181,33 @@ export class MockBackend {
           }
           const options = a.options as { format: string };
           const files = (options.format === "all" ? ["md", "html", "pdf"] : [options.format]).map((ext) => `${a.dir}/${a.stem}.${ext}`);
+          for (const f of files) this.exported.add(f);
           return { files, findings, warnings: [] };
+        }
+        case "default_purpose_data": {
+          // A stand-in for the core's per-purpose defaults: what is collected, never special-category data.
+          const special = new Set(catalogueFixture.categories.filter((c) => c.gdpr_special).map((c) => c.id));
+          return (a.project as Project).data.map((d) => d.category).filter((c) => !special.has(c));
+        }
+        case "export_file_name":
+          return a.path
+            ? String(a.path)
+                .replace(/^.*\//, "")
+                .replace(/\.policy\.json$/, "")
+            : "privacy-policy";
+        case "normalise_url": {
+          const url = String(a.url).trim();
+          if (/^mailto:/i.test(url)) throw { message: `${url} is not a web address`, findings: [] };
+          return { url: /^[a-z]+:\/\//i.test(url) ? url : `https://${url}`, insecure: /^http:/i.test(url) };
+        }
+        case "export_place":
+          return this.exportPlaces.get(a.project) ?? null;
+        case "remember_export_place":
+          this.exportPlaces.set(a.project, structuredClone(a.place));
+          return null;
+        case "existing_exports": {
+          const exts = (a.options as Array<{ format: string }>).flatMap((o) => (o.format === "all" ? ["md", "html", "pdf"] : [o.format]));
+          return exts.map((ext) => `${a.dir}/${a.stem}.${ext}`).filter((f) => this.exported.has(f));
         }
         case "open_exported":
         case "show_exported":

@@ -80,4 +80,41 @@ describe("export dialog", () => {
     flushSync();
     expect(document.querySelector("#export-dialog")).toBeNull();
   });
+
+  it("asks before it replaces files already there, and remembers the place for the project", async () => {
+    const project = blankProject();
+    project.organisation.legal_name = "Wren Ltd";
+    project.organisation.email = "privacy@wren.example";
+    const deps = { project: () => project, paper: "a4" as Paper, setPaper() {}, stem: "wren", projectPath: "/p/wren.policy.json" };
+    openExportDialog(deps);
+    flushSync();
+    backend.dialogAnswers.push("/out");
+    q<HTMLButtonElement>("#choose-folder").click();
+    await settle();
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    expect(document.querySelector("#overwrite-guard"), "nothing there yet").toBeNull();
+    expect(text("#export-done")).toBe("Exported 3 file(s).");
+    expect(backend.exportPlaces.get("/p/wren.policy.json")).toEqual({ folder: "/out", stem: "wren" });
+
+    q<HTMLInputElement>("#fmt-md").click();
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    expect(text("#overwrite-guard-message")).toBe("/out already has wren.html, wren.pdf. Exporting replaces them with the policy as it is now.");
+    q<HTMLButtonElement>('#overwrite-guard button[data-value="cancel"]').click();
+    await settle();
+    expect(text("#export-result")).toBe("Nothing exported: the files there were kept.");
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    q<HTMLButtonElement>('#overwrite-guard button[data-value="replace"]').click();
+    await settle();
+    expect(text("#export-done")).toBe("Exported 2 file(s).");
+  });
+
+  it("starts in the folder and with the name it was given", () => {
+    openExportDialog({ project: () => blankProject(), paper: "a4", setPaper() {}, stem: "site-policy", folder: "/site" });
+    flushSync();
+    expect(q<HTMLInputElement>("#export-folder").value).toBe("/site");
+    expect(q<HTMLInputElement>("#export-stem").value).toBe("site-policy");
+  });
 });

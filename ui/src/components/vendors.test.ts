@@ -106,4 +106,22 @@ describe("custom vendors and group companies", () => {
     expect(w.history.current.vendors.group_companies).toBeUndefined();
     w.done();
   });
+
+  it("a web address typed without https:// is read by the core when the box is left", async () => {
+    const p = blankProject();
+    p.vendors.custom = [{ name: "Wix", category: "hosting", data: [], locations: [] }];
+    const w = mountStep("vendors", p);
+    const box = "#field-vendors-custom-0-privacy-url";
+    w.type(box, "www.wix.com/privacy");
+    expect(w.history.current.vendors.custom[0].privacy_url).toBe("www.wix.com/privacy");
+    w.q(box).dispatchEvent(new Event("blur"));
+    await w.settle();
+    expect(w.history.current.vendors.custom[0].privacy_url).toBe("https://www.wix.com/privacy");
+    expect(w.q<HTMLInputElement>(box).value).toBe("https://www.wix.com/privacy");
+    w.type(box, "mailto:x@wix.com");
+    w.q(box).dispatchEvent(new Event("blur"));
+    await w.settle();
+    expect(w.history.current.vendors.custom[0].privacy_url, "not a web address: kept for validation").toBe("mailto:x@wix.com");
+    w.done();
+  });
 });
