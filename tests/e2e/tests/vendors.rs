@@ -50,6 +50,8 @@ async fn move_a_vendor() {
     s.type_into(first, "Germany").await;
     s.press("\u{E004}").await;
     assert_eq!(s.value(first).await, "Germany (DE)");
+    s.check_accessibility("vendor step with an adjustment open")
+        .await;
 
     s.wait_for_text("section#transfers", "DHL and Klaviyo")
         .await;
