@@ -1,6 +1,7 @@
 //! End-to-end: the owner's own set-up of a catalogue vendor reaches the policy. Moving Klaviyo
 //! (the United States in the catalogue) to Germany in the tea shop's vendor step moves it to the
 //! Germany row of the transfer section, and its vendor entry names the region the owner chose.
+//! A group company added in the app is named as a recipient, and abroad, with its safeguard.
 #![cfg(target_os = "linux")]
 
 mod harness;
@@ -68,6 +69,49 @@ async fn move_a_vendor() {
         !us_row.is_empty() && !us_row.contains("Klaviyo"),
         "Klaviyo left the United States row: {after}"
     );
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_group_company_added_in_the_app_is_named_as_a_recipient_abroad() {
+    within(LIMIT, add_a_group_company()).await;
+}
+
+async fn add_a_group_company() {
+    let home = Home::new();
+    let Some(s) = Session::start("group-company", &home).await else {
+        return;
+    };
+    s.select("select#example", "saas").await;
+    s.click("#new-from-example").await;
+    s.wait_for_text(".policy-meta", "Kestrel").await;
+    assert!(
+        !section(&s, "transfers")
+            .await
+            .contains("Kestrel Metrics Inc."),
+        "no group company at first"
+    );
+    s.click("#step-vendors").await;
+    s.click("#add-group-company").await;
+    s.type_into(
+        "#field-vendors-group-companies-0-name",
+        "Kestrel Metrics Inc.",
+    )
+    .await;
+    s.type_into("#field-vendors-group-companies-0-country", "United States")
+        .await;
+    s.click("#field-vendors-group-companies-0-safeguards-standard-contractual-clauses")
+        .await;
+    s.wait_for_text(
+        "#preview",
+        "With companies in our group: Kestrel Metrics Inc., in the United States.",
+    )
+    .await;
+    s.wait_for_text(
+        "section#transfers",
+        "Postmark, Sentry, OpenAI API and Kestrel Metrics Inc.: the European Commission's Standard Contractual Clauses",
+    )
+    .await;
     s.finish().await;
 }
 
