@@ -1,6 +1,7 @@
 //! End-to-end: a purpose that uses special-category data asks for its Art. 9 condition beside
 //! it. Health data ticked for bookings in the software example gives a finding there; choosing
-//! health care clears it, and the policy's legal-bases section states the condition.
+//! health care clears it, and the policy's legal-bases section states the condition. The owner's
+//! own examples of the health data replace the catalogue's in the policy.
 #![cfg(target_os = "linux")]
 
 mod harness;
@@ -49,6 +50,15 @@ async fn art_9_condition() {
 
     s.click("#step-data").await;
     s.click("#field-data-health").await;
+    // The owner's own examples replace the catalogue's in the policy. The software example
+    // collects 16 kinds of data, so health data is the 17th.
+    s.type_into("#field-data-16-examples", "step counts\u{E007}heart rate")
+        .await;
+    s.wait_for_text(
+        "section#what-we-collect",
+        "Health data, such as step counts and heart rate.",
+    )
+    .await;
     s.click("#step-purposes").await;
     s.click("#field-purpose-bookings").await;
     let uses_health = in_purpose(&s, "bookings", "input[id$='-uses-health']").await;
