@@ -1,7 +1,9 @@
 //! End-to-end: the owner's own set-up of a catalogue vendor reaches the policy. Moving Klaviyo
 //! (the United States in the catalogue) to Germany in the tea shop's vendor step moves it to the
 //! Germany row of the transfer section, and its vendor entry names the region the owner chose.
-//! A group company added in the app is named as a recipient, and abroad, with its safeguard.
+//! A custom vendor's own use, typed in the app, lists it among the companies that use data for
+//! their own purposes; a group company added in the app is named as a recipient, and abroad,
+//! with its safeguard.
 #![cfg(target_os = "linux")]
 
 mod harness;
@@ -68,6 +70,51 @@ async fn move_a_vendor() {
     assert!(
         !us_row.is_empty() && !us_row.contains("Klaviyo"),
         "Klaviyo left the United States row: {after}"
+    );
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_custom_vendor_s_own_use_lists_it_among_the_companies_that_use_data_themselves() {
+    within(LIMIT, custom_vendor_own_use()).await;
+}
+
+async fn custom_vendor_own_use() {
+    let home = Home::new();
+    let Some(s) = Session::start("custom-vendor-own-use", &home).await else {
+        return;
+    };
+    s.select("select#example", "shop").await;
+    s.click("#new-from-example").await;
+    s.wait_for_text(
+        "section#summary",
+        "5 of them also use the data for their own purposes",
+    )
+    .await;
+    s.click("#step-vendors").await;
+    s.type_into(
+        "#field-vendors-custom-0-own-use",
+        "Uses delivery addresses to plan its own routes.",
+    )
+    .await;
+    s.wait_for_text(
+        "section#summary",
+        "6 of them also use the data for their own purposes",
+    )
+    .await;
+    let vendors = s
+        .wait_for_text(
+            "section#vendors",
+            "Uses delivery addresses to plan its own routes.",
+        )
+        .await;
+    let own_use_part = vendors
+        .split("also decide for themselves how to use it")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        own_use_part.contains("Yorkshire Fulfilment Co."),
+        "the vendor moved to the companies that use data for their own purposes: {vendors}"
     );
     s.finish().await;
 }
