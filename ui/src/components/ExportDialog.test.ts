@@ -111,6 +111,26 @@ describe("export dialog", () => {
     expect(text("#export-done")).toBe("Exported 2 file(s).");
   });
 
+  it("a place that cannot be remembered is a warning beside what was exported", async () => {
+    const project = blankProject();
+    project.organisation.legal_name = "Wren Ltd";
+    project.organisation.email = "privacy@wren.example";
+    const invoke = backend.invoke;
+    api.useBackend(async <T>(cmd: string, args?: Record<string, unknown>): Promise<T> => {
+      if (cmd === "remember_export_place") throw { message: "the disk is full", findings: [] };
+      return invoke<T>(cmd, args);
+    });
+    openExportDialog({ project: () => project, paper: "a4", setPaper() {}, stem: "wren", projectPath: "/p/wren.policy.json" });
+    flushSync();
+    backend.dialogAnswers.push("/out");
+    q<HTMLButtonElement>("#choose-folder").click();
+    await settle();
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    expect(text("#export-done")).toBe("Exported 3 file(s).");
+    expect(text("#export-result .finding")).toBe("The folder was not remembered for next time: the disk is full");
+  });
+
   it("starts in the folder and with the name it was given", () => {
     openExportDialog({ project: () => blankProject(), paper: "a4", setPaper() {}, stem: "site-policy", folder: "/site" });
     flushSync();

@@ -104,6 +104,16 @@ describe("list widgets", () => {
     w.done();
   });
 
+  it("a purpose unticked before the core's defaults arrive stays unticked", async () => {
+    const w = mountStep("purposes", withData("usage-data"));
+    w.toggle("#field-purpose-provide-service");
+    w.toggle("#field-purpose-provide-service");
+    await w.settle();
+    expect(w.history.current.purposes).toEqual([]);
+    expect(w.q<HTMLInputElement>("#field-purpose-provide-service").checked).toBe(false);
+    w.done();
+  });
+
   it("without the core's defaults a new purpose starts with no data, and says why", async () => {
     useBackend(async () => {
       throw { message: 'purpose: "x" is not a purpose we know', findings: [] };
