@@ -37,6 +37,7 @@ describe("vendor adjustments", () => {
     w.type(first, "Germany");
     w.q(first).dispatchEvent(new Event("blur"));
     expect(w.history.current.vendors.adjustments?.[0].locations).toEqual(["DE", "US"]);
+    expect(w.q("#field-vendor-stripe-help").textContent).toContain("Processes your data in: Germany, the United States (your set-up).");
     w.q<HTMLButtonElement>('#field-vendors-adjustments-0-locations button[aria-label="Remove country 2"]').click();
     w.find([]);
     expect(w.history.current.vendors.adjustments?.[0].locations).toEqual(["DE"]);
