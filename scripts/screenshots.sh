@@ -7,4 +7,5 @@ npm --prefix ui run build
 cargo build -p policywright-app
 cargo test -p policywright-e2e --test app -- --ignored screenshots
 cargo test -p policywright-e2e --test versions -- --ignored screenshots
+cargo test -p policywright-e2e --test vendors -- --ignored screenshot
 ls -l docs/screenshots/

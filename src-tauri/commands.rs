@@ -182,7 +182,7 @@ pub async fn copy_policy<R: tauri::Runtime>(
 }
 
 /// Refuses a base name for exported files that is empty, hidden or leads into another folder.
-fn export_stem(stem: &str) -> Result<(), CommandError> {
+pub(crate) fn export_stem(stem: &str) -> Result<(), CommandError> {
     if stem.trim().is_empty() || stem.contains(['/', '\\']) || stem.starts_with('.') {
         return Err(CommandError::new(format!(
             "`{stem}` is not a usable file name"

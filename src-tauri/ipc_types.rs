@@ -21,6 +21,7 @@ fn generate(dir: &Path) {
     policywright::recovery::Recovery::export_all(&cfg).expect("Recovery");
     policywright::catalogue::CountryName::export_all(&cfg).expect("CountryName");
     policywright::web_address::NormalisedUrl::export_all(&cfg).expect("NormalisedUrl");
+    policywright::export_places::ExportPlace::export_all(&cfg).expect("ExportPlace");
     crate::versions::PublishOutcome::export_all(&cfg).expect("PublishOutcome");
     crate::versions::VersionRow::export_all(&cfg).expect("VersionRow");
     crate::versions::Changes::export_all(&cfg).expect("Changes");

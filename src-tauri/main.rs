@@ -4,6 +4,7 @@
 mod answers;
 mod commands;
 mod dialogs;
+mod export_places;
 #[cfg(test)]
 mod ipc_types;
 mod live;
@@ -73,6 +74,9 @@ fn with_commands<R: tauri::Runtime>(
             answers::normalise_url,
             answers::default_purpose_data,
             answers::export_file_name,
+            export_places::export_place,
+            export_places::remember_export_place,
+            export_places::existing_exports,
             versions::publish_version,
             versions::version_history,
             versions::change_summary,
@@ -85,6 +89,7 @@ fn with_commands<R: tauri::Runtime>(
 fn manage_files<R: tauri::Runtime>(app: &tauri::App<R>) -> tauri::Result<()> {
     let paths = app.path();
     session::manage(app, &paths.app_config_dir()?, &paths.app_data_dir()?);
+    export_places::manage(app, &paths.app_config_dir()?);
     Ok(())
 }
 

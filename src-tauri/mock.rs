@@ -22,6 +22,7 @@ pub fn webview(dir: &Path) -> tauri::WebviewWindow<MockRuntime> {
     .build(mock_context(noop_assets()))
     .expect("app builds");
     crate::session::manage(&app, &dir.join("config"), &dir.join("data"));
+    crate::export_places::manage(&app, &dir.join("config"));
     tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("window builds")
@@ -39,6 +40,7 @@ pub fn webview_with_capabilities(dir: &Path) -> tauri::WebviewWindow<MockRuntime
     .build(tauri::generate_context!("tauri.conf.json", test = true))
     .expect("app builds");
     crate::session::manage(&app, &dir.join("config"), &dir.join("data"));
+    crate::export_places::manage(&app, &dir.join("config"));
     tauri::WebviewWindowBuilder::new(&app, crate::navigation::MAIN_WINDOW, Default::default())
         .build()
         .expect("window builds")

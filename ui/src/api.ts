@@ -6,7 +6,9 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { Catalogues } from "./generated/Catalogues";
 import type { Edit } from "./generated/Edit";
 import type { ExportOptions } from "./generated/ExportOptions";
+import type { ExportPlace } from "./generated/ExportPlace";
 import type { ExportReport } from "./generated/ExportReport";
+import type { NormalisedUrl } from "./generated/NormalisedUrl";
 import type { Preview } from "./generated/Preview";
 import type { PreviewUpdate } from "./generated/PreviewUpdate";
 import type { Project } from "./generated/Project";
@@ -44,6 +46,11 @@ export interface CountryOption {
 /** Every ISO 3166-1 country, for the country pickers. */
 export const listCountries = () => call<CountryOption[]>("list_countries");
 
+/** The data categories a newly ticked purpose starts with, by the core's defaults. */
+export const defaultPurposeData = (purpose: string, project: Project) => call<string[]>("default_purpose_data", { purpose, project });
+/** A typed web address as the core reads it (`https://` added); refused when it is none. */
+export const normaliseUrl = (url: string) => call<NormalisedUrl>("normalise_url", { url });
+
 export const openProject = (path: string) => call<Project>("open_project", { path });
 /** A project named on the command line or by the file manager, not yet opened. */
 export const takeOpenRequest = () => call<string | null>("take_open_request");
@@ -72,6 +79,15 @@ export const chooseExportFolder = () => call<string | null>("choose_export_folde
 
 export const exportPolicy = (project: Project, options: ExportOptions, dir: string, stem: string) =>
   call<ExportReport>("export_policy", { project, options, dir, stem });
+/** The file name (without extension) the core gives exports of the project saved at `path`. */
+export const exportFileName = (path: string | null) => call<string>("export_file_name", { path });
+/** Where the project saved at `project` was last exported (the app's own settings), if anywhere. */
+export const exportPlace = (project: string) => call<ExportPlace | null>("export_place", { project });
+export const rememberExportPlace = (project: string, place: ExportPlace) => call<void>("remember_export_place", { project, place });
+/** The files exports with `options` into `dir` as `stem` would overwrite. */
+/** The files an export would replace; with `version`, those of that published version's export. */
+export const existingExports = (options: ExportOptions[], dir: string, stem: string, version?: number) =>
+  call<string[]>("existing_exports", { options, dir, stem, version: version ?? null });
 export const copyPolicy = (project: Project, options: ExportOptions) => call<void>("copy_policy", { project, options });
 export const openExported = (path: string) => call<void>("open_exported", { path });
 export const showExported = (path: string) => call<void>("show_exported", { path });

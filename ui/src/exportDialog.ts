@@ -10,11 +10,15 @@ export interface ExportDeps {
   paper: Paper;
   /** Records the paper choice in the answers, so the next export uses it too. */
   setPaper(paper: Paper): void;
-  /** Base name for the files, from the project file's name. */
+  /** Base name for the files: where the project was exported last, or the core's name for it. */
   stem: string;
   /** A published version to export instead of the current answers: its stored text, with the
    * paper it was published on; no front matter and no copying. */
   version?: number;
+  /** The folder the project was exported to last ("" when none). */
+  folder?: string;
+  /** The project's file, under which the app remembers where it was exported; null when unsaved. */
+  projectPath?: string | null;
 }
 
 let open: ReturnType<typeof mount> | null = null;

@@ -4,6 +4,7 @@
 
 import { blankProject, catalogueFixture, countryFixture } from "./fixtures";
 import type { Edit } from "./generated/Edit";
+import type { ExportPlace } from "./generated/ExportPlace";
 import type { Finding } from "./generated/Finding";
 import type { Preview } from "./generated/Preview";
 import type { PreviewUpdate } from "./generated/PreviewUpdate";
@@ -46,6 +47,10 @@ export class MockBackend {
   changedOnDisk = new Set<string>();
   /** The version commands. */
   versions = new MockVersions((path, project, overwrite) => this.write(path, project, overwrite));
+  /** Where each project was last exported, by project path (the app's own settings). */
+  exportPlaces = new Map<string, ExportPlace>();
+  /** Files the exports wrote. */
+  exported = new Set<string>();
   /** The live preview's answers, their number and the preview they gave. */
   live: { project: Project; revision: number; preview: Preview } | null = null;
 
@@ -197,8 +202,11 @@ export class MockBackend {
           const path = this.dialogAnswers.shift() ?? null;
           return path && !path.endsWith(".policy.json") ? `${path}.policy.json` : path;
         }
-        case "export_version":
-          return { files: [`${a.dir}/${a.stem}-v${a.number}.${(a.options as { format: string }).format}`], findings: [], warnings: [] };
+        case "export_version": {
+          const file = `${a.dir}/${a.stem}-v${a.number}.${(a.options as { format: string }).format}`;
+          this.exported.add(file);
+          return { files: [file], findings: [], warnings: [] };
+        }
         case "export_policy":
         case "copy_policy": {
           const findings = this.findings(a.project);
@@ -211,7 +219,28 @@ export class MockBackend {
           }
           const options = a.options as { format: string };
           const files = (options.format === "all" ? ["md", "html", "pdf"] : [options.format]).map((ext) => `${a.dir}/${a.stem}.${ext}`);
+          for (const f of files) this.exported.add(f);
           return { files, findings, warnings: [] };
+        }
+        case "default_purpose_data": {
+          // A stand-in for the core's per-purpose defaults: what is collected, never special-category data.
+          const special = new Set(catalogueFixture.categories.filter((c) => c.gdpr_special).map((c) => c.id));
+          return (a.project as Project).data.map((d) => d.category).filter((c) => !special.has(c));
+        }
+        case "normalise_url": {
+          const url = String(a.url).trim();
+          if (/^mailto:/i.test(url)) throw { message: `${url} is not a web address`, findings: [] };
+          return { url: /^[a-z]+:\/\//i.test(url) ? url : `https://${url}`, insecure: /^http:/i.test(url) };
+        }
+        case "export_place":
+          return this.exportPlaces.get(a.project) ?? null;
+        case "remember_export_place":
+          this.exportPlaces.set(a.project, structuredClone(a.place));
+          return null;
+        case "existing_exports": {
+          const exts = (a.options as Array<{ format: string }>).flatMap((o) => (o.format === "all" ? ["md", "html", "pdf"] : [o.format]));
+          const stem = a.version == null ? a.stem : `${a.stem}-v${a.version}`;
+          return exts.map((ext) => `${a.dir}/${stem}.${ext}`).filter((f) => this.exported.has(f));
         }
         case "open_exported":
         case "show_exported":

@@ -52,6 +52,11 @@ export function mountStep(stepId: string, project: Project = blankProject(), fin
       s.dispatchEvent(new Event("change", { bubbles: true }));
       flushSync();
     },
+    /** Lets calls to the backend (the mock) answer, then draws what they changed. */
+    async settle() {
+      for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+      flushSync();
+    },
     /** New findings, as a preview brings them. */
     find(next: Finding[]) {
       wizard.findings = next;

@@ -130,6 +130,26 @@ pub fn export_file_name(project_file: Option<&Path>) -> String {
     project_file.map_or_else(|| DEFAULT_STEM.to_owned(), file_stem)
 }
 
+/// The files an export with `options` writes into `dir` as `<stem>.<ext>`.
+pub fn file_paths(options: &ExportOptions, dir: &Path, stem: &str) -> Vec<PathBuf> {
+    renderers(options)
+        .iter()
+        .map(|r| dir.join(format!("{stem}.{}", r.extension())))
+        .collect()
+}
+
+/// Those of the files exports with `options` would write that are there already (a file or a
+/// link): what the app asks about before it overwrites them.
+pub fn existing_files(options: &[ExportOptions], dir: &Path, stem: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = Vec::new();
+    for path in options.iter().flat_map(|o| file_paths(o, dir, stem)) {
+        if std::fs::symlink_metadata(&path).is_ok() && !found.contains(&path) {
+            found.push(path);
+        }
+    }
+    found
+}
+
 /// Validates, assembles and writes the chosen files into `dir` as `<stem>.<ext>`. Refuses when
 /// the answers have errors, so no broken policy is ever written.
 pub fn export(

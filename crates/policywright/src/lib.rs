@@ -13,6 +13,7 @@ pub mod defaults;
 pub mod document;
 pub mod examples;
 pub mod export;
+pub mod export_places;
 pub mod facts;
 pub mod law;
 pub mod library;

@@ -25,7 +25,10 @@ fn the_personal_information_term_names_only_the_regions_the_policy_covers() {
     let saas = policy("saas", |_| {});
     let line = sentence_with(&saas, "\"personal information\"").expect("the term is explained");
     assert!(line.contains("In the parts for the US,"), "{line}");
-    assert!(!line.contains("Canad") && !line.contains("Australia"), "{line}");
+    assert!(
+        !line.contains("Canad") && !line.contains("Australia"),
+        "{line}"
+    );
 
     let everywhere = policy("consumer-app", |_| {});
     let line = sentence_with(&everywhere, "\"personal information\"").expect("explained");
@@ -45,7 +48,8 @@ fn the_complaint_pointer_names_only_regions_whose_sections_name_an_authority() {
     );
     // California's section names no authority, so a California-only policy points nowhere.
     let california = policy("saas", |p| p.jurisdictions = vec!["us-ca".to_owned()]);
-    let line = sentence_with(&california, "complain to a data protection authority").expect("rights");
+    let line =
+        sentence_with(&california, "complain to a data protection authority").expect("rights");
     assert!(!line.contains("sections below"), "{line}");
 }
 

@@ -80,4 +80,82 @@ describe("export dialog", () => {
     flushSync();
     expect(document.querySelector("#export-dialog")).toBeNull();
   });
+
+  it("asks before it replaces files already there, and remembers the place for the project", async () => {
+    const project = blankProject();
+    project.organisation.legal_name = "Wren Ltd";
+    project.organisation.email = "privacy@wren.example";
+    const deps = { project: () => project, paper: "a4" as Paper, setPaper() {}, stem: "wren", projectPath: "/p/wren.policy.json" };
+    openExportDialog(deps);
+    flushSync();
+    backend.dialogAnswers.push("/out");
+    q<HTMLButtonElement>("#choose-folder").click();
+    await settle();
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    expect(document.querySelector("#overwrite-guard"), "nothing there yet").toBeNull();
+    expect(text("#export-done")).toBe("Exported 3 file(s).");
+    expect(backend.exportPlaces.get("/p/wren.policy.json")).toEqual({ folder: "/out", stem: "wren" });
+
+    q<HTMLInputElement>("#fmt-md").click();
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    expect(text("#overwrite-guard-message")).toBe("/out already has wren.html, wren.pdf. Exporting replaces them with the policy as it is now.");
+    q<HTMLButtonElement>('#overwrite-guard button[data-value="cancel"]').click();
+    await settle();
+    expect(text("#export-result")).toBe("Nothing exported: the files there were kept.");
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    q<HTMLButtonElement>('#overwrite-guard button[data-value="replace"]').click();
+    await settle();
+    expect(text("#export-done")).toBe("Exported 2 file(s).");
+  });
+
+  it("a past version asks only about its own files, not the current policy's", async () => {
+    const project = blankProject();
+    project.organisation.legal_name = "Wren Ltd";
+    project.organisation.email = "privacy@wren.example";
+    backend.exported.add("/out/wren.md");
+    openExportDialog({ project: () => project, paper: "a4", setPaper() {}, stem: "wren", version: 1 });
+    flushSync();
+    backend.dialogAnswers.push("/out");
+    q<HTMLButtonElement>("#choose-folder").click();
+    await settle();
+    q<HTMLButtonElement>("#fmt-html").click();
+    q<HTMLButtonElement>("#fmt-pdf").click();
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    expect(document.querySelector("#overwrite-guard"), "wren.md is the current policy's file").toBeNull();
+    expect(text("#export-done")).toBe("Exported 1 file(s).");
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    expect(text("#overwrite-guard-message")).toBe("/out already has wren-v1.md. Exporting replaces it with version 1.");
+  });
+
+  it("a place that cannot be remembered is a warning beside what was exported", async () => {
+    const project = blankProject();
+    project.organisation.legal_name = "Wren Ltd";
+    project.organisation.email = "privacy@wren.example";
+    const invoke = backend.invoke;
+    api.useBackend(async <T>(cmd: string, args?: Record<string, unknown>): Promise<T> => {
+      if (cmd === "remember_export_place") throw { message: "the disk is full", findings: [] };
+      return invoke<T>(cmd, args);
+    });
+    openExportDialog({ project: () => project, paper: "a4", setPaper() {}, stem: "wren", projectPath: "/p/wren.policy.json" });
+    flushSync();
+    backend.dialogAnswers.push("/out");
+    q<HTMLButtonElement>("#choose-folder").click();
+    await settle();
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    expect(text("#export-done")).toBe("Exported 3 file(s).");
+    expect(text("#export-result .finding")).toBe("The folder was not remembered for next time: the disk is full");
+  });
+
+  it("starts in the folder and with the name it was given", () => {
+    openExportDialog({ project: () => blankProject(), paper: "a4", setPaper() {}, stem: "site-policy", folder: "/site" });
+    flushSync();
+    expect(q<HTMLInputElement>("#export-folder").value).toBe("/site");
+    expect(q<HTMLInputElement>("#export-stem").value).toBe("site-policy");
+  });
 });

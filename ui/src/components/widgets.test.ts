@@ -3,8 +3,10 @@
 
 import { flushSync } from "svelte";
 import { describe, expect, it } from "vitest";
+import { useBackend } from "../api";
 import { blankProject } from "../fixtures";
 import type { Project } from "../generated/Project";
+import { MockBackend } from "../mockBackend";
 import { finding, mountStep } from "../testing";
 
 const withData = (...categories: string[]): Project => {
@@ -73,9 +75,10 @@ describe("list widgets", () => {
     w.done();
   });
 
-  it("a purpose comes with its usual legal basis, and legitimate interests ask for the interest", () => {
+  it("a purpose comes with its usual legal basis, and legitimate interests ask for the interest", async () => {
     const w = mountStep("purposes", withData("usage-data"));
     w.toggle("#field-purpose-security");
+    await w.settle();
     expect(w.history.current.purposes).toEqual([{ purpose: "security", legal_basis: "legitimate-interests", categories: ["usage-data"] }]);
     expect(w.c.querySelector("#field-purposes-0-legitimate-interest")).not.toBeNull();
     w.choose("#field-purposes-0-legal-basis", "consent");
@@ -84,10 +87,43 @@ describe("list widgets", () => {
     w.done();
   });
 
-  it("a new purpose never starts with special-category data", () => {
+  it("a new purpose starts with the data the core's defaults give it", async () => {
+    const asked: Array<[string, string[]]> = [];
+    useBackend(async <T>(cmd: string, args?: Record<string, unknown>): Promise<T> => {
+      if (cmd !== "default_purpose_data") throw { message: `unexpected ${cmd}`, findings: [] };
+      const project = args?.project as Project;
+      asked.push([String(args?.purpose), project.data.map((d) => d.category)]);
+      return ["health"] as T;
+    });
     const w = mountStep("purposes", withData("usage-data", "health"));
     w.toggle("#field-purpose-provide-service");
-    expect(w.history.current.purposes[0].categories).toEqual(["usage-data"]);
+    await w.settle();
+    useBackend(new MockBackend().invoke);
+    expect(asked).toEqual([["provide-service", ["usage-data", "health"]]]);
+    expect(w.history.current.purposes[0].categories).toEqual(["health"]);
+    w.done();
+  });
+
+  it("a purpose unticked before the core's defaults arrive stays unticked", async () => {
+    const w = mountStep("purposes", withData("usage-data"));
+    w.toggle("#field-purpose-provide-service");
+    w.toggle("#field-purpose-provide-service");
+    await w.settle();
+    expect(w.history.current.purposes).toEqual([]);
+    expect(w.q<HTMLInputElement>("#field-purpose-provide-service").checked).toBe(false);
+    w.done();
+  });
+
+  it("without the core's defaults a new purpose starts with no data, and says why", async () => {
+    useBackend(async () => {
+      throw { message: 'purpose: "x" is not a purpose we know', findings: [] };
+    });
+    const w = mountStep("purposes", withData("usage-data"));
+    w.toggle("#field-purpose-provide-service");
+    await w.settle();
+    useBackend(new MockBackend().invoke);
+    expect(w.history.current.purposes).toEqual([{ purpose: "provide-service", legal_basis: "contract", categories: [] }]);
+    expect(w.c.textContent).toContain("Tick the data it uses yourself");
     w.done();
   });
 

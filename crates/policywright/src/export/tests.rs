@@ -107,3 +107,30 @@ fn a_symlink_at_a_target_is_replaced_and_its_target_untouched() {
     let meta = fs::symlink_metadata(out.join("saas.html")).unwrap();
     assert!(meta.is_file(), "the link was replaced by the export");
 }
+
+#[test]
+fn the_files_already_there_are_named_before_an_export_overwrites_them() {
+    let (project, lib) = saas();
+    let dir = tempfile::tempdir().unwrap();
+    let html = ExportOptions {
+        format: Format::Html,
+        fragment: false,
+        front_matter: false,
+    };
+    let pdf = ExportOptions {
+        format: Format::Pdf,
+        ..html
+    };
+    assert_eq!(
+        file_paths(&ALL, dir.path(), "p"),
+        ["p.md", "p.html", "p.pdf"].map(|n| dir.path().join(n))
+    );
+    assert!(existing_files(&[html, pdf], dir.path(), "p").is_empty());
+    export(&project, &lib, &html, dir.path(), "p").unwrap();
+    assert_eq!(
+        existing_files(&[html, pdf, ALL], dir.path(), "p"),
+        [dir.path().join("p.html")],
+        "each file once, and only those there"
+    );
+    assert!(existing_files(&[html], dir.path(), "other").is_empty());
+}

@@ -1,0 +1,108 @@
+//! End-to-end checks of what an owner used to trip over: a country picked by typing its name, a
+//! web address typed without `https://`, and an export that remembers its folder per project and
+//! asks before it replaces files.
+#![cfg(target_os = "linux")]
+
+mod harness;
+
+use harness::*;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_country_is_picked_by_typing_its_name_and_a_web_address_needs_no_https() {
+    within(LIMIT, country_by_name()).await;
+}
+
+async fn country_by_name() {
+    let home = Home::new();
+    let Some(s) = Session::start("country-by-name", &home).await else {
+        return;
+    };
+    s.click("#new-blank").await;
+    let country = "#field-organisation-address-country";
+    s.type_into(country, "Ireland").await;
+    s.press("\u{E004}").await;
+    assert_eq!(s.value(country).await, "Ireland (IE)");
+    s.type_into("#field-organisation-legal-name", "Bright Smile Dental Ltd")
+        .await;
+    s.wait_for_text("section#who-we-are", "Ireland").await;
+    // A code keeps working, in any case.
+    s.type_into(country, "gb").await;
+    s.press("\u{E004}").await;
+    assert_eq!(s.value(country).await, "United Kingdom (GB)");
+
+    // The core reads a web address when the box is left.
+    let website = "#field-organisation-website";
+    s.type_into(website, "www.brightsmile.ie").await;
+    s.press("\u{E004}").await;
+    let read = async || (s.value(website).await == "https://www.brightsmile.ie").then_some(());
+    assert!(
+        s.poll(WAIT, read).await.is_ok(),
+        "the address was not read as https://www.brightsmile.ie: {}",
+        s.value(website).await
+    );
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn exporting_twice_to_one_folder_asks_before_replacing_and_the_folder_is_remembered() {
+    within(LIMIT, export_twice()).await;
+}
+
+async fn export_twice() {
+    let home = Home::new();
+    std::fs::create_dir_all(home.path("projects")).expect("projects folder");
+    let out = home.path("site");
+    std::fs::create_dir_all(&out).expect("export folder");
+    let Some(s) = Session::start("export-twice", &home).await else {
+        return;
+    };
+    s.select("select#example", "shop").await;
+    s.click("#new-from-example").await;
+    s.wait_for_text(".policy-meta", "Hollybank").await;
+    home.answer_dialog(&home.path("projects/tea"));
+    s.click("#save").await;
+    s.wait_for_exact_title("tea.policy.json — Policywright")
+        .await;
+
+    s.click("#export").await;
+    assert_eq!(s.value("#export-stem").await, "tea", "the core's name");
+    assert_eq!(s.value("#export-folder").await, "", "never exported yet");
+    s.click("#fmt-md").await;
+    s.click("#fmt-pdf").await;
+    s.choose_export_folder(&home, &out).await;
+    s.type_into("#export-stem", "privacy").await;
+    s.click("#do-export").await;
+    s.wait_for_text("#export-done", "Exported 1 file(s)").await;
+    std::fs::write(out.join("privacy.html"), "the owner's edited copy").expect("edit the export");
+    s.click("#close-export").await;
+    s.wait_gone("#export-dialog").await;
+
+    // Opened again, the dialog starts where the project was exported, with the same name.
+    s.click("#export").await;
+    s.wait_for("#export-dialog").await;
+    let folder = out.to_string_lossy().into_owned();
+    let remembered = async || (s.value("#export-folder").await == folder).then_some(());
+    assert!(
+        s.poll(WAIT, remembered).await.is_ok(),
+        "the folder was not remembered"
+    );
+    assert_eq!(s.value("#export-stem").await, "privacy");
+    s.click("#fmt-md").await;
+    s.click("#fmt-pdf").await;
+    s.click("#do-export").await;
+    s.wait_for_text("#overwrite-guard-message", "privacy.html")
+        .await;
+    s.click("#overwrite-guard button[data-value='cancel']")
+        .await;
+    s.wait_for_text("#export-result", "Nothing exported").await;
+    let kept = std::fs::read_to_string(out.join("privacy.html")).expect("html");
+    assert_eq!(kept, "the owner's edited copy", "cancelling keeps the file");
+
+    s.click("#do-export").await;
+    s.click("#overwrite-guard button[data-value='replace']")
+        .await;
+    s.wait_for_text("#export-done", "Exported 1 file(s)").await;
+    let replaced = std::fs::read_to_string(out.join("privacy.html")).expect("html");
+    assert!(replaced.contains("Hollybank"), "replaced with the policy");
+    s.finish().await;
+}

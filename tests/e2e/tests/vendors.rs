@@ -1,0 +1,197 @@
+//! End-to-end: the owner's own set-up of a catalogue vendor reaches the policy. Moving Klaviyo
+//! (the United States in the catalogue) to Germany in the tea shop's vendor step moves it to the
+//! Germany row of the transfer section, and its vendor entry names the region the owner chose.
+//! A custom vendor's own use, typed in the app, lists it among the companies that use data for
+//! their own purposes; a group company added in the app is named as a recipient, and abroad,
+//! with its safeguard.
+#![cfg(target_os = "linux")]
+
+mod harness;
+
+use harness::*;
+use serde_json::Value;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_vendor_moved_to_germany_in_the_app_moves_in_the_transfer_section() {
+    within(LIMIT, move_a_vendor()).await;
+}
+
+/// The text of the preview's section `id`.
+async fn section(s: &Session, id: &str) -> String {
+    let text = s
+        .client()
+        .execute(
+            "return document.getElementById(arguments[0])?.textContent ?? '';",
+            vec![Value::from(id)],
+        )
+        .await
+        .expect("section text");
+    text.as_str().unwrap_or_default().to_owned()
+}
+
+async fn move_a_vendor() {
+    let home = Home::new();
+    let Some(s) = Session::start("vendor-adjustment", &home).await else {
+        return;
+    };
+    s.select("select#example", "shop").await;
+    s.click("#new-from-example").await;
+    s.wait_for_text(".policy-meta", "Hollybank").await;
+    s.wait_for_text("section#transfers", "DHL").await;
+    let before = section(&s, "transfers").await;
+    assert!(
+        !before.contains("DHL and Klaviyo"),
+        "Klaviyo is in the United States at first: {before}"
+    );
+
+    s.click("#step-vendors").await;
+    s.click("#adjust-klaviyo").await;
+    // The shop already adjusts Shopify and PayPal, so Klaviyo's is the third adjustment; its first
+    // country is the catalogue's, the United States, until the owner types another.
+    let first = "#field-vendors-adjustments-2-locations-0";
+    assert_eq!(s.value(first).await, "United States (US)");
+    s.type_into(first, "Germany").await;
+    s.press("\u{E004}").await;
+    assert_eq!(s.value(first).await, "Germany (DE)");
+    s.check_accessibility("vendor step with an adjustment open")
+        .await;
+
+    s.wait_for_text("section#transfers", "DHL and Klaviyo")
+        .await;
+    s.wait_for_text("section#vendors", "Germany (the region we chose)")
+        .await;
+    let after = section(&s, "transfers").await;
+    let us_row = after
+        .split("The United States")
+        .nth(1)
+        .and_then(|rest| rest.split("Germany").next())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        !us_row.is_empty() && !us_row.contains("Klaviyo"),
+        "Klaviyo left the United States row: {after}"
+    );
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_custom_vendor_s_own_use_lists_it_among_the_companies_that_use_data_themselves() {
+    within(LIMIT, custom_vendor_own_use()).await;
+}
+
+async fn custom_vendor_own_use() {
+    let home = Home::new();
+    let Some(s) = Session::start("custom-vendor-own-use", &home).await else {
+        return;
+    };
+    s.select("select#example", "shop").await;
+    s.click("#new-from-example").await;
+    s.wait_for_text(
+        "section#summary",
+        "5 of them also use the data for their own purposes",
+    )
+    .await;
+    s.click("#step-vendors").await;
+    s.type_into(
+        "#field-vendors-custom-0-own-use",
+        "Uses delivery addresses to plan its own routes.",
+    )
+    .await;
+    s.wait_for_text(
+        "section#summary",
+        "6 of them also use the data for their own purposes",
+    )
+    .await;
+    let vendors = s
+        .wait_for_text(
+            "section#vendors",
+            "Uses delivery addresses to plan its own routes.",
+        )
+        .await;
+    let own_use_part = vendors
+        .split("also decide for themselves how to use it")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        own_use_part.contains("Yorkshire Fulfilment Co."),
+        "the vendor moved to the companies that use data for their own purposes: {vendors}"
+    );
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_group_company_added_in_the_app_is_named_as_a_recipient_abroad() {
+    within(LIMIT, add_a_group_company()).await;
+}
+
+async fn add_a_group_company() {
+    let home = Home::new();
+    let Some(s) = Session::start("group-company", &home).await else {
+        return;
+    };
+    s.select("select#example", "saas").await;
+    s.click("#new-from-example").await;
+    s.wait_for_text(".policy-meta", "Kestrel").await;
+    assert!(
+        !section(&s, "transfers")
+            .await
+            .contains("Kestrel Metrics Inc."),
+        "no group company at first"
+    );
+    s.click("#step-vendors").await;
+    s.click("#add-group-company").await;
+    s.type_into(
+        "#field-vendors-group-companies-0-name",
+        "Kestrel Metrics Inc.",
+    )
+    .await;
+    s.type_into("#field-vendors-group-companies-0-country", "United States")
+        .await;
+    s.click("#field-vendors-group-companies-0-safeguards-standard-contractual-clauses")
+        .await;
+    s.wait_for_text(
+        "#preview",
+        "With companies in our group: Kestrel Metrics Inc., in the United States.",
+    )
+    .await;
+    s.wait_for_text(
+        "section#transfers",
+        "Postmark, Sentry, OpenAI API and Kestrel Metrics Inc.: the European Commission's Standard Contractual Clauses",
+    )
+    .await;
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "writes docs/screenshots; run by scripts/screenshots.sh"]
+async fn screenshot_of_a_vendor_adjustment() {
+    within(LIMIT, adjustment_screenshot()).await;
+}
+
+async fn adjustment_screenshot() {
+    let home = Home::new();
+    let Some(s) = Session::start("vendor-adjustment-screenshot", &home).await else {
+        return;
+    };
+    s.select("select#example", "shop").await;
+    s.click("#new-from-example").await;
+    s.wait_for_text(".policy-meta", "Hollybank").await;
+    s.click("#step-vendors").await;
+    s.click("#adjust-klaviyo").await;
+    let first = "#field-vendors-adjustments-2-locations-0";
+    s.type_into(first, "Germany").await;
+    s.press("\u{E004}").await;
+    s.wait_for_text("section#transfers", "DHL and Klaviyo")
+        .await;
+    s.client()
+        .execute(
+            "document.getElementById('field-vendors-adjustments-2').scrollIntoView({ block: 'start' }); \
+             document.getElementById('transfers').scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await
+        .expect("scroll the adjustment and the transfers into view");
+    s.screenshot_to(&workspace().join("docs/screenshots/wizard-vendor-adjustment.png"))
+        .await;
+    s.finish().await;
+}

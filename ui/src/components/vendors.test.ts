@@ -1,0 +1,128 @@
+// @vitest-environment jsdom
+// The vendor step's recipients beyond the catalogue's facts: the owner's adjustments of catalogue
+// vendors, custom vendors' own use, and group companies.
+
+import { describe, expect, it } from "vitest";
+import { blankProject } from "../fixtures";
+import type { Project } from "../generated/Project";
+import { finding, mountStep } from "../testing";
+
+const withStripe = (): Project => {
+  const p = blankProject();
+  p.data = ["contact-details", "usage-data", "health"].map((category) => ({ category, sources: ["directly"], required: false }));
+  p.vendors.catalogue = ["stripe"];
+  return p;
+};
+
+describe("vendor adjustments", () => {
+  it("are offered only for chosen vendors and saved only once opened", () => {
+    const w = mountStep("vendors", withStripe());
+    expect(w.c.querySelector("#adjust-stripe")).not.toBeNull();
+    expect(w.c.querySelector("#adjust-hetzner"), "Hetzner is not chosen").toBeNull();
+    expect(w.q("#vendor-adjustments").textContent).toContain("Stripe: processes data in Ireland, the United States.");
+    expect(w.history.current.vendors.adjustments).toBeUndefined();
+    w.q<HTMLButtonElement>("#adjust-stripe").click();
+    w.find([]);
+    expect(w.history.current.vendors.adjustments).toEqual([{ vendor: "stripe" }]);
+    expect(w.q("#field-vendors-adjustments-0 > legend").textContent).toBe("Your set-up of Stripe");
+    w.done();
+  });
+
+  it("a country changed by name replaces the catalogue's list, which can come back", () => {
+    const w = mountStep("vendors", withStripe());
+    w.q<HTMLButtonElement>("#adjust-stripe").click();
+    w.find([]);
+    const first = "#field-vendors-adjustments-0-locations-0";
+    expect(w.q<HTMLInputElement>(first).value).toBe("Ireland (IE)");
+    w.type(first, "Germany");
+    w.q(first).dispatchEvent(new Event("blur"));
+    expect(w.history.current.vendors.adjustments?.[0].locations).toEqual(["DE", "US"]);
+    expect(w.q("#field-vendor-stripe-help").textContent).toContain("Processes your data in: Germany, the United States (your set-up).");
+    w.q<HTMLButtonElement>('#field-vendors-adjustments-0-locations button[aria-label="Remove country 2"]').click();
+    w.find([]);
+    expect(w.history.current.vendors.adjustments?.[0].locations).toEqual(["DE"]);
+    expect(w.q("#field-vendors-adjustments-0-locations-help").textContent).toBe("Yours. Our list says: Ireland, the United States.");
+    w.q<HTMLButtonElement>("#field-vendors-adjustments-0-catalogue-locations").click();
+    w.find([]);
+    expect(w.history.current.vendors.adjustments).toEqual([{ vendor: "stripe" }]);
+    expect(w.q<HTMLInputElement>(first).value).toBe("Ireland (IE)");
+    w.done();
+  });
+
+  it("offers only collected data the catalogue does not list, and safeguards, and removes cleanly", () => {
+    const w = mountStep("vendors", withStripe());
+    w.q<HTMLButtonElement>("#adjust-stripe").click();
+    w.find([]);
+    expect(w.c.querySelector("#field-vendors-adjustments-0-data-contact-details"), "Stripe receives it already").toBeNull();
+    w.toggle("#field-vendors-adjustments-0-data-health");
+    w.toggle("#field-vendors-adjustments-0-safeguards-uk-idta");
+    expect(w.history.current.vendors.adjustments).toEqual([{ vendor: "stripe", data: ["health"], safeguards: ["uk-idta"] }]);
+    w.toggle("#field-vendors-adjustments-0-data-health");
+    expect(w.history.current.vendors.adjustments?.[0]).toEqual({ vendor: "stripe", safeguards: ["uk-idta"] });
+    w.q<HTMLButtonElement>("#field-vendors-adjustments-0-remove").click();
+    w.find([]);
+    expect(w.history.current.vendors.adjustments).toBeUndefined();
+    expect(w.c.querySelector("#adjust-stripe")).not.toBeNull();
+    w.done();
+  });
+
+  it("a finding on an adjusted country shows beside that country", () => {
+    const p = withStripe();
+    p.vendors.adjustments = [{ vendor: "stripe", locations: ["NARNIA"] }];
+    const w = mountStep("vendors", p, [finding("vendors.adjustments[0].locations[0]", "“NARNIA” is not a country we know.")]);
+    expect(w.q("#field-vendors-adjustments-0-locations-0-finding").textContent).toContain("NARNIA");
+    expect(w.q("#step-findings").textContent).toBe("");
+    w.done();
+  });
+});
+
+describe("custom vendors and group companies", () => {
+  it("a custom vendor's own use is saved, and removed when cleared", () => {
+    const p = blankProject();
+    p.vendors.custom = [{ name: "Ads Co", category: "payments", data: [], locations: [] }];
+    const w = mountStep("vendors", p);
+    w.type("#field-vendors-custom-0-own-use", "Its own advertising.");
+    expect(w.history.current.vendors.custom[0].own_use).toBe("Its own advertising.");
+    w.type("#field-vendors-custom-0-own-use", " ");
+    expect("own_use" in w.history.current.vendors.custom[0]).toBe(false);
+    w.done();
+  });
+
+  it("group companies are added, named, placed by country name and removed", () => {
+    const w = mountStep("vendors");
+    w.q<HTMLButtonElement>("#add-group-company").click();
+    w.q<HTMLButtonElement>("#add-group-company").click();
+    w.find([]);
+    w.type("#field-vendors-group-companies-1-name", "Kestrel Inc.");
+    w.type("#field-vendors-group-companies-1-country", "United States");
+    w.toggle("#field-vendors-group-companies-1-safeguards-standard-contractual-clauses");
+    expect(w.q("#field-vendors-group-companies-1 > legend").textContent).toBe("Kestrel Inc.");
+    expect(w.history.current.vendors.group_companies?.[1]).toEqual({ name: "Kestrel Inc.", country: "US", safeguards: ["standard-contractual-clauses"] });
+    w.q<HTMLButtonElement>("#field-vendors-group-companies-0 button.secondary").click();
+    w.find([]);
+    expect(w.history.current.vendors.group_companies?.map((g) => g.name)).toEqual(["Kestrel Inc."]);
+    expect(w.q("#field-vendors-group-companies-0 > legend").textContent).toBe("Kestrel Inc.");
+    expect(w.q<HTMLInputElement>("#field-vendors-group-companies-0-country").value).toBe("United States (US)");
+    w.q<HTMLButtonElement>("#field-vendors-group-companies-0 button.secondary").click();
+    expect(w.history.current.vendors.group_companies).toBeUndefined();
+    w.done();
+  });
+
+  it("a web address typed without https:// is read by the core when the box is left", async () => {
+    const p = blankProject();
+    p.vendors.custom = [{ name: "Wix", category: "hosting", data: [], locations: [] }];
+    const w = mountStep("vendors", p);
+    const box = "#field-vendors-custom-0-privacy-url";
+    w.type(box, "www.wix.com/privacy");
+    expect(w.history.current.vendors.custom[0].privacy_url).toBe("www.wix.com/privacy");
+    w.q(box).dispatchEvent(new Event("blur"));
+    await w.settle();
+    expect(w.history.current.vendors.custom[0].privacy_url).toBe("https://www.wix.com/privacy");
+    expect(w.q<HTMLInputElement>(box).value).toBe("https://www.wix.com/privacy");
+    w.type(box, "mailto:x@wix.com");
+    w.q(box).dispatchEvent(new Event("blur"));
+    await w.settle();
+    expect(w.history.current.vendors.custom[0].privacy_url, "not a web address: kept for validation").toBe("mailto:x@wix.com");
+    w.done();
+  });
+});
