@@ -134,7 +134,8 @@ async fn finding_into_view() {
     // Cologne, unlike Berlin, does not name its federal state: the warning stands on the
     // region's field.
     let field = "field-organisation-address-region";
-    s.type_into("#field-organisation-address-city", "Köln").await;
+    s.type_into("#field-organisation-address-city", "Köln")
+        .await;
     s.wait_for_text(&format!("#{field}-finding"), "federal state")
         .await;
     s.click("#step-review").await;

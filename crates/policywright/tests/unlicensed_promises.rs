@@ -1,0 +1,46 @@
+//! Promises no answer licenses, found in a second independent lawyer's read of the examples
+//! (2026-12): each is now left out, or said only when the answers make it true.
+
+mod common;
+
+use common::{document, example, markdown};
+
+fn policy(name: &str) -> String {
+    markdown(&document(&example(name)))
+}
+
+#[test]
+fn no_answer_says_the_service_works_without_its_ai_features() {
+    let saas = policy("saas");
+    assert!(
+        saas.contains("do not use the AI features."),
+        "the AI section is there"
+    );
+    assert!(!saas.contains("works without them"));
+}
+
+#[test]
+fn no_promise_about_what_each_marketing_email_contains() {
+    // The owner is asked about an unsubscribe link, not about sender details or a postal
+    // address in every email.
+    for name in ["saas", "consumer-app", "shop"] {
+        assert!(!policy(name).contains("gives our postal address"), "{name}");
+    }
+}
+
+#[test]
+fn global_privacy_control_switches_off_marketing_cookies_only_where_there_are_some() {
+    let gpc = |text: &str| {
+        text.lines()
+            .find(|l| l.starts_with("**Global Privacy Control.**"))
+            .map(str::to_owned)
+    };
+    // The software example honours the signal and sets no marketing cookies.
+    let saas = gpc(&policy("saas")).expect("saas honours GPC");
+    assert!(!saas.contains("marketing cookies"), "{saas}");
+    let app = gpc(&policy("consumer-app")).expect("the app honours GPC");
+    assert!(
+        app.contains("we switch off marketing cookies for that browser"),
+        "{app}"
+    );
+}
