@@ -1,8 +1,8 @@
 // Opens the export dialog (components/ExportDialog.svelte) over the page; closing removes it.
-import { mount, unmount } from "svelte";
 import ExportDialog from "./components/ExportDialog.svelte";
 import type { Paper } from "./generated/Paper";
 import type { Project } from "./generated/Project";
+import { dialogOpener } from "./modal";
 
 export interface ExportDeps {
   project(): Project;
@@ -21,19 +21,4 @@ export interface ExportDeps {
   projectPath?: string | null;
 }
 
-let open: ReturnType<typeof mount> | null = null;
-
-export function openExportDialog(deps: ExportDeps): void {
-  if (open) void unmount(open);
-  const dialog = mount(ExportDialog, {
-    target: document.body,
-    props: {
-      deps,
-      onclose: () => {
-        if (open === dialog) open = null;
-        void unmount(dialog);
-      },
-    },
-  });
-  open = dialog;
-}
+export const openExportDialog = dialogOpener<ExportDeps>(ExportDialog);

@@ -1,6 +1,6 @@
 // A modal question in the page (a <dialog>, components/Ask.svelte), so WebDriver and the keyboard
 // can answer it like any other control. Resolves to the chosen button's value, or "cancel" on Escape.
-import { mount, unmount } from "svelte";
+import { type Component, mount, unmount } from "svelte";
 import Ask from "./components/Ask.svelte";
 
 export interface Choice {
@@ -40,4 +40,24 @@ export function ask(title: string, message: string, choices: Choice[], id = "ask
       },
     });
   });
+}
+
+/** Opens one dialog component of a kind over the page: opening it again replaces the one shown,
+ * and closing removes it. */
+export function dialogOpener<Deps>(component: Component<{ deps: Deps; onclose: () => void }>): (deps: Deps) => void {
+  let open: ReturnType<typeof mount> | null = null;
+  return (deps) => {
+    if (open) void unmount(open);
+    const dialog = mount(component, {
+      target: document.body,
+      props: {
+        deps,
+        onclose: () => {
+          if (open === dialog) open = null;
+          void unmount(dialog);
+        },
+      },
+    });
+    open = dialog;
+  };
 }

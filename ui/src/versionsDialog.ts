@@ -1,9 +1,8 @@
 // Opens the versions dialog (components/Versions.svelte) over the page, and asks the owner what
 // to do when the project file changed on disk since this window read it.
-import { mount, unmount } from "svelte";
 import Versions from "./components/Versions.svelte";
 import type { Project } from "./generated/Project";
-import { ask } from "./modal";
+import { ask, dialogOpener } from "./modal";
 import type { DiskChoice } from "./versions";
 
 export interface VersionsDeps {
@@ -21,22 +20,7 @@ export interface VersionsDeps {
   exportVersion(number: number): void;
 }
 
-let open: ReturnType<typeof mount> | null = null;
-
-export function openVersionsDialog(deps: VersionsDeps): void {
-  if (open) void unmount(open);
-  const dialog = mount(Versions, {
-    target: document.body,
-    props: {
-      deps,
-      onclose: () => {
-        if (open === dialog) open = null;
-        void unmount(dialog);
-      },
-    },
-  });
-  open = dialog;
-}
+export const openVersionsDialog = dialogOpener<VersionsDeps>(Versions);
 
 /** Asks whether to overwrite a project file that changed on disk, or to read it again. */
 export async function askAboutDiskChange(message: string): Promise<DiskChoice> {

@@ -5,14 +5,8 @@
 
 mod common;
 
-use common::{document, example, library, markdown};
+use common::{document, example, library, markdown, policy};
 use policywright::model::*;
-
-fn policy(name: &str, change: impl FnOnce(&mut Project)) -> String {
-    let mut p = example(name);
-    change(&mut p);
-    markdown(&document(&p))
-}
 
 fn codes(p: &Project) -> Vec<String> {
     policywright::validate(p, library())

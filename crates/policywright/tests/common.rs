@@ -97,3 +97,20 @@ pub fn hygiene_problems(markdown: &str) -> Vec<String> {
     }
     problems
 }
+
+/// The Markdown policy of example `name` after `change` to its answers.
+pub fn policy(name: &str, change: impl FnOnce(&mut Project)) -> String {
+    let mut p = example(name);
+    change(&mut p);
+    markdown(&document(&p))
+}
+
+/// The section of a Markdown policy under the heading that ends with `title`.
+pub fn section<'a>(text: &'a str, title: &str) -> &'a str {
+    let start = text
+        .find(&format!("{title}\n"))
+        .unwrap_or_else(|| panic!("no section {title}"));
+    let rest = &text[start..];
+    let end = rest[1..].find("\n## ").map_or(rest.len(), |i| i + 1);
+    &rest[..end]
+}

@@ -5,15 +5,8 @@
 
 mod common;
 
-use common::{document, example, markdown};
-use policywright::Project;
+use common::policy;
 use policywright::model::Source;
-
-fn policy(name: &str, change: impl FnOnce(&mut Project)) -> String {
-    let mut p = example(name);
-    change(&mut p);
-    markdown(&document(&p))
-}
 
 fn sentence_with<'a>(text: &'a str, words: &str) -> Option<&'a str> {
     text.lines().find(|l| l.contains(words))

@@ -3,23 +3,7 @@
 
 mod common;
 
-use common::{document, example, markdown};
-
-fn policy(name: &str, change: impl FnOnce(&mut policywright::Project)) -> String {
-    let mut p = example(name);
-    change(&mut p);
-    markdown(&document(&p))
-}
-
-/// The section of `text` under the heading that ends with `title`.
-fn section<'a>(text: &'a str, title: &str) -> &'a str {
-    let start = text
-        .find(&format!("{title}\n"))
-        .unwrap_or_else(|| panic!("no section {title}"));
-    let rest = &text[start..];
-    let end = rest[1..].find("\n## ").map_or(rest.len(), |i| i + 1);
-    &rest[..end]
-}
+use common::{document, example, markdown, policy, section};
 
 #[test]
 fn h3_no_claim_that_nothing_else_is_collected() {

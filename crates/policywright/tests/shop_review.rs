@@ -4,24 +4,8 @@
 
 mod common;
 
-use common::{document, example, library, markdown};
+use common::{example, library, policy, section};
 use policywright::{Project, validate};
-
-fn policy(name: &str, change: impl FnOnce(&mut Project)) -> String {
-    let mut p = example(name);
-    change(&mut p);
-    markdown(&document(&p))
-}
-
-/// The section of `text` under the heading that ends with `title`.
-fn section<'a>(text: &'a str, title: &str) -> &'a str {
-    let start = text
-        .find(&format!("{title}\n"))
-        .unwrap_or_else(|| panic!("no section {title}"));
-    let rest = &text[start..];
-    let end = rest[1..].find("\n## ").map_or(rest.len(), |i| i + 1);
-    &rest[..end]
-}
 
 fn codes(p: &Project) -> Vec<String> {
     validate(p, library()).into_iter().map(|f| f.code).collect()

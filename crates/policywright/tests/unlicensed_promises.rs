@@ -3,15 +3,15 @@
 
 mod common;
 
-use common::{document, example, markdown};
+use common::policy;
 
-fn policy(name: &str) -> String {
-    markdown(&document(&example(name)))
+fn example_policy(name: &str) -> String {
+    policy(name, |_| {})
 }
 
 #[test]
 fn no_answer_says_the_service_works_without_its_ai_features() {
-    let saas = policy("saas");
+    let saas = example_policy("saas");
     assert!(
         saas.contains("do not use the AI features."),
         "the AI section is there"
@@ -24,7 +24,10 @@ fn no_promise_about_what_each_marketing_email_contains() {
     // The owner is asked about an unsubscribe link, not about sender details or a postal
     // address in every email.
     for name in ["saas", "consumer-app", "shop"] {
-        assert!(!policy(name).contains("gives our postal address"), "{name}");
+        assert!(
+            !example_policy(name).contains("gives our postal address"),
+            "{name}"
+        );
     }
 }
 
@@ -36,9 +39,9 @@ fn global_privacy_control_switches_off_marketing_cookies_only_where_there_are_so
             .map(str::to_owned)
     };
     // The software example honours the signal and sets no marketing cookies.
-    let saas = gpc(&policy("saas")).expect("saas honours GPC");
+    let saas = gpc(&example_policy("saas")).expect("saas honours GPC");
     assert!(!saas.contains("marketing cookies"), "{saas}");
-    let app = gpc(&policy("consumer-app")).expect("the app honours GPC");
+    let app = gpc(&example_policy("consumer-app")).expect("the app honours GPC");
     assert!(
         app.contains("we switch off marketing cookies for that browser"),
         "{app}"
