@@ -22,10 +22,16 @@ const settle = async () => {
 const text = (sel: string) => document.querySelector(sel)?.textContent?.trim();
 const q = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 
-function open(paper: Paper = "a4") {
+/** A project the core can export: a name and an email. */
+function wren() {
   const project = blankProject();
   project.organisation.legal_name = "Wren Ltd";
   project.organisation.email = "privacy@wren.example";
+  return project;
+}
+
+function open(paper: Paper = "a4") {
+  const project = wren();
   const papers: Paper[] = [];
   openExportDialog({ project: () => project, paper, setPaper: (p) => papers.push(p), stem: "wren" });
   flushSync();
@@ -82,9 +88,7 @@ describe("export dialog", () => {
   });
 
   it("asks before it replaces files already there, and remembers the place for the project", async () => {
-    const project = blankProject();
-    project.organisation.legal_name = "Wren Ltd";
-    project.organisation.email = "privacy@wren.example";
+    const project = wren();
     const deps = { project: () => project, paper: "a4" as Paper, setPaper() {}, stem: "wren", projectPath: "/p/wren.policy.json" };
     openExportDialog(deps);
     flushSync();
@@ -112,9 +116,7 @@ describe("export dialog", () => {
   });
 
   it("a past version asks only about its own files, not the current policy's", async () => {
-    const project = blankProject();
-    project.organisation.legal_name = "Wren Ltd";
-    project.organisation.email = "privacy@wren.example";
+    const project = wren();
     backend.exported.add("/out/wren.md");
     openExportDialog({ project: () => project, paper: "a4", setPaper() {}, stem: "wren", version: 1 });
     flushSync();
@@ -133,9 +135,7 @@ describe("export dialog", () => {
   });
 
   it("a place that cannot be remembered is a warning beside what was exported", async () => {
-    const project = blankProject();
-    project.organisation.legal_name = "Wren Ltd";
-    project.organisation.email = "privacy@wren.example";
+    const project = wren();
     const invoke = backend.invoke;
     api.useBackend(async <T>(cmd: string, args?: Record<string, unknown>): Promise<T> => {
       if (cmd === "remember_export_place") throw { message: "the disk is full", findings: [] };

@@ -145,6 +145,15 @@ pub fn preview(project: &Project, library: &Library) -> Result<Preview, crate::A
 mod tests {
     use super::*;
 
+    /// How many sections of `edited` differ from every section of `first`.
+    fn changed_sections(first: &Preview, edited: &Preview) -> usize {
+        edited
+            .sections
+            .iter()
+            .filter(|s| !first.sections.contains(s))
+            .count()
+    }
+
     fn saas() -> Project {
         let text = crate::examples::example("saas").expect("saas example");
         crate::project_file::parse(text, std::path::Path::new("saas")).expect("parses")
@@ -168,11 +177,7 @@ mod tests {
 
         project.organisation.email = "privacy@elsewhere.example".to_owned();
         let edited = cache.preview(&project, &library).expect("previews");
-        let changed = edited
-            .sections
-            .iter()
-            .filter(|s| !first.sections.contains(s))
-            .count();
+        let changed = changed_sections(&first, &edited);
         assert!(changed > 0, "the email appears in the policy");
         assert_eq!(cache.last_rendered(), changed);
         assert!(changed < edited.sections.len());
@@ -194,11 +199,7 @@ mod tests {
 
         project.organisation.email = "privacy@elsewhere.example".to_owned();
         let edited = cache.preview(&project, &library).expect("previews");
-        let changed = edited
-            .sections
-            .iter()
-            .filter(|s| !first.sections.contains(s))
-            .count();
+        let changed = changed_sections(&first, &edited);
         assert!(
             cache.last_written() >= changed,
             "every changed section was written"
@@ -222,11 +223,7 @@ mod tests {
         let first = cache.preview(&project, &library).expect("previews");
         project.organisation.legal_name = "Renamed Analytics Ltd".to_owned();
         let edited = cache.preview(&project, &library).expect("previews");
-        let changed = edited
-            .sections
-            .iter()
-            .filter(|s| !first.sections.contains(s))
-            .count();
+        let changed = changed_sections(&first, &edited);
         assert!(changed > 0, "the name appears in the policy");
         assert_eq!(
             cache.last_written(),
