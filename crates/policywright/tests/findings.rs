@@ -364,6 +364,12 @@ fn cases() -> Vec<(&'static str, Project)> {
             with(&shop, &|p| p.cookies.consent_banner = false),
         ),
         (
+            "cookies.vendor-kind-undeclared",
+            with(&shop, &|p| {
+                p.cookies.kinds.retain(|k| *k != CookieKind::Analytics)
+            }),
+        ),
+        (
             "children.parental-consent-missing",
             with(&shop, &|p| p.children.minimum_age = Some(12)),
         ),
@@ -635,4 +641,26 @@ fn strictly_necessary_cookies_need_no_banner() {
     } else {
         assert!(!codes(&p).contains("cookies.non-essential-without-consent"));
     }
+}
+
+/// The second lawyer read: the software example's policy listed HubSpot's analytics cookies
+/// while the owner's cookie answers had none, and `check` said nothing.
+#[test]
+fn a_vendor_cookie_kind_the_cookie_answers_leave_out_is_a_finding_naming_the_vendor() {
+    let mut p = example("saas");
+    p.cookies.kinds.retain(|k| *k != CookieKind::Analytics);
+    let findings = validate(&p, library());
+    let finding = findings
+        .iter()
+        .find(|f| f.code == "cookies.vendor-kind-undeclared")
+        .expect("HubSpot's analytics cookies are not in the answers");
+    assert_eq!(
+        finding.message,
+        "HubSpot sets analytics cookies, which your answers in the cookies step do not list."
+    );
+    assert_eq!(finding.field, "cookies.kinds");
+    // Declared, or set by no vendor: nothing to say.
+    assert!(!codes(&example("saas")).contains("cookies.vendor-kind-undeclared"));
+    p.vendors.catalogue.retain(|v| v != "hubspot");
+    assert!(!codes(&p).contains("cookies.vendor-kind-undeclared"));
 }

@@ -28,6 +28,9 @@ pub struct CookieFacts<'a> {
     pub unsettled: Vec<&'a str>,
     /// The kinds other than strictly necessary that are set: those a consent banner asks about.
     pub consent_kinds: Vec<CookieKind>,
+    /// Kinds other than strictly necessary that only vendors set, which the owner's cookie
+    /// answers leave out: each in words ("analytics"), with the vendors that set it.
+    pub undeclared: Vec<(&'static str, Vec<&'a str>)>,
 }
 
 impl<'a> CookieFacts<'a> {
@@ -62,6 +65,15 @@ impl<'a> CookieFacts<'a> {
                 }
             }
         }
+        let undeclared = by_kind
+            .iter()
+            .filter(|(kind, setters)| {
+                **kind != CookieKind::StrictlyNecessary
+                    && !p.cookies.kinds.contains(kind)
+                    && !setters.is_empty()
+            })
+            .map(|(kind, setters)| (in_words(*kind), setters.clone()))
+            .collect();
         let consent_kinds = by_kind
             .keys()
             .copied()
@@ -76,11 +88,22 @@ impl<'a> CookieFacts<'a> {
             third_party,
             non_essential_setters,
             unsettled,
+            undeclared,
         }
     }
 
     /// Any cookie is set.
     pub fn any(&self) -> bool {
         !self.by_kind.is_empty() || !self.unsettled.is_empty()
+    }
+}
+
+/// A kind of cookie in words, as in "sets analytics cookies".
+fn in_words(kind: CookieKind) -> &'static str {
+    match kind {
+        CookieKind::StrictlyNecessary => "strictly necessary",
+        CookieKind::Preferences => "preference",
+        CookieKind::Analytics => "analytics",
+        CookieKind::Marketing => "marketing",
     }
 }

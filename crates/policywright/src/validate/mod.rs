@@ -122,6 +122,7 @@ pub fn check_on(facts: &Facts<'_>, library: &Library, today: time::Date) -> Vec<
     sharing::vendors(facts, &mut f);
     sharing::sale(facts, law, &mut f);
     sharing::cookies(facts, law, &mut f);
+    sharing::undeclared_cookie_kinds(facts, &mut f);
     regions::representatives(facts, law, &mut f);
     regions::people(facts, law, &mut f);
     clashes::marketing(facts, law, &mut f);

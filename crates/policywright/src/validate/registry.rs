@@ -202,6 +202,10 @@ pub(super) const COOKIES_WITHOUT_CONSENT: Rule = warning(
     "cookies.non-essential-without-consent",
     "Ask for consent with a cookie banner before setting them, and say so in the cookies step.",
 );
+pub(super) const COOKIE_KIND_UNDECLARED: Rule = warning(
+    "cookies.vendor-kind-undeclared",
+    "Tick that kind in the cookies step if the vendor's cookies are on your site; the policy already lists them under the vendor. Remove the vendor if it sets none.",
+);
 pub(super) const PARENTAL_CONSENT_MISSING: Rule = warning(
     "children.parental-consent-missing",
     "Describe how parents give verified consent.",
@@ -343,6 +347,7 @@ pub const RULES: &[Rule] = &[
     OPT_OUT_URL_MISSING,
     GPC_NOT_HONOURED,
     COOKIES_WITHOUT_CONSENT,
+    COOKIE_KIND_UNDECLARED,
     PARENTAL_CONSENT_MISSING,
     MINIMUM_AGE_UNUSUAL,
     AUTOMATED_DESCRIPTION_MISSING,

@@ -95,6 +95,23 @@ pub(super) fn sale(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
     }
 }
 
+/// A vendor's cookies of a kind the owner's cookie answers leave out: the policy lists them
+/// under the vendor, so either the answers or the vendor list is out of date.
+pub(super) fn undeclared_cookie_kinds(facts: &Facts<'_>, f: &mut Findings) {
+    for (kind_name, setters) in &facts.cookies.undeclared {
+        let names: Vec<String> = setters.iter().map(|s| (*s).to_owned()).collect();
+        f.add(
+            &COOKIE_KIND_UNDECLARED,
+            At::field("cookies.kinds").also("vendors"),
+            format!(
+                "{} {} {kind_name} cookies, which your answers in the cookies step do not list.",
+                text::join_and(&names),
+                if names.len() == 1 { "sets" } else { "set" }
+            ),
+        );
+    }
+}
+
 /// Non-essential cookies, whoever sets them, need consent where the ePrivacy rules apply.
 pub(super) fn cookies(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
     let answers = facts.answers();
