@@ -88,7 +88,7 @@ async fn custom_vendor_own_use() {
     s.click("#new-from-example").await;
     s.wait_for_text(
         "section#summary",
-        "6 of them also use the data for their own purposes",
+        "5 of them also use the data for their own purposes",
     )
     .await;
     s.click("#step-vendors").await;
@@ -99,7 +99,7 @@ async fn custom_vendor_own_use() {
     .await;
     s.wait_for_text(
         "section#summary",
-        "7 of them also use the data for their own purposes",
+        "6 of them also use the data for their own purposes",
     )
     .await;
     let vendors = s

@@ -69,8 +69,8 @@ pub struct Vendor {
     /// Kind of cookies it sets.
     #[serde(default)]
     pub cookies: Option<CookieKind>,
-    /// It sets cookies whose kind is not settled: it also uses what they collect for its own
-    /// purposes, so the policy does not call them strictly necessary (`cookies` is then unset).
+    /// It sets cookies whose kind is not settled: security checks that authorities differ on, so
+    /// the policy does not call them strictly necessary (`cookies` is then unset).
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub cookie_kind_unsettled: bool,

@@ -23,8 +23,8 @@ pub struct CookieFacts<'a> {
     pub vendor_tracking: bool,
     /// Analytics cookies are set, by the owner or a vendor.
     pub analytics: bool,
-    /// Vendors whose cookies are of no settled kind: they also use what the cookies collect for
-    /// their own purposes, and authorities differ on whether consent is needed (reCAPTCHA).
+    /// Vendors whose cookies are of no settled kind: security checks that authorities differ on,
+    /// strictly necessary or needing consent (reCAPTCHA).
     pub unsettled: Vec<&'a str>,
     /// The kinds other than strictly necessary that are set: those a consent banner asks about.
     pub consent_kinds: Vec<CookieKind>,

@@ -62,8 +62,8 @@ pub(crate) struct CookiesView {
     policy_url: Option<String>,
     /// Names of the vendors that set cookies.
     third_party: Vec<String>,
-    /// Names of the vendors whose cookies are of no settled kind (they also use what the cookies
-    /// collect for their own purposes).
+    /// Names of the vendors whose cookies are of no settled kind (security checks that
+    /// authorities differ on).
     unsettled: Vec<String>,
     /// Labels, lower case, of the kinds other than strictly necessary: those the banner asks
     /// about.
