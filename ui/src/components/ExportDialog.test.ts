@@ -22,6 +22,13 @@ const settle = async () => {
 const text = (sel: string) => document.querySelector(sel)?.textContent?.trim();
 const q = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 
+/** Answers the folder dialog with `dir` and presses "Choose folder…". */
+async function chooseFolder(dir: string) {
+  backend.dialogAnswers.push(dir);
+  q<HTMLButtonElement>("#choose-folder").click();
+  await settle();
+}
+
 /** A project the core can export: a name and an email. */
 function wren() {
   const project = blankProject();
@@ -44,9 +51,7 @@ describe("export dialog", () => {
     q<HTMLButtonElement>("#do-export").click();
     await settle();
     expect(text("#export-result")).toBe("Choose a folder first.");
-    backend.dialogAnswers.push("/out");
-    q<HTMLButtonElement>("#choose-folder").click();
-    await settle();
+    await chooseFolder("/out");
     expect(q<HTMLInputElement>("#export-folder").value).toBe("/out");
     q<HTMLInputElement>("#fmt-md").click();
     q<HTMLButtonElement>("#do-export").click();
@@ -57,9 +62,7 @@ describe("export dialog", () => {
 
   it("records a paper change in the answers, and says when nothing is ticked", async () => {
     const { papers } = open("a4");
-    backend.dialogAnswers.push("/out");
-    q<HTMLButtonElement>("#choose-folder").click();
-    await settle();
+    await chooseFolder("/out");
     q<HTMLInputElement>("#paper-letter").click();
     q<HTMLButtonElement>("#do-export").click();
     await settle();
@@ -92,9 +95,7 @@ describe("export dialog", () => {
     const deps = { project: () => project, paper: "a4" as Paper, setPaper() {}, stem: "wren", projectPath: "/p/wren.policy.json" };
     openExportDialog(deps);
     flushSync();
-    backend.dialogAnswers.push("/out");
-    q<HTMLButtonElement>("#choose-folder").click();
-    await settle();
+    await chooseFolder("/out");
     q<HTMLButtonElement>("#do-export").click();
     await settle();
     expect(document.querySelector("#overwrite-guard"), "nothing there yet").toBeNull();
@@ -120,9 +121,7 @@ describe("export dialog", () => {
     backend.exported.add("/out/wren.md");
     openExportDialog({ project: () => project, paper: "a4", setPaper() {}, stem: "wren", version: 1 });
     flushSync();
-    backend.dialogAnswers.push("/out");
-    q<HTMLButtonElement>("#choose-folder").click();
-    await settle();
+    await chooseFolder("/out");
     q<HTMLButtonElement>("#fmt-html").click();
     q<HTMLButtonElement>("#fmt-pdf").click();
     q<HTMLButtonElement>("#do-export").click();
@@ -143,9 +142,7 @@ describe("export dialog", () => {
     });
     openExportDialog({ project: () => project, paper: "a4", setPaper() {}, stem: "wren", projectPath: "/p/wren.policy.json" });
     flushSync();
-    backend.dialogAnswers.push("/out");
-    q<HTMLButtonElement>("#choose-folder").click();
-    await settle();
+    await chooseFolder("/out");
     q<HTMLButtonElement>("#do-export").click();
     await settle();
     expect(text("#export-done")).toBe("Exported 3 file(s).");
