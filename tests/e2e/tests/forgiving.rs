@@ -6,7 +6,6 @@
 mod harness;
 
 use harness::*;
-use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_country_is_picked_by_typing_its_name_and_a_web_address_needs_no_https() {
@@ -105,67 +104,5 @@ async fn export_twice() {
     s.wait_for_text("#export-done", "Exported 1 file(s)").await;
     let replaced = std::fs::read_to_string(out.join("privacy.html")).expect("html");
     assert!(replaced.contains("Hollybank"), "replaced with the policy");
-    s.finish().await;
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn a_finding_chosen_in_the_review_is_scrolled_into_view_beside_its_field() {
-    within(LIMIT, finding_into_view()).await;
-}
-
-/// Where the element `id` stands in the pane that scrolls it: whether it is inside the pane's
-/// visible part now, and whether it lies below the pane's first screen (so seeing it needed a
-/// scroll).
-const PLACE: &str = "const el = document.getElementById(arguments[0]); \
-    let pane = el.parentElement; \
-    while (pane && !/(auto|scroll)/.test(getComputedStyle(pane).overflowY)) pane = pane.parentElement; \
-    pane = pane || document.scrollingElement; \
-    const r = el.getBoundingClientRect(), p = pane.getBoundingClientRect(); \
-    return [r.top >= p.top && r.bottom <= p.bottom, r.bottom - p.top + pane.scrollTop > pane.clientHeight];";
-
-async fn finding_into_view() {
-    let home = Home::new();
-    let Some(s) = Session::start("finding-into-view", &home).await else {
-        return;
-    };
-    s.select("select#example", "saas").await;
-    s.click("#new-from-example").await;
-    s.wait_for_text(".policy-meta", "Kestrel").await;
-    // Cologne, unlike Berlin, does not name its federal state: the warning stands on the
-    // region's field.
-    let field = "field-organisation-address-region";
-    s.type_into("#field-organisation-address-city", "Köln")
-        .await;
-    s.wait_for_text(&format!("#{field}-finding"), "federal state")
-        .await;
-    s.click("#step-review").await;
-    s.wait_for("#review").await;
-    s.client()
-        .execute(
-            "[...document.querySelectorAll('#review li')].find((li) => li.textContent.includes('federal state')).querySelector('button').click();",
-            vec![],
-        )
-        .await
-        .expect("choose the finding");
-    let placed = async || {
-        let place = s
-            .client()
-            .execute(PLACE, vec![Value::from(format!("{field}-finding"))])
-            .await
-            .ok()?;
-        (s.focused_id().await == field && place[0] == Value::Bool(true)).then_some(place)
-    };
-    let place = match s.poll(WAIT, placed).await {
-        Ok(place) => place,
-        Err(Elapsed) => {
-            s.fail("the finding did not come into view with the caret in its field".into())
-                .await
-        }
-    };
-    assert_eq!(
-        place[1],
-        Value::Bool(true),
-        "the field is on the step's first screen, so this shows no scrolling: pick one further down"
-    );
     s.finish().await;
 }
