@@ -82,12 +82,25 @@ pub(crate) async fn off_ui<T: Send + 'static>(
     tauri::async_runtime::spawn_blocking(work).await?
 }
 
-/// Names of the example projects.
+/// An example project as the start screen offers it.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ExampleChoice {
+    /// The name `new_project` takes.
+    pub name: String,
+    /// What it is, for the picker.
+    pub label: String,
+}
+
+/// The example projects, in the order the start screen lists them.
 #[tauri::command]
-pub fn example_names() -> Vec<String> {
+pub fn examples() -> Vec<ExampleChoice> {
     examples::EXAMPLES
         .iter()
-        .map(|(name, _)| (*name).to_owned())
+        .map(|e| ExampleChoice {
+            name: e.name.to_owned(),
+            label: e.label.to_owned(),
+        })
         .collect()
 }
 
@@ -235,8 +248,13 @@ pub(crate) mod tests {
     fn new_preview_save_open_and_export_round_trip() {
         let dir = tempfile::tempdir().unwrap();
         let w = webview(dir.path());
-        let names = call(&w, "example_names", json!({})).unwrap();
-        assert_eq!(names, json!(["saas", "shop", "consumer-app"]));
+        let choices = call(&w, "examples", json!({})).unwrap();
+        assert_eq!(choices[1]["name"], "shop");
+        assert_eq!(
+            choices[1]["label"],
+            "Online tea shop (UK; UK and EU customers)"
+        );
+        assert_eq!(choices.as_array().map(Vec::len), Some(3));
         let project = call(&w, "new_project", json!({ "example": "shop" })).unwrap();
         assert_eq!(
             project["organisation"]["legal_name"],

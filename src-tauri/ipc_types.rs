@@ -16,6 +16,7 @@ fn generate(dir: &Path) {
     policywright::export::ExportOptions::export_all(&cfg).expect("ExportOptions");
     policywright::export::ExportReport::export_all(&cfg).expect("ExportReport");
     crate::commands::CommandError::export_all(&cfg).expect("CommandError");
+    crate::commands::ExampleChoice::export_all(&cfg).expect("ExampleChoice");
     policywright::catalogue::Catalogues::export_all(&cfg).expect("Catalogues");
     policywright::recent::RecentProject::export_all(&cfg).expect("RecentProject");
     policywright::recovery::Recovery::export_all(&cfg).expect("Recovery");

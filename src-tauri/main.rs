@@ -46,7 +46,7 @@ fn with_commands<R: tauri::Runtime>(
         .manage(open_requests::OpenRequests::default())
         .manage(versions::OpenedFiles::default())
         .invoke_handler(tauri::generate_handler![
-            commands::example_names,
+            commands::examples,
             commands::new_project,
             commands::save_project,
             live::preview_open,

@@ -5,6 +5,7 @@ import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { Catalogues } from "./generated/Catalogues";
 import type { Edit } from "./generated/Edit";
+import type { ExampleChoice } from "./generated/ExampleChoice";
 import type { ExportOptions } from "./generated/ExportOptions";
 import type { ExportPlace } from "./generated/ExportPlace";
 import type { ExportReport } from "./generated/ExportReport";
@@ -30,7 +31,7 @@ export function useBackend(backend: Call): void {
 /** The version commands: publish, history, change summary, diff, export of a past version. */
 export const versions = versionsApi(<T>(cmd: string, args?: Record<string, unknown>) => call<T>(cmd, args));
 
-export const exampleNames = () => call<string[]>("example_names");
+export const examples = () => call<ExampleChoice[]>("examples");
 export const newProject = (example: string | null) => call<Project>("new_project", { example });
 /** The live preview: the window's answers are sent whole once (numbered `revision`), then as
  * edits on top of the numbered answers they change (see livePreview.ts). */

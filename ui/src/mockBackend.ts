@@ -111,7 +111,7 @@ export class MockBackend {
     const a = args as Record<string, never>;
     const result = ((): unknown => {
       switch (cmd) {
-        case "example_names":
+        case "examples":
           return [];
         case "new_project":
           return blankProject();

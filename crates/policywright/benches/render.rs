@@ -8,11 +8,11 @@ use policywright::render::{HtmlRenderer, MarkdownRenderer, PdfRenderer, Renderer
 use policywright::{Library, assemble, examples, project_file};
 
 fn largest_example() -> policywright::Project {
-    let (name, text) = examples::EXAMPLES
+    let largest = examples::EXAMPLES
         .iter()
-        .max_by_key(|(_, text)| text.len())
+        .max_by_key(|e| e.text.len())
         .expect("examples exist");
-    project_file::parse(text, Path::new(name)).expect("example parses")
+    project_file::parse(largest.text, Path::new(largest.name)).expect("example parses")
 }
 
 fn bench(c: &mut Criterion) {

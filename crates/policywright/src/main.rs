@@ -141,7 +141,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::New { example } => {
             let text = match example {
                 Some(name) => examples::example(&name).map(str::to_owned).ok_or_else(|| {
-                    let names: Vec<&str> = examples::EXAMPLES.iter().map(|(n, _)| *n).collect();
+                    let names: Vec<&str> = examples::EXAMPLES.iter().map(|e| e.name).collect();
                     format!(
                         "there is no example called `{name}`; choose one of: {}",
                         names.join(", ")
