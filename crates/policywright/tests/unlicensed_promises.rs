@@ -47,3 +47,23 @@ fn global_privacy_control_switches_off_marketing_cookies_only_where_there_are_so
         "{app}"
     );
 }
+
+#[test]
+fn the_sensitive_data_sentence_names_which_data_it_means() {
+    // The hiking app also collects precise location and card details under its contract; "some of
+    // this is sensitive data … only with your explicit consent" read as covering them too.
+    let app = example_policy("consumer-app");
+    assert!(
+        app.contains("Your health data is sensitive data, which the law protects more strictly. We collect it only with your explicit consent."),
+        "{app}"
+    );
+    let two = policy("consumer-app", |p| {
+        let mut biometric = p.data[0].clone();
+        biometric.category = "biometric".to_owned();
+        p.data.push(biometric);
+    });
+    assert!(
+        two.contains("Your health data and biometric data are sensitive data"),
+        "{two}"
+    );
+}

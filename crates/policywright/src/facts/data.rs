@@ -23,6 +23,8 @@ pub struct DataFacts<'a> {
     pub collected: Vec<ResolvedData<'a>>,
     /// A GDPR special category (Art. 9) is among them, such as health data.
     pub special_category: bool,
+    /// The GDPR special categories among them, in the owner's order.
+    pub special: Vec<&'a DataCategory>,
     /// Categories the CCPA counts as sensitive personal information.
     pub sensitive_pi: Vec<&'a DataCategory>,
     /// Some data comes from other companies or from public sources, not from the person.
@@ -47,6 +49,11 @@ impl<'a> DataFacts<'a> {
             .collect();
         DataFacts {
             special_category: collected.iter().any(|d| d.category.gdpr_special),
+            special: collected
+                .iter()
+                .filter(|d| d.category.gdpr_special)
+                .map(|d| d.category)
+                .collect(),
             sensitive_pi: collected
                 .iter()
                 .filter(|d| d.category.sensitive_pi)

@@ -91,6 +91,8 @@ pub(crate) struct View {
     collected: BTreeMap<String, bool>,
     /// A GDPR special category (Art. 9) is collected.
     has_special: bool,
+    /// Labels of the collected GDPR special categories, in the owner's order.
+    special_data: Vec<String>,
     /// Labels of the categories the CCPA counts as sensitive personal information.
     sensitive_pi: Vec<String>,
     /// Labels of the categories people must give to use the service.
@@ -203,6 +205,7 @@ impl View {
             data: data.data,
             collected: data.collected,
             has_special: facts.data.special_category,
+            special_data: facts.data.special.iter().map(|c| c.label.clone()).collect(),
             sensitive_pi: data.sensitive_pi,
             required: data.required,
             required_by_law: data.required_by_law,
