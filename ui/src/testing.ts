@@ -1,11 +1,13 @@
 // Test helpers: a wizard step mounted in jsdom against History and the fixture catalogue, with
 // the events an owner's typing and clicking fire. Not part of the app bundle (only tests import it).
 import { flushSync, mount, unmount } from "svelte";
+import * as api from "./api";
 import StepForm from "./components/StepForm.svelte";
 import { blankProject, catalogueFixture, countryFixture } from "./fixtures";
 import type { Finding } from "./generated/Finding";
 import type { Project } from "./generated/Project";
 import { History } from "./history";
+import { MockBackend } from "./mockBackend";
 import { steps } from "./steps";
 import { Wizard } from "./wizard.svelte";
 
@@ -77,3 +79,17 @@ export const finding = (field: string, message: string, severity: Finding["sever
   message,
   fix: "",
 });
+
+/** A fresh mock backend behind the API and an empty page, for a dialog test's `beforeEach`. */
+export function freshDialogPage(): MockBackend {
+  const backend = new MockBackend();
+  api.useBackend(backend.invoke);
+  document.body.replaceChildren();
+  return backend;
+}
+
+/** Lets the mock backend's promises and the component's updates run out. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 8; i++) await new Promise((r) => setTimeout(r, 0));
+  flushSync();
+}

@@ -6,19 +6,14 @@ import * as api from "../api";
 import { openExportDialog } from "../exportDialog";
 import { blankProject } from "../fixtures";
 import type { Paper } from "../generated/Paper";
-import { MockBackend } from "../mockBackend";
+import type { MockBackend } from "../mockBackend";
+import { freshDialogPage, settle } from "../testing";
 
 let backend: MockBackend;
 beforeEach(() => {
-  backend = new MockBackend();
-  api.useBackend(backend.invoke);
-  document.body.replaceChildren();
+  backend = freshDialogPage();
 });
 
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
-  flushSync();
-};
 const text = (sel: string) => document.querySelector(sel)?.textContent?.trim();
 const q = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 

@@ -7,20 +7,15 @@ import * as api from "../api";
 import { openExportDialog } from "../exportDialog";
 import { blankProject } from "../fixtures";
 import type { Project } from "../generated/Project";
-import { MockBackend } from "../mockBackend";
+import type { MockBackend } from "../mockBackend";
+import { freshDialogPage, settle } from "../testing";
 import { openVersionsDialog, type VersionsDeps } from "../versionsDialog";
 
 let backend: MockBackend;
 beforeEach(() => {
-  backend = new MockBackend();
-  api.useBackend(backend.invoke);
-  document.body.replaceChildren();
+  backend = freshDialogPage();
 });
 
-const settle = async () => {
-  for (let i = 0; i < 8; i++) await new Promise((r) => setTimeout(r, 0));
-  flushSync();
-};
 const text = (sel: string) => document.querySelector(sel)?.textContent?.replace(/\s+/g, " ").trim();
 const q = <T extends HTMLElement>(sel: string) => {
   const el = document.querySelector<T>(sel);
