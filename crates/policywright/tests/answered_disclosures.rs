@@ -5,15 +5,8 @@
 
 mod common;
 
-use common::{document, example, library, markdown, policy};
+use common::{codes, document, example, markdown, policy};
 use policywright::model::*;
-
-fn codes(p: &Project) -> Vec<String> {
-    policywright::validate(p, library())
-        .into_iter()
-        .map(|f| f.code)
-        .collect()
-}
 
 #[test]
 fn an_eea_controller_names_its_own_authority_by_german_state() {

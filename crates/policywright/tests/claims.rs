@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{document, example, library, markdown};
+use common::{codes, document, example, library, markdown};
 
 /// Words that make a sentence a claim about the owner's practices or a promise.
 const CLAIM_WORDS: &[&str] = &["we do not", "only", "never", "within", "always"];
@@ -184,7 +184,53 @@ fn h4_sensitive_data_statement_only_when_true() {
     let app = example("consumer-app");
     let text = markdown(&document(&app));
     assert!(!text.contains("We do not use it to infer things about you"));
-    assert!(text.contains("you can ask us to limit its use"));
+    // It names the sensitive data the other uses take (health data drives personalisation),
+    // not all four sensitive categories as one "it".
+    assert!(text.contains("We also use health data to personalise what you see"));
+    assert!(text.contains("limit our use of sensitive personal information"));
+}
+
+/// The US-states list is the states' own definition of sensitive data (Va. Code §59.1-575 and
+/// the like), not the CCPA's: sign-in and card details are not in it, so "We use it only after
+/// you agree" does not cover data used to take payments. Card details are named apart, for the
+/// states that count them.
+#[test]
+fn us_states_sensitive_data_is_the_states_definition_not_the_ccpas() {
+    let app = example("consumer-app");
+    let text = markdown(&document(&app));
+    let section = text
+        .split("Some of what we collect counts as sensitive data under these laws: ")
+        .nth(1)
+        .expect("the US-states sensitive sentence");
+    let sentence = section.split('\n').next().unwrap_or_default();
+    assert_eq!(
+        sentence,
+        "precise location and health data. We use it only after you agree."
+    );
+    assert!(text.contains(
+        "In Connecticut and New Jersey, payment card details can also count as sensitive data."
+    ));
+
+    // Card details alone: no opt-in sentence and no opt-in finding.
+    let mut cards = app.clone();
+    cards
+        .data
+        .retain(|d| d.category != "precise-location" && d.category != "health");
+    for u in &mut cards.purposes {
+        u.categories
+            .retain(|c| c != "precise-location" && c != "health");
+    }
+    cards.sensitive.opt_in_consent = None;
+    let text = markdown(&document(&cards));
+    assert!(!text.contains("counts as sensitive data under these laws"));
+    assert!(!text.contains("We use it only after you agree"));
+    assert!(text.contains(
+        "In Connecticut and New Jersey, payment card details can count as sensitive data."
+    ));
+    assert!(
+        !codes(&cards).contains(&"sensitive.us-without-opt-in".to_owned()),
+        "card details alone do not call for opt-in under the shared definition"
+    );
 }
 
 /// A blank project that says nothing about selling gets no "we do not sell".

@@ -17,6 +17,14 @@ pub fn example(name: &str) -> Project {
     project_file::parse(text, Path::new(name)).expect("example parses")
 }
 
+/// The codes of the findings `check` reports for `project`, in the order reported.
+pub fn codes(project: &Project) -> Vec<String> {
+    policywright::validate(project, library())
+        .into_iter()
+        .map(|f| f.code)
+        .collect()
+}
+
 pub fn document(project: &Project) -> PolicyDocument {
     assemble(project, library()).expect("assembles")
 }

@@ -139,10 +139,14 @@ fn m2_gpc_covers_the_account_when_the_person_is_known() {
 
 #[test]
 fn m3_breach_notice_follows_the_high_risk_threshold_and_chosen_channels() {
-    let app = policy("consumer-app", |_| {});
+    // The high-risk threshold is the GDPR's (Art. 34(1)): printed once Europe is covered, and
+    // joined with the other laws' thresholds (see also unlicensed_promises.rs).
+    let app = policy("consumer-app", |p| p.jurisdictions.push("eu".into()));
     let breach = section(&app, "If something goes wrong");
     assert!(
-        breach.contains("likely to put you at high risk"),
+        breach.contains(
+            "likely to put you at high risk, or the law where you live otherwise requires it"
+        ),
         "{breach}"
     );
     assert!(

@@ -4,12 +4,8 @@
 
 mod common;
 
-use common::{example, library, policy, section};
+use common::{codes, example, library, policy, section};
 use policywright::{Project, validate};
-
-fn codes(p: &Project) -> Vec<String> {
-    validate(p, library()).into_iter().map(|f| f.code).collect()
-}
 
 /// The table row of `vendor` in `text`.
 fn row<'a>(text: &'a str, vendor: &str) -> &'a str {

@@ -67,3 +67,29 @@ fn the_sensitive_data_sentence_names_which_data_it_means() {
         "{two}"
     );
 }
+
+/// "High risk" is the GDPR's threshold for telling people of a breach (Art. 34(1)); a policy
+/// for Canada, Australia, Brazil and the US states, whose laws draw the line elsewhere, does not
+/// promise only that.
+#[test]
+fn the_breach_threshold_is_the_gdprs_only_where_the_gdpr_applies() {
+    let app = example_policy("consumer-app");
+    assert!(
+        !app.contains("high risk"),
+        "no GDPR region in the hiking app"
+    );
+    assert!(app.contains(
+        "If the law where you live requires it, we tell you without undue delay by email or with a message in our service."
+    ));
+
+    let shop = example_policy("shop");
+    assert!(shop.contains(
+        "- If it is likely to put you at high risk, we tell you without undue delay by email."
+    ));
+
+    // Europe and California: both rules, joined.
+    let saas = example_policy("saas");
+    assert!(saas.contains(
+        "- If it is likely to put you at high risk, or the law where you live otherwise requires it, we tell you without undue delay by email."
+    ));
+}

@@ -5,7 +5,7 @@
 mod common;
 mod project_strategy;
 
-use common::{document, example, library, markdown};
+use common::{codes, document, example, library, markdown};
 use policywright::model::{TransferSafeguard, VendorAdjustment};
 use policywright::{Facts, Project};
 use project_strategy::generated_project;
@@ -20,13 +20,6 @@ fn section<'a>(md: &'a str, title: &str) -> &'a str {
     let rest = &md[start..];
     let end = rest.find("\n## ").map_or(rest.len(), |e| e + 1);
     &rest[..end]
-}
-
-fn codes(project: &Project) -> Vec<String> {
-    policywright::validate(project, library())
-        .into_iter()
-        .map(|f| f.code)
-        .collect()
 }
 
 fn fires(project: &Project, code: &str) -> bool {

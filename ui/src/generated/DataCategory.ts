@@ -27,4 +27,14 @@ ccpa: string,
 /**
  * Sensitive personal information under the CCPA.
  */
-sensitive_pi: boolean, };
+sensitive_pi: boolean, 
+/**
+ * Sensitive data under the definition the US state laws share (Va. Code §59.1-575 and the
+ * like): opt-in consent first.
+ */
+us_sensitive: boolean, 
+/**
+ * The US states whose laws alone count it as sensitive data, by name (Connecticut and New
+ * Jersey add financial account and card numbers).
+ */
+us_sensitive_in: Array<string>, };

@@ -64,6 +64,14 @@ pub struct DataCategory {
     /// Sensitive personal information under the CCPA.
     #[serde(default)]
     pub sensitive_pi: bool,
+    /// Sensitive data under the definition the US state laws share (Va. Code §59.1-575 and the
+    /// like): opt-in consent first.
+    #[serde(default)]
+    pub us_sensitive: bool,
+    /// The US states whose laws alone count it as sensitive data, by name (Connecticut and New
+    /// Jersey add financial account and card numbers).
+    #[serde(default)]
+    pub us_sensitive_in: Vec<String>,
 }
 
 /// A reason to use personal data.

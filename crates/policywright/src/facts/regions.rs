@@ -56,6 +56,12 @@ pub struct Regions {
     pub us: bool,
     /// The EEA or the UK, where the ePrivacy rules ask consent for non-essential cookies.
     pub cookie_consent_law: bool,
+    /// The EEA or the UK, where people must be told of a breach likely to put them at high risk
+    /// (GDPR and UK GDPR Art. 34(1)). Other laws draw the line elsewhere (Canada: a real risk of
+    /// significant harm; Australia: serious harm; many US states: any breach of certain data).
+    pub high_risk_breach_rule: bool,
+    /// A chosen region outside the EEA and the UK, whose breach rules are not Art. 34's.
+    pub other_breach_rules: bool,
 }
 
 impl Regions {
@@ -73,6 +79,8 @@ impl Regions {
             needs_legal_basis: europe || has("br"),
             us: has("us-ca") || has("us-states"),
             cookie_consent_law: has("eu") || has("uk"),
+            high_risk_breach_rule: has("eu") || has("uk"),
+            other_breach_rules: chosen.iter().any(|id| id != "eu" && id != "uk"),
             chosen,
         }
     }

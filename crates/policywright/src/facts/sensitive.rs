@@ -1,5 +1,7 @@
-//! Sensitive personal information under US state laws: which purposes use it, whether any goes
-//! beyond what the CCPA permits without a right to limit, and whether people opt in first.
+//! Sensitive data under US laws: the CCPA's sensitive personal information (which purposes use
+//! it, whether any goes beyond what the CCPA permits without a right to limit), the other state
+//! laws' sensitive data (which differs: card details are the CCPA's, not Virginia's) and whether
+//! people opt in first.
 
 use super::data::{DataFacts, PurposeFacts, ResolvedPurpose};
 use crate::catalogue::DataCategory;
@@ -32,10 +34,26 @@ pub struct SensitiveFacts<'a> {
     pub purposes: Vec<ResolvedPurpose<'a>>,
     /// Those of them outside the CCPA's permitted purposes: people may limit them.
     pub beyond_permitted: Vec<ResolvedPurpose<'a>>,
+    /// The sensitive categories those purposes use, in the order collected.
+    pub beyond_categories: Vec<&'a DataCategory>,
     /// People opt in before sensitive data is used (US state laws); `None` when not answered.
     pub opt_in_consent: Option<bool>,
     /// The "Limit the Use of My Sensitive Personal Information" page, when one was given.
     pub has_limit_page: bool,
+    /// The collected categories the other US state laws all count as sensitive data.
+    pub us_states: Vec<&'a DataCategory>,
+    /// The collected categories only some states count as sensitive data, grouped by the states
+    /// (in the catalogue's order).
+    pub us_states_only_in: Vec<OnlyIn<'a>>,
+}
+
+/// Categories that only some US states count as sensitive data.
+#[derive(Debug, Clone)]
+pub struct OnlyIn<'a> {
+    /// The states, by name.
+    pub states: &'a [String],
+    /// The collected categories.
+    pub categories: Vec<&'a DataCategory>,
 }
 
 impl<'a> SensitiveFacts<'a> {
@@ -56,13 +74,48 @@ impl<'a> SensitiveFacts<'a> {
             })
             .copied()
             .collect();
+        let mut only_in: Vec<OnlyIn<'a>> = Vec::new();
+        for c in data.collected.iter().map(|d| d.category) {
+            if c.us_sensitive || c.us_sensitive_in.is_empty() {
+                continue;
+            }
+            match only_in
+                .iter_mut()
+                .find(|g| g.states == c.us_sensitive_in.as_slice())
+            {
+                Some(g) => g.categories.push(c),
+                None => only_in.push(OnlyIn {
+                    states: &c.us_sensitive_in,
+                    categories: vec![c],
+                }),
+            }
+        }
+        let beyond_permitted: Vec<ResolvedPurpose<'a>> = using
+            .iter()
+            .filter(|r| !PERMITTED.contains(&r.purpose.id.as_str()))
+            .copied()
+            .collect();
+        let beyond_categories = data
+            .sensitive_pi
+            .iter()
+            .copied()
+            .filter(|c| {
+                beyond_permitted
+                    .iter()
+                    .any(|r| r.answer.categories.contains(&c.id))
+            })
+            .collect();
         SensitiveFacts {
-            categories: data.sensitive_pi.clone(),
-            beyond_permitted: using
+            beyond_permitted,
+            beyond_categories,
+            us_states: data
+                .collected
                 .iter()
-                .filter(|r| !PERMITTED.contains(&r.purpose.id.as_str()))
-                .copied()
+                .map(|d| d.category)
+                .filter(|c| c.us_sensitive)
                 .collect(),
+            us_states_only_in: only_in,
+            categories: data.sensitive_pi.clone(),
             purposes: using,
             opt_in_consent: p.sensitive.opt_in_consent,
             has_limit_page: p

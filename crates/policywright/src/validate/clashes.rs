@@ -43,20 +43,22 @@ pub(super) fn marketing(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
 /// Sensitive personal information under US laws: opt-in consent and the right to limit.
 pub(super) fn sensitive(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
     let s = &facts.sensitive;
-    if s.categories.is_empty() {
-        return;
-    }
-    let names: Vec<String> = s.categories.iter().map(|c| c.label.clone()).collect();
-    if facts.regions.has("us-states") && s.opt_in_consent != Some(true) {
+    // The states' own definition, not the CCPA's: card details alone do not call for opt-in.
+    if facts.regions.has("us-states") && !s.us_states.is_empty() && s.opt_in_consent != Some(true) {
+        let names: Vec<String> = s.us_states.iter().map(|c| c.label.clone()).collect();
         f.add(
             &SENSITIVE_WITHOUT_OPT_IN,
             At::field("sensitive.opt_in_consent").also("data").also("jurisdictions"),
             format!(
-                "You collect {}, which US state laws count as sensitive data, and most of them require people's opt-in consent first ({}).",
+                "You collect {}, which US state laws count as sensitive data ({}), and most of them require people's opt-in consent first ({}).",
                 crate::text::join_and(&names),
+                law.cite("us-states.sensitive-data"),
                 law.cite("us-states.sensitive-consent")
             ),
         );
+    }
+    if s.categories.is_empty() {
+        return;
     }
     if facts.regions.has("us-ca") && !s.permitted_only() && !s.has_limit_page {
         let uses: Vec<String> = s

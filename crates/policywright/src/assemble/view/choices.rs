@@ -64,6 +64,10 @@ pub(crate) struct BreachView {
     notify_people: bool,
     /// The hours within which the owner reports to the authority, when given.
     authority_hours: Option<u32>,
+    /// People are told of a breach likely to put them at high risk (GDPR Art. 34).
+    high_risk_rule: bool,
+    /// Other regions' laws set their own threshold.
+    other_rules: bool,
 }
 
 /// How people use their rights.
@@ -152,10 +156,12 @@ pub(super) fn security(p: &Project, s: &toml::Table) -> Vec<String> {
         .collect()
 }
 
-pub(super) fn breach(p: &Project) -> BreachView {
+pub(super) fn breach(p: &Project, regions: &crate::facts::Regions) -> BreachView {
     BreachView {
         notify_people: p.breach.notify_affected_people,
         authority_hours: p.breach.authority_within_hours.filter(|h| *h > 0),
+        high_risk_rule: regions.high_risk_breach_rule,
+        other_rules: regions.other_breach_rules,
     }
 }
 

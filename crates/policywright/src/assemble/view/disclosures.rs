@@ -31,8 +31,23 @@ pub(crate) struct SpecialView {
 pub(crate) struct SensitiveView {
     /// Labels of the purposes that use it beyond what the CCPA permits.
     beyond: Vec<String>,
+    /// Labels of the sensitive categories those purposes use.
+    beyond_data: Vec<String>,
+    /// Labels of the categories the other US state laws all count as sensitive data.
+    us_states: Vec<String>,
+    /// Categories only some states count as sensitive data.
+    us_states_only_in: Vec<OnlyInView>,
     /// The "Limit the Use of My Sensitive Personal Information" page.
     limit_url: Option<String>,
+}
+
+/// Categories only some US states count as sensitive data.
+#[derive(Serialize)]
+pub(crate) struct OnlyInView {
+    /// The states, joined ("Connecticut and New Jersey").
+    states: String,
+    /// Labels of the categories.
+    data: Vec<String>,
 }
 
 /// Minors and sale, sharing and profiling.
@@ -120,6 +135,17 @@ pub(super) fn build(facts: &Facts<'_>, s: &toml::Table) -> Disclosures {
                 .iter()
                 .map(|r| r.purpose.label.clone())
                 .collect(),
+            beyond_data: labels(&facts.sensitive.beyond_categories),
+            us_states: labels(&facts.sensitive.us_states),
+            us_states_only_in: facts
+                .sensitive
+                .us_states_only_in
+                .iter()
+                .map(|g| OnlyInView {
+                    states: crate::text::join_and(g.states),
+                    data: labels(&g.categories),
+                })
+                .collect(),
             limit_url: web(&p.sensitive.limit_url),
         },
         minors: MinorsView {
@@ -148,4 +174,8 @@ pub(super) fn build(facts: &Facts<'_>, s: &toml::Table) -> Disclosures {
         profiling: facts.profiling,
         based_in_brazil: facts.home.country.as_deref() == Some("BR"),
     }
+}
+
+fn labels(categories: &[&crate::catalogue::DataCategory]) -> Vec<String> {
+    categories.iter().map(|c| c.label.clone()).collect()
 }

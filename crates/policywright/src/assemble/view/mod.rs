@@ -243,7 +243,7 @@ impl View {
             transfers: transfers::transfers(facts, s),
             security: choices::security(p, s),
             backups: p.security.contains(&crate::model::SecurityMeasure::Backups),
-            breach: choices::breach(p),
+            breach: choices::breach(p, &facts.regions),
             rights: choices::rights(p, s),
             changes: choices::changes(p),
             style: choices::style(p),
