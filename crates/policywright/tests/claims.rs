@@ -323,3 +323,23 @@ fn the_catalogue_scan_sees_a_claim_in_an_example() {
     assert_eq!(strings.len(), 1);
     assert_eq!(claim_words_in(&strings[0]).len(), 1);
 }
+
+/// Quebec s.8.1: "These functions are off until you turn them on" only while every purpose that
+/// profiles people, or locates them from their IP address, waits for their consent.
+#[test]
+fn off_until_turned_on_only_while_profiling_waits_for_consent() {
+    let app = example("consumer-app");
+    assert!(markdown(&document(&app)).contains("These functions are off until you turn them on."));
+    assert!(!codes(&app).contains(&"tracking.on-without-consent".to_owned()));
+
+    let mut ads_by_default = app.clone();
+    for u in &mut ads_by_default.purposes {
+        if u.purpose == "advertising" {
+            u.legal_basis = Some(policywright::model::LegalBasis::LegitimateInterests);
+        }
+    }
+    let text = markdown(&document(&ads_by_default));
+    assert!(text.contains("Our service uses technology that can identify you"));
+    assert!(!text.contains("off until you turn them on"));
+    assert!(codes(&ads_by_default).contains(&"tracking.on-without-consent".to_owned()));
+}

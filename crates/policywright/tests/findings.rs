@@ -137,6 +137,16 @@ fn cases() -> Vec<(&'static str, Project)> {
             with(&app, &|p| p.sensitive.opt_in_consent = None),
         ),
         (
+            "tracking.on-without-consent",
+            with(&app, &|p| {
+                for u in &mut p.purposes {
+                    if u.purpose == "advertising" {
+                        u.legal_basis = Some(LegalBasis::LegitimateInterests);
+                    }
+                }
+            }),
+        ),
+        (
             "sensitive.no-way-to-limit",
             with(&app, &|p| p.sensitive.limit_url = None),
         ),

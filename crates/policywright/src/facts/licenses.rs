@@ -99,9 +99,7 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
             p.ai.trains_own_models == Some(false)
                 && (!facts.vendors.uses_kind("ai") || p.ai.provider_trains == Some(false))
         }
-        "tracking.off-by-default" => {
-            p.tracking.identifies_locates_or_profiles && p.tracking.off_by_default
-        }
+        "tracking.off-by-default" => facts.tracking.off_by_default(),
         "cookies.vendor-tracking" => facts.cookies.vendor_tracking,
         "breach.tell-people" => p.breach.notify_affected_people,
         // The sentence describes the vendors listed as processors: those with no purposes of

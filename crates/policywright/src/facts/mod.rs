@@ -19,6 +19,7 @@ pub mod licenses;
 mod regions;
 mod sensitive;
 mod special;
+mod tracking;
 mod transfers;
 mod vendors;
 
@@ -28,6 +29,7 @@ pub use data::{DataFacts, PurposeFacts, ResolvedData, ResolvedPurpose};
 pub use regions::{Home, Regions};
 pub use sensitive::SensitiveFacts;
 pub use special::SpecialFacts;
+pub use tracking::TrackingFacts;
 pub use transfers::{Adequacy, Destination, Mechanism, RegimeTransfers, Route, TransferFacts};
 pub use vendors::{VendorFact, VendorFacts, VendorOrigin};
 
@@ -65,6 +67,8 @@ pub struct Facts<'a> {
     pub special: SpecialFacts<'a>,
     /// Sensitive personal information under US laws, and its uses.
     pub sensitive: SensitiveFacts<'a>,
+    /// Technology that identifies, locates or profiles people (Quebec).
+    pub tracking: TrackingFacts<'a>,
     /// Some purpose profiles people: personalisation or targeted advertising.
     pub profiling: bool,
     /// Browser privacy signals the owner honours.
@@ -146,6 +150,7 @@ impl<'a> Facts<'a> {
         let special = SpecialFacts::derive(&data, &purposes);
         let sensitive = SensitiveFacts::derive(answers, &data, &purposes);
         let profiling = purposes_profile(&purposes);
+        let tracking = TrackingFacts::derive(answers, &data, &purposes, profiling);
         let vendors = VendorFacts::derive(answers, catalogues, &home, &data);
         let via_ad_platforms = vendors.ad_platforms().next().is_some();
         let sale = SaleFacts {
@@ -174,6 +179,7 @@ impl<'a> Facts<'a> {
             purposes,
             special,
             sensitive,
+            tracking,
             profiling,
             vendors,
             cookies,

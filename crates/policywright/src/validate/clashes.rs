@@ -197,9 +197,8 @@ pub(super) fn unanswered(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
             ),
         );
     }
-    let locates_or_profiles = facts.data.collects("precise-location") || facts.profiling;
     if facts.regions.has("ca") {
-        if locates_or_profiles && !p.tracking.identifies_locates_or_profiles {
+        if facts.tracking.locates_or_profiles && !facts.tracking.used {
             f.add(
                 &TRACKING_UNANSWERED,
                 At::field("tracking.identifies_locates_or_profiles")
@@ -211,7 +210,7 @@ pub(super) fn unanswered(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
                 ),
             );
         }
-        if p.tracking.identifies_locates_or_profiles
+        if facts.tracking.used
             && p.tracking
                 .how_to_switch
                 .as_deref()
@@ -226,6 +225,7 @@ pub(super) fn unanswered(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
                 ),
             );
         }
+        on_without_consent(facts, f);
     }
     if facts.children.directed
         && p.children
@@ -252,4 +252,31 @@ pub(super) fn unanswered(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
             ),
         );
     }
+}
+
+/// The owner says the functions that identify, locate or profile people are off until people
+/// turn them on, while a purpose that profiles or locates them rests on another basis.
+fn on_without_consent(facts: &Facts<'_>, f: &mut Findings) {
+    let t = &facts.tracking;
+    if !(t.used && t.off_by_default_answer) || t.on_without_consent.is_empty() {
+        return;
+    }
+    let mut at = At::field("tracking.off_by_default");
+    for r in &t.on_without_consent {
+        at = at.also(format!("purposes[purpose={}].legal_basis", r.purpose.id));
+    }
+    let uses: Vec<String> = t
+        .on_without_consent
+        .iter()
+        .map(|r| r.purpose.label.clone())
+        .collect();
+    f.add(
+        &TRACKING_ON_WITHOUT_CONSENT,
+        at,
+        format!(
+            "You say the functions that identify, locate or profile people are off until they turn them on, but {} {} without their consent. The policy leaves that sentence out until the answers agree.",
+            crate::text::join_and(&uses),
+            if uses.len() == 1 { "runs" } else { "run" }
+        ),
+    );
 }

@@ -288,6 +288,10 @@ pub(super) const TRACKING_HOW_MISSING: Rule = warning(
     "tracking.how-to-switch-missing",
     "Describe how people turn these functions on or off.",
 );
+pub(super) const TRACKING_ON_WITHOUT_CONSENT: Rule = warning(
+    "tracking.on-without-consent",
+    "Ask for consent before these uses (and choose consent as their basis), or say the functions are on from the start.",
+);
 pub(super) const CHILDREN_RETENTION_POLICY_MISSING: Rule = warning(
     "children.retention-policy-missing",
     "Describe your written policy on how long you keep children's data and why.",
@@ -362,6 +366,7 @@ pub const RULES: &[Rule] = &[
     LLM_STATEMENT_MISSING,
     TRACKING_UNANSWERED,
     TRACKING_HOW_MISSING,
+    TRACKING_ON_WITHOUT_CONSENT,
     CHILDREN_RETENTION_POLICY_MISSING,
     AUTHORITY_REGION_UNKNOWN,
     ADJUSTMENT_VENDOR_UNKNOWN,

@@ -163,7 +163,7 @@ pub(super) fn build(facts: &Facts<'_>, s: &toml::Table) -> Disclosures {
             trains_own: p.ai.trains_own_models == Some(true),
         },
         tracking: TrackingView {
-            used: p.tracking.identifies_locates_or_profiles,
+            used: facts.tracking.used,
             how_to_switch: filled(&p.tracking.how_to_switch),
         },
         complaint_form_url: web(&p.complaints.form_url),
