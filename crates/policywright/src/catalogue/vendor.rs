@@ -163,7 +163,8 @@ pub enum SourceLevel {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VendorSource {
-    /// Which fact: `role`, `entity` or `locations`.
+    /// Which fact: `role`, `entity` or `locations`, and `safeguard` where the transfer safeguard
+    /// was read too.
     pub fact: String,
     /// The page read; absent when the fact is unconfirmed. Kept for the record: never printed in
     /// a policy.
