@@ -117,10 +117,10 @@ fn uk_transfers_state_one_mechanism_not_alternatives() {
     }
     let shop = policy("shop", |_| {});
     assert!(shop.contains("data transfer clauses issued by the UK Information Commissioner"));
-    // Entities come from the catalogue for this owner; none of them is a UK arm.
-    for entity in ["Stripe Payments UK", "PayPal UK"] {
-        assert!(!shop.contains(entity), "{entity}");
-    }
+    // Entities come from the catalogue for this owner: PayPal serves UK users through PayPal UK
+    // Ltd since 1 November 2023 (PayPal's notice); no UK arm of Stripe is on record.
+    assert!(!shop.contains("Stripe Payments UK"));
+    assert!(shop.contains("**PayPal** (PayPal UK Ltd)"));
     // Without the owner's confirmation, the EU clauses alone protect nothing under UK law.
     let unconfirmed = policy("shop", |p| p.vendors.adjustments.clear());
     assert!(!unconfirmed.contains("issued by the UK Information Commissioner"));

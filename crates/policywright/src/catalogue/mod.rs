@@ -12,7 +12,7 @@ mod transfer;
 mod vendor;
 
 pub use transfer::{RegimeTerritory, TransferRegimes};
-pub use vendor::{CcpaRole, GdprRole, SourceLevel, Vendor, VendorSource};
+pub use vendor::{ALL_DATA, CcpaRole, GdprRole, SourceLevel, Vendor, VendorSource};
 
 use crate::model::LegalBasis;
 
@@ -226,7 +226,10 @@ impl Catalogues {
         };
         let cats: CategoryFile = parse("data-categories.toml", get("data-categories.toml")?)?;
         let purposes: PurposeFile = parse("purposes.toml", get("purposes.toml")?)?;
-        let vendors: VendorFile = parse("vendors.toml", get("vendors.toml")?)?;
+        let mut vendors: VendorFile = parse("vendors.toml", get("vendors.toml")?)?;
+        for v in &mut vendors.vendor {
+            v.expand_all_data(&cats.category);
+        }
         let countries: BTreeMap<String, Country> = parse("countries.toml", get("countries.toml")?)?;
         let jurisdictions: JurisdictionFile =
             parse("jurisdictions.toml", get("jurisdictions.toml")?)?;

@@ -3,7 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::DataCategory;
 use crate::model::{CookieKind, TransferSafeguard};
+
+/// The id in a vendor's `data` that stands for every kind of data the owner collects: a host
+/// stores whatever the owner's service stores, so listing some kinds would understate it.
+pub const ALL_DATA: &str = "all";
 
 /// A service provider in the catalogue.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -53,8 +58,13 @@ pub struct Vendor {
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub always: Vec<String>,
-    /// Data category ids it may receive, when the owner collects them.
+    /// Data category ids it may receive, when the owner collects them. [`ALL_DATA`] stands for
+    /// every category; the loader replaces it by their ids (see [`Vendor::expand_all_data`]).
     pub data: Vec<String>,
+    /// Its `data` was [`ALL_DATA`]: it may receive any data the owner collects.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub receives_all_data: bool,
     /// Countries where it processes data.
     pub locations: Vec<String>,
     /// Safeguard for transfers out of the EEA; `data-privacy-framework` means the recipient is
@@ -81,6 +91,16 @@ pub struct Vendor {
 }
 
 impl Vendor {
+    /// Replaces [`ALL_DATA`] in `data` by every category id, in catalogue order, so what the
+    /// vendor receives is whatever of them the owner collects.
+    pub(super) fn expand_all_data(&mut self, categories: &[DataCategory]) {
+        if !self.data.iter().any(|d| d == ALL_DATA) {
+            return;
+        }
+        self.receives_all_data = true;
+        self.data = categories.iter().map(|c| c.id.clone()).collect();
+    }
+
     /// The entity an owner in `country` (a catalogue code, when known) contracts with; `europe`
     /// says whether the owner is in the EEA, the UK or Switzerland.
     pub fn entity_for(&self, country: Option<&str>, europe: bool) -> &str {
@@ -143,13 +163,66 @@ pub enum SourceLevel {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VendorSource {
-    /// Which fact: `role`, `entity` or `locations`.
+    /// Which fact: `role`, `entity` or `locations`, and `safeguard` where the transfer safeguard
+    /// was read too.
     pub fact: String,
-    /// The page read; absent when the fact is unconfirmed.
+    /// The page read; absent when the fact is unconfirmed. Kept for the record: never printed in
+    /// a policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// The date it was checked, `YYYY-MM-DD`.
     pub checked: String,
     /// How it was checked.
     pub level: SourceLevel,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn category(id: &str) -> DataCategory {
+        toml::from_str(&format!(
+            "id = \"{id}\"\nlabel = \"{id}\"\nexamples = []\nccpa = \"B\""
+        ))
+        .expect("a category")
+    }
+
+    fn vendor(data: &str, sources: &str) -> Vendor {
+        toml::from_str(&format!(
+            "id = \"host\"\nname = \"Host\"\nlegal_entity = \"Host Ltd\"\ncategory = \"hosting\"\n\
+             gdpr_role = \"processor\"\nccpa_role = \"service-provider\"\ndata = {data}\n\
+             locations = [\"DE\"]\nprivacy_url = \"https://host.example/privacy\"\n\
+             sources = {sources}"
+        ))
+        .expect("a vendor")
+    }
+
+    #[test]
+    fn all_stands_for_every_category_in_catalogue_order() {
+        let cats = [category("name"), category("health"), category("logs")];
+        let mut v = vendor("[\"all\"]", "[]");
+        v.expand_all_data(&cats);
+        assert!(v.receives_all_data);
+        assert_eq!(v.data, ["name", "health", "logs"]);
+        let mut v = vendor("[\"logs\"]", "[]");
+        v.expand_all_data(&cats);
+        assert!(!v.receives_all_data);
+        assert_eq!(v.data, ["logs"]);
+    }
+
+    #[test]
+    fn a_source_keeps_the_page_it_was_read_on() {
+        let v = vendor(
+            "[]",
+            "[{ fact = \"role\", url = \"https://host.example/dpa\", checked = \"2026-12-07\", \
+             level = \"V\" }, { fact = \"entity\", checked = \"2026-12-07\", level = \"U\" }]",
+        );
+        assert_eq!(
+            v.sources[0].url.as_deref(),
+            Some("https://host.example/dpa")
+        );
+        assert_eq!(v.sources[0].level, SourceLevel::V);
+        assert_eq!(v.sources[1].url, None);
+        assert_eq!(v.sources[1].level, SourceLevel::U);
+    }
 }
