@@ -62,7 +62,9 @@ export const catalogueFixture: Catalogues = {
       name: "Hetzner",
       legal_entity: "Hetzner Online GmbH",
       category: "hosting",
-      data: ["usage-data"],
+      // The core expands a host's "all" to every category and marks it.
+      data: ["contact-details", "usage-data", "health"],
+      receives_all_data: true,
       locations: ["DE"],
       safeguard: null,
       privacy_url: "https://www.hetzner.com/legal/privacy-policy",

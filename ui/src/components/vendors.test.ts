@@ -14,6 +14,16 @@ const withStripe = (): Project => {
   return p;
 };
 
+describe("vendor choices", () => {
+  it("say a host receives any of the data you collect, not every label", () => {
+    const w = mountStep("vendors", withStripe());
+    expect(w.q("#field-vendor-hetzner-help").textContent).toContain("Receives: any of the data you collect.");
+    // An entity ending in "Ltd." gets no second full stop.
+    expect(w.q("#field-vendor-stripe-help").textContent).toContain("Stripe Payments Europe, Ltd. Receives: Contact details, usage data.");
+    w.done();
+  });
+});
+
 describe("vendor adjustments", () => {
   it("are offered only for chosen vendors and saved only once opened", () => {
     const w = mountStep("vendors", withStripe());

@@ -23,9 +23,15 @@ legal_entity: string,
  */
 category: string, 
 /**
- * Data category ids it may receive, when the owner collects them.
+ * Data category ids it may receive, when the owner collects them. [`ALL_DATA`] stands for
+ * every category; the loader replaces it by their ids (see [`Vendor::expand_all_data`]).
  */
 data: Array<string>, 
+/**
+ * Its `data` was [`ALL_DATA`]: it may receive any data the owner collects.
+ * Sent to the wizard, which then says "any data you collect" instead of every label.
+ */
+receives_all_data: boolean, 
 /**
  * Countries where it processes data.
  */

@@ -62,8 +62,8 @@ pub struct Vendor {
     /// every category; the loader replaces it by their ids (see [`Vendor::expand_all_data`]).
     pub data: Vec<String>,
     /// Its `data` was [`ALL_DATA`]: it may receive any data the owner collects.
-    #[serde(skip)]
-    #[cfg_attr(feature = "ts", ts(skip))]
+    /// Sent to the wizard, which then says "any data you collect" instead of every label.
+    #[serde(default, skip_deserializing)]
     pub receives_all_data: bool,
     /// Countries where it processes data.
     pub locations: Vec<String>,
