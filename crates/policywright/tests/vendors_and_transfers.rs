@@ -176,13 +176,22 @@ fn h8_the_california_sold_or_shared_column_follows_the_ad_vendors() {
             .unwrap_or_else(|| panic!("no row {label}: {ca}"))
             .to_owned()
     };
-    // Google Ads and Meta Pixel receive device identifiers and cookie IDs (identifiers).
+    // Google Ads and Meta Pixel receive device identifiers and cookie IDs (identifiers); YouTube,
+    // which uses what its embeds receive for its own ads, receives the IP address.
     let identifiers = row(ca, "Identifiers");
-    assert!(identifiers.ends_with("| Advertising |"), "{identifiers}");
-    // Without the ad vendors nothing is sold or shared, whatever else is disclosed.
+    assert!(
+        identifiers.ends_with("| Advertising and embedded content |"),
+        "{identifiers}"
+    );
+    // The owner targets ads by approximate location, which the ad platforms place from the IP
+    // address: geolocation is shared (a lawyer's read found "No one" here).
+    let geolocation = row(ca, "Geolocation data");
+    assert!(geolocation.ends_with("| Advertising |"), "{geolocation}");
+    // Without the vendors that use data for ads nothing is sold or shared, whatever else is
+    // disclosed.
     p.vendors
         .catalogue
-        .retain(|v| v != "google-ads" && v != "meta-pixel");
+        .retain(|v| v != "google-ads" && v != "meta-pixel" && v != "youtube");
     p.sale_and_sharing.shares_for_targeted_ads = Some(false);
     let md = markdown(&document(&p));
     let ca = section(&md, "If you live in California");
