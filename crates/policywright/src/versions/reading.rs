@@ -75,11 +75,9 @@ impl Reader {
 
     fn start(&mut self, tag: Tag<'_>) {
         match tag {
-            Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) => {
-                // A paragraph inside a list item continues its marker's line.
-                if !self.marker_only {
-                    self.flush();
-                }
+            // A paragraph inside a list item continues its marker's line.
+            Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) if !self.marker_only => {
+                self.flush();
             }
             Tag::List(start) => {
                 self.flush();
