@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { type DiskNotice, DiskWatch, diskNoticeText } from "./diskWatch";
+import type { FileStamp } from "./generated/FileStamp";
+import { Session } from "./session";
+
+const changed: FileStamp = { len: 10, sha256: "ab".repeat(32) };
+
+/** A watch over `path`, with the backend's answers from `answer`; what it showed, in order. */
+function watch(path: () => string | null, answer: (path: string) => Promise<FileStamp | null>, whenIdle = <T>(work: () => Promise<T>) => work()) {
+  const shown: Array<DiskNotice | null> = [];
+  const errors: unknown[] = [];
+  const asked: string[] = [];
+  const w = new DiskWatch(
+    {
+      path,
+      changed: (p) => {
+        asked.push(p);
+        return answer(p);
+      },
+      whenIdle,
+    },
+    (n) => shown.push(n),
+    (e) => errors.push(e),
+  );
+  return { w, shown, errors, asked };
+}
+
+describe("disk watch", () => {
+  it("shows a change on disk, and hides the notice once the file is what the window expects", async () => {
+    let answer: FileStamp | null = changed;
+    const { w, shown, asked } = watch(
+      () => "/p/tea.policy.json",
+      async () => answer,
+    );
+    await w.check();
+    expect(shown).toEqual([{ path: "/p/tea.policy.json", seen: changed }]);
+    answer = null;
+    await w.check();
+    expect(shown.at(-1)).toBeNull();
+    expect(asked).toEqual(["/p/tea.policy.json", "/p/tea.policy.json"]);
+  });
+
+  it("asks nothing while no saved project is open", async () => {
+    const { w, shown, asked } = watch(
+      () => null,
+      async () => changed,
+    );
+    await w.check();
+    expect(asked).toEqual([]);
+    expect(shown).toEqual([]);
+  });
+
+  it("asks once for focus and visibility arriving together", async () => {
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const { w, asked, shown } = watch(
+      () => "/p/a.policy.json",
+      async () => {
+        await gate;
+        return changed;
+      },
+    );
+    const first = w.check();
+    const second = w.check();
+    release();
+    await Promise.all([first, second]);
+    expect(asked).toHaveLength(1);
+    expect(shown).toHaveLength(1);
+    await w.check();
+    expect(asked).toHaveLength(2);
+  });
+
+  it("drops the answer about a file that is no longer the open one", async () => {
+    let path = "/p/a.policy.json";
+    const { w, shown } = watch(
+      () => path,
+      async () => {
+        path = "/p/b.policy.json";
+        return changed;
+      },
+    );
+    await w.check();
+    expect(shown).toEqual([]);
+  });
+
+  it("waits for a save under way, so the window's own save is never taken for a change", async () => {
+    const order: string[] = [];
+    let finishSave = () => {};
+    const saving = new Promise<void>((r) => (finishSave = r));
+    const session = new Session(
+      {
+        save: async () => {
+          order.push("save started");
+          await saving;
+          order.push("save done");
+        },
+        chooseSavePath: async () => null,
+        autosave: async () => {},
+        discardRecovery: async () => {},
+      },
+      async () => "cancel",
+    );
+    session.load({} as never, "/p/a.policy.json");
+    const { w } = watch(
+      () => session.path,
+      async () => {
+        order.push("checked");
+        return null;
+      },
+      (work) => session.whenIdle(work),
+    );
+    const saved = session.save();
+    const checked = w.check();
+    await Promise.resolve();
+    finishSave();
+    await Promise.all([saved, checked]);
+    expect(order).toEqual(["save started", "save done", "checked"]);
+  });
+
+  it("reports a failed check and still checks next time", async () => {
+    let fail = true;
+    const { w, errors, shown } = watch(
+      () => "/p/a.policy.json",
+      async () => {
+        if (fail) throw { message: "unreadable", findings: [] };
+        return changed;
+      },
+    );
+    await w.check();
+    expect(errors).toEqual([{ message: "unreadable", findings: [] }]);
+    fail = false;
+    await w.check();
+    expect(shown).toHaveLength(1);
+  });
+
+  it("says what each choice loses", () => {
+    expect(diskNoticeText("tea.policy.json", true)).toContain("loses your changes here since the last save");
+    expect(diskNoticeText("tea.policy.json", false)).toContain("you have no unsaved changes here");
+    expect(diskNoticeText("tea.policy.json", true)).toMatch(/^tea\.policy\.json changed on disk.*Keep mine.*next save replaces the file/);
+  });
+});
