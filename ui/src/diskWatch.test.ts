@@ -1,7 +1,11 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
+import * as api from "./api";
 import { type DiskNotice, DiskWatch, diskNoticeText } from "./diskWatch";
 import type { FileStamp } from "./generated/FileStamp";
+import { MockBackend } from "./mockBackend";
 import { Session } from "./session";
+import { checkedSave } from "./versions";
 
 const changed: FileStamp = { len: 10, sha256: "ab".repeat(32) };
 
@@ -137,5 +141,44 @@ describe("disk watch", () => {
     expect(diskNoticeText("tea.policy.json", true)).toContain("loses your changes here since the last save");
     expect(diskNoticeText("tea.policy.json", false)).toContain("you have no unsaved changes here");
     expect(diskNoticeText("tea.policy.json", true)).toMatch(/^tea\.policy\.json changed on disk.*Keep mine.*next save replaces the file/);
+  });
+
+  it("checks when the window gets the focus back, and Keep mine lets the next save replace the file", async () => {
+    const backend = new MockBackend();
+    api.useBackend(backend.invoke);
+    const asked: string[] = [];
+    const save = checkedSave(api.versions.save, async (message) => {
+      asked.push(message);
+      return "cancel";
+    });
+    const s = new Session({ save, chooseSavePath: api.chooseSavePath, autosave: api.autosave, discardRecovery: api.discardRecovery }, async () => "cancel");
+    s.load(await api.newProject(null), null);
+    backend.dialogAnswers.push("/p/tea");
+    expect(await s.saveAs()).toBe(true);
+    const shown: Array<DiskNotice | null> = [];
+    const w = new DiskWatch({ path: () => s.path, changed: api.versions.diskChange, whenIdle: (work) => s.whenIdle(work) }, (n) => shown.push(n), (e) => {
+      throw e;
+    });
+    let checks: Promise<void>[] = [];
+    await api.onWindowReturn(() => checks.push(w.check()));
+
+    window.dispatchEvent(new Event("focus"));
+    await Promise.all(checks);
+    expect(shown).toEqual([null]);
+
+    // `policywright publish` meanwhile.
+    backend.changedOnDisk.add("/p/tea.policy.json");
+    checks = [];
+    Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+    await Promise.all(checks);
+    expect(checks).toHaveLength(1);
+    const notice = shown.at(-1);
+    expect(notice?.path).toBe("/p/tea.policy.json");
+
+    await api.versions.keepMine(notice!.path, notice!.seen);
+    s.history!.edit((d) => void (d.organisation.legal_name = "Mine Ltd"));
+    expect(await s.save()).toBe(true);
+    expect(asked).toEqual([]);
   });
 });
