@@ -156,9 +156,13 @@ describe("disk watch", () => {
     backend.dialogAnswers.push("/p/tea");
     expect(await s.saveAs()).toBe(true);
     const shown: Array<DiskNotice | null> = [];
-    const w = new DiskWatch({ path: () => s.path, changed: api.versions.diskChange, whenIdle: (work) => s.whenIdle(work) }, (n) => shown.push(n), (e) => {
-      throw e;
-    });
+    const w = new DiskWatch(
+      { path: () => s.path, changed: api.versions.diskChange, whenIdle: (work) => s.whenIdle(work) },
+      (n) => shown.push(n),
+      (e) => {
+        throw e;
+      },
+    );
     let checks: Promise<void>[] = [];
     await api.onWindowReturn(() => checks.push(w.check()));
 
