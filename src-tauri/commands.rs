@@ -158,6 +158,7 @@ pub async fn save_project<R: tauri::Runtime>(
     let expected = opened.expected(window.label(), &path, overwrite.unwrap_or(false));
     let files = files.inner().clone();
     let recoveries = Arc::clone(&recoveries);
+    let busy = opened.busy(window.label(), &path);
     let stamp = off_ui({
         let path = path.clone();
         move || {
@@ -169,6 +170,7 @@ pub async fn save_project<R: tauri::Runtime>(
     })
     .await?;
     opened.record(window.label(), &path, stamp);
+    drop(busy);
     Ok(())
 }
 

@@ -27,6 +27,7 @@ fn generate(dir: &Path) {
     crate::versions::VersionRow::export_all(&cfg).expect("VersionRow");
     crate::versions::Changes::export_all(&cfg).expect("Changes");
     policywright::versions::diff::PolicyDiff::export_all(&cfg).expect("PolicyDiff");
+    policywright::project_file::FileStamp::export_all(&cfg).expect("FileStamp");
 }
 
 fn read_all(dir: &Path) -> BTreeMap<String, String> {

@@ -4,6 +4,7 @@
 mod answers;
 mod commands;
 mod dialogs;
+mod disk;
 mod export_places;
 #[cfg(test)]
 mod ipc_types;
@@ -82,6 +83,8 @@ fn with_commands<R: tauri::Runtime>(
             versions::change_summary,
             versions::version_diff,
             versions::export_version,
+            disk::disk_change,
+            disk::keep_mine,
         ])
 }
 

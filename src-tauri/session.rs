@@ -107,6 +107,7 @@ pub async fn open_project<R: Runtime>(
 ) -> Result<Project, CommandError> {
     granted.check_project(&path, &files.recent)?;
     let files = files.inner().clone();
+    let busy = opened.busy(window.label(), &path);
     let (project, stamp) = off_ui({
         let path = path.clone();
         move || {
@@ -119,6 +120,7 @@ pub async fn open_project<R: Runtime>(
     granted.project(&path);
     requests.opened(&path);
     opened.record(window.label(), &path, stamp);
+    drop(busy);
     Ok(project)
 }
 

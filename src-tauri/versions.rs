@@ -3,7 +3,7 @@
 //! project file held when it was read, so a save does not silently replace a file something
 //! else (another window, a CLI publish) wrote since.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -25,14 +25,36 @@ use crate::session::{AppFiles, Recoveries};
 /// and saves again with `overwrite`.
 pub const CHANGED_ON_DISK: &str = "changed-on-disk";
 
-/// What each window's project files held when it last read or wrote them, by window and path.
+/// What each window's project files held when it last read or wrote them, by window and path;
+/// and which of them a window is reading or writing right now.
 #[derive(Default)]
-pub struct OpenedFiles(Mutex<HashMap<(String, PathBuf), FileStamp>>);
+pub struct OpenedFiles {
+    stamps: Mutex<HashMap<(String, PathBuf), FileStamp>>,
+    busy: Mutex<HashSet<(String, PathBuf)>>,
+}
+
+/// While alive, `window` is reading or writing `path` (an open, a save or a publish), so what is
+/// on disk may be newer than its record without anything else having written it. Dropped after
+/// the record.
+pub struct Busy<'a> {
+    files: &'a OpenedFiles,
+    key: (String, PathBuf),
+}
+
+impl Drop for Busy<'_> {
+    fn drop(&mut self) {
+        self.files
+            .busy
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(&self.key);
+    }
+}
 
 impl OpenedFiles {
     /// Records what `window` read or wrote at `path`.
     pub fn record(&self, window: &str, path: &Path, stamp: FileStamp) {
-        self.0
+        self.stamps
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .insert((window.to_owned(), path.to_path_buf()), stamp);
@@ -40,7 +62,7 @@ impl OpenedFiles {
 
     /// What `window` last read or wrote at `path`, if anything.
     pub fn get(&self, window: &str, path: &Path) -> Option<FileStamp> {
-        self.0
+        self.stamps
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .get(&(window.to_owned(), path.to_path_buf()))
@@ -55,6 +77,25 @@ impl OpenedFiles {
         } else {
             self.get(window, path)
         }
+    }
+
+    /// Marks `window` as reading or writing `path` until the returned guard is dropped: keep it
+    /// until after [`OpenedFiles::record`].
+    pub fn busy(&self, window: &str, path: &Path) -> Busy<'_> {
+        let key = (window.to_owned(), path.to_path_buf());
+        self.busy
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key.clone());
+        Busy { files: self, key }
+    }
+
+    /// Whether `window` is reading or writing `path` now.
+    pub fn is_busy(&self, window: &str, path: &Path) -> bool {
+        self.busy
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains(&(window.to_owned(), path.to_path_buf()))
     }
 }
 
@@ -149,6 +190,7 @@ pub async fn publish_version<R: tauri::Runtime>(
     let library = Arc::clone(&library);
     let files = files.inner().clone();
     let recoveries = Arc::clone(&recoveries);
+    let busy = opened.busy(window.label(), &path);
     let (published, stamp) = off_ui({
         let path = path.clone();
         move || {
@@ -162,6 +204,7 @@ pub async fn publish_version<R: tauri::Runtime>(
     })
     .await?;
     opened.record(window.label(), &path, stamp);
+    drop(busy);
     Ok(PublishOutcome {
         project: published.project,
         number: published.number,

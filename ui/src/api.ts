@@ -100,6 +100,20 @@ export async function setWindowTitle(title: string): Promise<void> {
   if (inDesktopApp) await getCurrentWindow().setTitle(title);
 }
 
+/** Calls `handler` when the window gets the focus back or the page becomes visible again (the
+ * owner returns from a terminal, say): the page's own events, and in the desktop app the window's
+ * focus event too, since a webview does not always pass the window's focus on to the page. */
+export async function onWindowReturn(handler: () => void): Promise<void> {
+  window.addEventListener("focus", handler);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") handler();
+  });
+  if (inDesktopApp)
+    await getCurrentWindow().onFocusChanged(({ payload: focused }) => {
+      if (focused) handler();
+    });
+}
+
 /** `guard` decides whether the window may close; it is asked only while `mustAsk()` is true. */
 export async function guardClose(mustAsk: () => boolean, guard: () => Promise<boolean>): Promise<void> {
   if (!inDesktopApp) {

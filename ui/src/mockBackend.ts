@@ -152,6 +152,11 @@ export class MockBackend {
           return this.versions.changes(a.project);
         case "version_diff":
           return this.versions.diff(a.project);
+        case "disk_change":
+          return this.changedOnDisk.has(a.path) ? { len: 1, sha256: `changed:${a.path}` } : null;
+        case "keep_mine":
+          this.changedOnDisk.delete(a.path);
+          return null;
         case "export_file_name":
           return a.path
             ? (a.path as string)

@@ -49,6 +49,12 @@ export class Session {
     return result;
   }
 
+  /** Runs `work` after the saves and recovery-file writes asked for so far, and before any asked
+   * for later: a look at the file on disk never sees one of this window's saves half done. */
+  whenIdle<T>(work: () => Promise<T>): Promise<T> {
+    return this.inTurn(work);
+  }
+
   constructor(
     private readonly io: SessionIo,
     private readonly guard: Guard,

@@ -5,6 +5,7 @@ import type { Changes } from "./generated/Changes";
 import type { CommandError } from "./generated/CommandError";
 import type { ExportOptions } from "./generated/ExportOptions";
 import type { ExportReport } from "./generated/ExportReport";
+import type { FileStamp } from "./generated/FileStamp";
 import type { PolicyDiff } from "./generated/PolicyDiff";
 import type { Project } from "./generated/Project";
 import type { PublishOutcome } from "./generated/PublishOutcome";
@@ -49,6 +50,10 @@ export function versionsApi(call: Call) {
     save: (path: string, project: Project, overwrite: boolean) => call<void>("save_project", { path, project, overwrite }),
     /** The core's base name for exported files of the project saved at `path`. */
     fileName: (path: string | null) => call<string>("export_file_name", { path }),
+    /** What is at `path` now, when it changed on disk since this window read or wrote it. */
+    diskChange: (path: string) => call<FileStamp | null>("disk_change", { path }),
+    /** The owner keeps the window's answers: the next save replaces what `seen` says is there. */
+    keepMine: (path: string, seen: FileStamp) => call<void>("keep_mine", { path, seen }),
   };
 }
 

@@ -7,7 +7,10 @@ use std::process::ExitCode;
 use policywright::export::{ExportOptions, file_stem};
 use policywright::project_file;
 use policywright::versions::{
-    self, PublishError, VersionError, diff::diff, export::export_version, our_side, summary,
+    self, PublishError, VersionError,
+    diff::{diff, diff_source},
+    export::export_version,
+    our_side, summary,
 };
 use policywright::{Library, Project};
 use serde::Serialize;
@@ -17,7 +20,7 @@ use serde::Serialize;
 pub enum DiffFormat {
     /// Plain text with [-removed-] and {+added+} words.
     Text,
-    /// Markdown.
+    /// Markdown: a heading per part that differs, its words (as in `text`) in a fenced block.
     Md,
     /// A standalone HTML page with <del> and <ins>.
     Html,
@@ -146,14 +149,31 @@ pub fn changes(project: &Project, lib: &Library) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `diff FILE [--from V] [--to V|current] [--format …]`.
+/// What `diff` was asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct DiffRequest<'a> {
+    /// The older version (default: the latest).
+    pub from: Option<u32>,
+    /// A version number, or `current` (default).
+    pub to: Option<&'a str>,
+    /// Output format.
+    pub format: DiffFormat,
+    /// Compare the Markdown source instead of the words a reader sees.
+    pub source: bool,
+}
+
+/// `diff FILE [--from V] [--to V|current] [--format …] [--source]`.
 pub fn diff_command(
     project: &Project,
     lib: &Library,
-    from: Option<u32>,
-    to: Option<&str>,
-    format: DiffFormat,
+    request: DiffRequest<'_>,
 ) -> Result<ExitCode, String> {
+    let DiffRequest {
+        from,
+        to,
+        format,
+        source,
+    } = request;
     let latest =
         versions::latest(project).ok_or_else(|| VersionError::NothingPublished.to_string())?;
     let text_of = |number: u32| -> Result<(String, String), String> {
@@ -174,7 +194,11 @@ pub fn diff_command(
                 .map_err(|_| format!("--to {number}: give a version number, or `current`"))?,
         )?,
     };
-    let d = diff(&old, &new, &from_label, &to_label);
+    let d = if source {
+        diff_source(&old, &new, &from_label, &to_label)
+    } else {
+        diff(&old, &new, &from_label, &to_label)
+    };
     match format {
         DiffFormat::Text => print!("{}", d.text()),
         DiffFormat::Md => print!("{}", d.markdown()),

@@ -81,7 +81,8 @@ enum Command {
     },
     /// What you changed since the last version, and what changed in our library since.
     Changes { file: PathBuf },
-    /// Word-level differences between two versions, or a version and the current answers.
+    /// Word-level differences between two versions, or a version and the current answers, in
+    /// the words a reader sees (`--source`: in the Markdown as written).
     Diff {
         file: PathBuf,
         /// The older version (default: the latest).
@@ -93,6 +94,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: cli_versions::DiffFormat,
+        /// Compare the Markdown as written, marks and link syntax included, instead of the
+        /// words a reader sees.
+        #[arg(long)]
+        source: bool,
     },
     /// Print the JSON Schema of project files.
     Schema,
@@ -256,7 +261,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             from,
             to,
             format,
-        } => cli_versions::diff_command(&load(&file)?, &library()?, from, to.as_deref(), format),
+            source,
+        } => cli_versions::diff_command(
+            &load(&file)?,
+            &library()?,
+            cli_versions::DiffRequest {
+                from,
+                to: to.as_deref(),
+                format,
+                source,
+            },
+        ),
         Command::Schema => {
             let schema =
                 serde_json::to_string_pretty(&Project::json_schema()).map_err(|e| e.to_string())?;

@@ -168,3 +168,24 @@ fn version_commands_name_what_is_wrong() {
     );
     assert_eq!(std::fs::read(&file).unwrap(), broken);
 }
+
+/// `diff --format text` on the shop example after adding a vendor: the reader's words, the new
+/// table row as a line of cells with its privacy page's address, no Markdown marks.
+#[test]
+fn diff_as_text_shows_the_reader_s_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_example(dir.path(), "shop");
+    ok(&["publish", &file, "--date", "2026-02-01"]);
+    add_vendor(&file, "intercom");
+    let text = ok(&["diff", &file, "--format", "text"]);
+    for mark in ["**", "](", "\n| ", "|---", "## ", "<a id"] {
+        assert!(!text.contains(mark), "{mark:?} in\n{text}");
+    }
+    insta::assert_snapshot!("shop-diff.txt", text);
+    let source = ok(&["diff", &file, "--format", "text", "--source"]);
+    assert!(
+        source.starts_with("Changes in the Markdown source from version 1")
+            && source.contains("| **Intercom**"),
+        "{source}"
+    );
+}

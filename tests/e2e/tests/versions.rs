@@ -1,7 +1,9 @@
 //! Versions in the real app (issue 13): a project with one published version is opened, changed,
 //! its change summary and word-level diff shown, version 2 published; after a restart the history
-//! lists both and version 1 exports byte for byte as it was published. And a file published from
-//! the command line while the window has it open is noticed before the window saves over it.
+//! lists both and version 1 exports byte for byte as it was published; the diff reads as the
+//! policy does, without Markdown marks. And a file published from the command line while the
+//! window has it open is noticed when the window gets the focus back, and before the window saves
+//! over it.
 //!
 //! The fixture `tests/e2e/fixtures/tea-v1.policy.json` is the shop example published once with
 //! `policywright publish --date 2026-02-01 --summary "First published version."`.
@@ -82,6 +84,7 @@ async fn publish_and_export_the_first() {
             s.fail("the vendors diff never marked Intercom as added".into())
                 .await;
         }
+        no_markdown_in_the_diff(&s).await;
         assert_eq!(
             s.value("#publish-summary").await,
             "Added vendor: Intercom (customer support)."
@@ -139,6 +142,41 @@ async fn publish_and_export_the_first() {
     let html = std::fs::read_to_string(out.join("tea-v1.html")).expect("version 1's HTML");
     assert!(html.contains("Hollybank Tea") && !html.contains("Intercom"));
     s.finish().await;
+}
+
+/// The diff shows what a reader sees, inline and side by side: Intercom's new table row (its
+/// name in bold, its privacy page a link) reads as words, with the page's address after its text,
+/// and no Markdown marks anywhere.
+async fn no_markdown_in_the_diff(s: &Session) {
+    let row = "Intercom (Intercom R&D Unlimited Company) · Runs our help desk and chat.";
+    let link = "Privacy policy (https://www.intercom.com/legal/privacy)";
+    let vendors = "#version-diff .diff-section[data-section='vendors']";
+    s.wait_for_text(vendors, row).await;
+    let added = s
+        .client()
+        .execute(
+            "return [...document.querySelectorAll(arguments[0])].map((e) => e.textContent).join('');",
+            vec![serde_json::json!(format!("{vendors} ins"))],
+        )
+        .await
+        .expect("reads the added words");
+    let added = added.as_str().unwrap_or_default();
+    assert!(
+        added.contains(row) && added.contains(link),
+        "the new row is marked as added: {added}"
+    );
+    let marks = ["**", "](", "\n| ", "|---", "<https", "## ", "<a id"];
+    let inline = s.wait_for_text("#version-diff", link).await;
+    for mark in marks {
+        assert!(!inline.contains(mark), "{mark:?} in the diff:\n{inline}");
+    }
+    s.click("#diff-mode-side").await;
+    let after = s.wait_for_text(&format!("{vendors} .diff-new"), row).await;
+    for mark in marks {
+        assert!(!after.contains(mark), "{mark:?} side by side:\n{after}");
+    }
+    s.click("#diff-mode-inline").await;
+    s.wait_gone(".diff-new").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -201,6 +239,108 @@ async fn changed_on_disk() {
         written,
         "untouched"
     );
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_published_from_the_command_line_is_noticed_when_the_window_gets_the_focus() {
+    within(LIMIT, noticed_on_focus()).await;
+}
+
+/// The window gets the focus back (as when the owner returns from a terminal), and waits until
+/// the check that starts has finished.
+async fn focus_returns(s: &Session) {
+    let before = s
+        .client()
+        .execute("return document.body.dataset.diskCheckedAt ?? '';", vec![])
+        .await
+        .expect("reads the last check");
+    s.client()
+        .execute("window.dispatchEvent(new Event('focus'));", vec![])
+        .await
+        .expect("focus");
+    let checked = async || {
+        let now = s
+            .client()
+            .execute("return document.body.dataset.diskCheckedAt ?? '';", vec![])
+            .await
+            .ok()?;
+        (now != before && now != Value::String(String::new())).then_some(())
+    };
+    if s.poll(WAIT, checked).await.is_err() {
+        s.fail("no check for a change on disk followed the focus".into())
+            .await;
+    }
+}
+
+async fn noticed_on_focus() {
+    let home = Home::new();
+    let (file, _) = tea_project(&home);
+    let arg = file.to_str().expect("a UTF-8 temp path");
+    let Some(s) = Session::start_with_args("versions-focus", &home, &[], &[arg]).await else {
+        return;
+    };
+    s.wait_for_title("tea.policy.json").await;
+    // No false alarm after the window's own autosave (the recovery file) or save.
+    s.type_into("#field-organisation-legal-name", "Hollybank Tea Group Ltd")
+        .await;
+    s.wait_for("body[data-autosaved-at]").await;
+    focus_returns(&s).await;
+    assert!(s.displayed("#disk-changed").await.is_none(), "autosave");
+    s.click("#save").await;
+    s.wait_for_exact_title("tea.policy.json — Policywright")
+        .await;
+    focus_returns(&s).await;
+    assert!(s.displayed("#disk-changed").await.is_none(), "its own save");
+
+    // `policywright publish` meanwhile: told on focus, before any save.
+    s.type_into("#field-organisation-legal-name", "Unsaved Two Ltd")
+        .await;
+    s.wait_for_title("• tea.policy.json").await;
+    publish_from_outside(&file);
+    let written = std::fs::read(&file).expect("the file");
+    focus_returns(&s).await;
+    s.wait_for_text("#disk-changed", "tea.policy.json changed on disk")
+        .await;
+    s.wait_for_text(
+        "#disk-changed",
+        "loses your changes here since the last save",
+    )
+    .await;
+    s.check_accessibility("changed-on-disk notice").await;
+    assert_eq!(std::fs::read(&file).expect("the file"), written);
+    s.click("#disk-reload").await;
+    s.wait_for_text("#status", "Reloaded tea.policy.json").await;
+    s.wait_gone("#disk-changed").await;
+    s.wait_for_exact_title("tea.policy.json — Policywright")
+        .await;
+    s.click("#step-organisation").await;
+    assert_eq!(
+        s.value("#field-organisation-legal-name").await,
+        "Hollybank Tea Group Ltd",
+        "the answers as saved, then published from the command line"
+    );
+    s.click("#versions").await;
+    s.wait_for_text("#version-history li[data-version='2']", "From the CLI.")
+        .await;
+    s.click("#close-versions").await;
+    s.wait_gone("#versions-dialog").await;
+
+    // Again, and the owner keeps theirs: the next save replaces the file without asking.
+    publish_from_outside(&file);
+    s.type_into("#field-organisation-legal-name", "Hollybank Mine Ltd")
+        .await;
+    focus_returns(&s).await;
+    s.click("#disk-keep").await;
+    s.wait_for_text("#status", "Kept your answers").await;
+    s.wait_gone("#disk-changed").await;
+    s.click("#save").await;
+    s.wait_for_exact_title("tea.policy.json — Policywright")
+        .await;
+    assert!(s.displayed("#changed-on-disk").await.is_none(), "not asked");
+    let saved = read_project(&file);
+    assert_eq!(saved["organisation"]["legal_name"], "Hollybank Mine Ltd");
+    assert_eq!(saved["history"].as_array().map(Vec::len), Some(2));
     s.finish().await;
 }
 

@@ -10,6 +10,7 @@ export type Piece = {
  */
 kind: PieceKind, 
 /**
- * The Markdown, as written (not escaped).
+ * The text as a reader sees it (or the Markdown as written, in a source diff); not
+ * escaped.
  */
 text: string, };

@@ -2,6 +2,11 @@
 //! Markdown or HTML. Sections are matched by their anchor id, so a section that moved or was
 //! renamed is still the same section.
 //!
+//! [`diff`] compares what a reader sees: each part's Markdown rendered to its plain text by
+//! [`super::reading`] (no `**`, no `[text](url)`, no table pipes; a link's address after its
+//! text, so a moved privacy page still shows). [`diff_source`] compares the Markdown as
+//! written, for those who keep the published Markdown in a site's sources.
+//!
 //! The words come from [`similar`]'s word diff; whitespace between two changes is folded into
 //! the change, so "[-a b-]{+c d+}" reads as one replacement instead of four. The pieces of a
 //! section always add up to exactly the old text (same and removed pieces) and the new text
@@ -12,6 +17,7 @@ use std::time::Duration;
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag, TextDiff};
 
+use super::reading::reading_text;
 use super::split::{SplitText, TextSection, split};
 
 /// What happened to a section.
@@ -48,7 +54,8 @@ pub enum PieceKind {
 pub struct Piece {
     /// In which text.
     pub kind: PieceKind,
-    /// The Markdown, as written (not escaped).
+    /// The text as a reader sees it (or the Markdown as written, in a source diff); not
+    /// escaped.
     pub text: String,
 }
 
@@ -76,18 +83,51 @@ pub struct PolicyDiff {
     pub to: String,
     /// Every section of either text: the new order, with removed ones where they were.
     pub sections: Vec<SectionDiff>,
+    /// The Markdown as written was compared, not the reader's text.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub source: bool,
 }
 
 /// The id and title of the part before the first section.
 const TOP: (&str, &str) = ("top", "Title and dates");
 
-/// Compares two policy texts in Markdown.
+/// Compares what a reader sees of two policy texts in Markdown: their rendered words, section
+/// by section.
 pub fn diff(old: &str, new: &str, from: &str, to: &str) -> PolicyDiff {
-    let (a, b) = (split(old), split(new));
+    let (a, b) = (reading(split(old)), reading(split(new)));
     PolicyDiff {
         from: from.to_owned(),
         to: to.to_owned(),
         sections: sections(&a, &b),
+        source: false,
+    }
+}
+
+/// Compares two policy texts as Markdown source, marks and all, section by section.
+pub fn diff_source(old: &str, new: &str, from: &str, to: &str) -> PolicyDiff {
+    PolicyDiff {
+        from: from.to_owned(),
+        to: to.to_owned(),
+        sections: sections(&split(old), &split(new)),
+        source: true,
+    }
+}
+
+/// The text in its parts as a reader sees it: headings, paragraphs, list items and table rows
+/// without Markdown's marks.
+fn reading(text: SplitText) -> SplitText {
+    SplitText {
+        top: reading_text(&text.top),
+        sections: text
+            .sections
+            .into_iter()
+            .map(|s| TextSection {
+                id: s.id,
+                title: reading_text(&s.title),
+                body: reading_text(&s.body),
+            })
+            .collect(),
     }
 }
 
@@ -243,11 +283,19 @@ impl PolicyDiff {
 
     fn headline(&self) -> String {
         let changed = self.changed().count();
+        let source = if self.source {
+            " in the Markdown source"
+        } else {
+            ""
+        };
         if changed == 0 {
-            return format!("No differences between {} and {}.", self.from, self.to);
+            return format!(
+                "No differences{source} between {} and {}.",
+                self.from, self.to
+            );
         }
         format!(
-            "Changes from {} to {}: {changed} of {} parts differ.",
+            "Changes{source} from {} to {}: {changed} of {} parts differ.",
             self.from,
             self.to,
             self.sections.len()

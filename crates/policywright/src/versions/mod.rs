@@ -7,7 +7,8 @@
 //! - [`summary`]: what the owner changed, in plain words, from the answers;
 //! - [`our_side`]: what changed in our library, catalogues or law data since, and what that
 //!   would change in the text;
-//! - [`diff`]: the word-level difference between two texts, per section;
+//! - [`diff`]: the word-level difference between two texts, per section, in the words a reader
+//!   sees ([`reading`]: a part's Markdown as the plain text of its rendered form);
 //! - [`split`]: a published Markdown text back into its sections (for the diff, and for HTML
 //!   and PDF of a past version);
 //! - [`reminder`]: the yearly-review warning.
@@ -15,6 +16,7 @@
 pub mod diff;
 pub mod export;
 pub mod our_side;
+pub mod reading;
 pub mod reminder;
 mod snapshot;
 pub mod split;
@@ -105,5 +107,7 @@ pub fn current_markdown(project: &Project, library: &Library) -> Result<String, 
     Ok(String::from_utf8_lossy(&rendered.bytes).into_owned())
 }
 
+#[cfg(test)]
+mod diff_tests;
 #[cfg(test)]
 mod tests;
