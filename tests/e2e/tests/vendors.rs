@@ -40,7 +40,7 @@ async fn move_a_vendor() {
     s.wait_for_text("section#transfers", "DHL").await;
     let before = section(&s, "transfers").await;
     assert!(
-        !before.contains("DHL and Klaviyo"),
+        !before.contains("DHL Express and Klaviyo"),
         "Klaviyo is in the United States at first: {before}"
     );
 
@@ -56,7 +56,7 @@ async fn move_a_vendor() {
     s.check_accessibility("vendor step with an adjustment open")
         .await;
 
-    s.wait_for_text("section#transfers", "DHL and Klaviyo")
+    s.wait_for_text("section#transfers", "DHL Express and Klaviyo")
         .await;
     s.wait_for_text("section#vendors", "Germany (the region we chose)")
         .await;
@@ -181,7 +181,7 @@ async fn adjustment_screenshot() {
     let first = "#field-vendors-adjustments-2-locations-0";
     s.type_into(first, "Germany").await;
     s.press("\u{E004}").await;
-    s.wait_for_text("section#transfers", "DHL and Klaviyo")
+    s.wait_for_text("section#transfers", "DHL Express and Klaviyo")
         .await;
     s.client()
         .execute(
