@@ -1,11 +1,12 @@
 //! End-to-end checks of what an owner used to trip over: a country picked by typing its name, a
-//! web address typed without `https://`, and an export that remembers its folder per project and
-//! asks before it replaces files.
+//! web address typed without `https://`, a number outside the range the core allows, and an
+//! export that remembers its folder per project and asks before it replaces files.
 #![cfg(target_os = "linux")]
 
 mod harness;
 
 use harness::*;
+use serde_json::{Value, json};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_country_is_picked_by_typing_its_name_and_a_web_address_needs_no_https() {
@@ -39,6 +40,68 @@ async fn country_by_name() {
         s.poll(WAIT, read).await.is_ok(),
         "the address was not read as https://www.brightsmile.ie: {}",
         s.value(website).await
+    );
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_number_outside_its_range_shows_the_cores_finding_beside_it() {
+    within(LIMIT, number_out_of_range()).await;
+}
+
+async fn number_out_of_range() {
+    let home = Home::new();
+    let Some(s) = Session::start("number-out-of-range", &home).await else {
+        return;
+    };
+    s.click("#new-blank").await;
+    s.click("#step-choices").await;
+    let age = "#field-children-minimum-age";
+    let range = s
+        .client()
+        .execute(
+            "const el = document.querySelector(arguments[0]); return [el.min, el.max];",
+            vec![Value::from(age)],
+        )
+        .await
+        .expect("the box's range");
+    assert_eq!(range, json!(["1", "21"]), "the core's range");
+    s.type_into(age, "40").await;
+    s.wait_for_text(
+        "#field-children-minimum-age-finding",
+        "Minimum age must be between 1 and 21; it is 40.",
+    )
+    .await;
+    let invalid = s
+        .wait_for(age)
+        .await
+        .attr("aria-invalid")
+        .await
+        .expect("aria-invalid");
+    assert_eq!(invalid.as_deref(), Some("true"));
+    s.press("\u{E004}").await;
+    assert_eq!(
+        s.value(age).await,
+        "40",
+        "kept as typed, for the owner to correct"
+    );
+
+    s.type_into(age, "16").await;
+    // An empty finding slot is not displayed, so it is read rather than waited for.
+    let cleared = async || {
+        let text = s
+            .client()
+            .execute(
+                "return document.getElementById('field-children-minimum-age-finding').textContent;",
+                vec![],
+            )
+            .await
+            .ok()?;
+        (text == Value::String(String::new())).then_some(())
+    };
+    assert!(
+        s.poll(WAIT, cleared).await.is_ok(),
+        "the finding stayed after the age was corrected"
     );
     s.finish().await;
 }
