@@ -4,6 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { Catalogues } from "./generated/Catalogues";
+import type { CountryName } from "./generated/CountryName";
 import type { Edit } from "./generated/Edit";
 import type { ExampleChoice } from "./generated/ExampleChoice";
 import type { ExportOptions } from "./generated/ExportOptions";
@@ -40,11 +41,8 @@ export const previewEdit = (base: number, revision: number, edits: Edit[]) => ca
 export const catalogue = () => call<Catalogues>("catalogue");
 
 /** A country as the pickers offer it: ISO 3166-1 alpha-2 code and English short name. */
-export interface CountryOption {
-  code: string;
-  name: string;
-}
-/** Every ISO 3166-1 country, for the country pickers. */
+export type CountryOption = CountryName;
+/** Every ISO 3166-1 country, for the country pickers, in the order the core lists them (by name). */
 export const listCountries = () => call<CountryOption[]>("list_countries");
 
 /** The data categories a newly ticked purpose starts with, by the core's defaults. */
