@@ -169,3 +169,54 @@ async fn export_twice() {
     assert!(replaced.contains("Hollybank"), "replaced with the policy");
     s.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_folder_chosen_before_the_first_save_is_remembered_for_the_saved_project() {
+    within(LIMIT, export_before_saving()).await;
+}
+
+async fn export_before_saving() {
+    let home = Home::new();
+    std::fs::create_dir_all(home.path("projects")).expect("projects folder");
+    let out = home.path("site");
+    std::fs::create_dir_all(&out).expect("export folder");
+    let Some(s) = Session::start("export-before-saving", &home).await else {
+        return;
+    };
+    s.select("select#example", "shop").await;
+    s.click("#new-from-example").await;
+    s.wait_for_text(".policy-meta", "Hollybank").await;
+
+    s.click("#export").await;
+    s.click("#fmt-md").await;
+    s.click("#fmt-pdf").await;
+    s.choose_export_folder(&home, &out).await;
+    s.type_into("#export-stem", "privacy").await;
+    s.click("#do-export").await;
+    s.wait_for_text("#export-done", "Exported 1 file(s)").await;
+    s.click("#close-export").await;
+    s.wait_gone("#export-dialog").await;
+
+    home.answer_dialog(&home.path("projects/tea"));
+    s.click("#save").await;
+    s.wait_for_exact_title("tea.policy.json — Policywright")
+        .await;
+    // Filed in the app's own settings (its folder under the config home), by the project's path.
+    let filed = std::fs::read_dir(home.path("config"))
+        .expect("config home")
+        .flatten()
+        .filter_map(|d| std::fs::read_to_string(d.path().join("export-places.json")).ok())
+        .any(|places| places.contains("tea.policy.json"));
+    assert!(filed, "the place was not filed under the saved project");
+
+    s.click("#export").await;
+    s.wait_for("#export-dialog").await;
+    let folder = out.to_string_lossy().into_owned();
+    let remembered = async || (s.value("#export-folder").await == folder).then_some(());
+    assert!(
+        s.poll(WAIT, remembered).await.is_ok(),
+        "the folder chosen before saving was not remembered for the saved project"
+    );
+    assert_eq!(s.value("#export-stem").await, "privacy");
+    s.finish().await;
+}
