@@ -106,7 +106,12 @@ pub fn examples() -> Vec<ExampleChoice> {
 
 /// A new project: blank, or a copy of an example.
 #[tauri::command]
-pub fn new_project(example: Option<String>) -> Result<Project, CommandError> {
+pub fn new_project<R: tauri::Runtime>(
+    window: tauri::Window<R>,
+    example: Option<String>,
+    places: State<'_, crate::export_places::ExportPlaces>,
+) -> Result<Project, CommandError> {
+    places.left(window.label());
     match example {
         None => Ok(Project::blank()),
         Some(name) => {
@@ -151,6 +156,7 @@ pub async fn save_project<R: tauri::Runtime>(
     recoveries: State<'_, Arc<Recoveries>>,
     granted: State<'_, Granted>,
     opened: State<'_, crate::versions::OpenedFiles>,
+    places: State<'_, crate::export_places::ExportPlaces>,
 ) -> Result<(), CommandError> {
     project_path(&path)?;
     granted.check_project(&path, &files.recent)?;
@@ -171,6 +177,10 @@ pub async fn save_project<R: tauri::Runtime>(
     .await?;
     opened.record(window.label(), &path, stamp);
     drop(busy);
+    // The project is saved either way; a folder not remembered costs the owner one choice.
+    if let Err(error) = places.saved(window.label(), &path) {
+        eprintln!("policywright: {error}");
+    }
     Ok(())
 }
 

@@ -104,6 +104,7 @@ pub async fn open_project<R: Runtime>(
     granted: State<'_, Granted>,
     requests: State<'_, OpenRequests>,
     opened: State<'_, crate::versions::OpenedFiles>,
+    places: State<'_, crate::export_places::ExportPlaces>,
 ) -> Result<Project, CommandError> {
     granted.check_project(&path, &files.recent)?;
     let files = files.inner().clone();
@@ -121,6 +122,7 @@ pub async fn open_project<R: Runtime>(
     requests.opened(&path);
     opened.record(window.label(), &path, stamp);
     drop(busy);
+    places.left(window.label());
     Ok(project)
 }
 

@@ -1,6 +1,7 @@
 // From a question in steps.ts to its answer and back: the field's element id, the text a box
 // shows for an answer, the answer stored for typed text, and writing it (removing optional
 // answers and empty optional groups when cleared, so saved files stay clean).
+import { boundFor, storedNumber } from "./bounds";
 import type { Project } from "./generated/Project";
 import { getAt, setAt } from "./paths";
 import type { Field, Step } from "./steps";
@@ -47,11 +48,8 @@ export function parseText(field: Field, text: string): unknown {
         .split("\n")
         .map((l) => l.trim())
         .filter((l) => l !== "");
-    case "number": {
-      if (text.trim() === "") return undefined;
-      const n = Math.round(Number(text));
-      return Number.isFinite(n) ? Math.min(Math.max(n, field.min), field.max) : undefined;
-    }
+    case "number":
+      return storedNumber(text, boundFor(field.path));
     default:
       return field.optional && text.trim() === "" ? undefined : text;
   }

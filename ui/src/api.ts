@@ -4,6 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { Catalogues } from "./generated/Catalogues";
+import type { CountryName } from "./generated/CountryName";
 import type { Edit } from "./generated/Edit";
 import type { ExampleChoice } from "./generated/ExampleChoice";
 import type { ExportOptions } from "./generated/ExportOptions";
@@ -40,11 +41,8 @@ export const previewEdit = (base: number, revision: number, edits: Edit[]) => ca
 export const catalogue = () => call<Catalogues>("catalogue");
 
 /** A country as the pickers offer it: ISO 3166-1 alpha-2 code and English short name. */
-export interface CountryOption {
-  code: string;
-  name: string;
-}
-/** Every ISO 3166-1 country, for the country pickers. */
+export type CountryOption = CountryName;
+/** Every ISO 3166-1 country, for the country pickers, in the order the core lists them (by name). */
 export const listCountries = () => call<CountryOption[]>("list_countries");
 
 /** The data categories a newly ticked purpose starts with, by the core's defaults. */
@@ -82,9 +80,12 @@ export const exportPolicy = (project: Project, options: ExportOptions, dir: stri
   call<ExportReport>("export_policy", { project, options, dir, stem });
 /** The file name (without extension) the core gives exports of the project saved at `path`. */
 export const exportFileName = (path: string | null) => call<string>("export_file_name", { path });
-/** Where the project saved at `project` was last exported (the app's own settings), if anywhere. */
-export const exportPlace = (project: string) => call<ExportPlace | null>("export_place", { project });
-export const rememberExportPlace = (project: string, place: ExportPlace) => call<void>("remember_export_place", { project, place });
+/** Where the project saved at `project` was last exported (the app's own settings), if anywhere;
+ * with null, where this window's unsaved project was exported. */
+export const exportPlace = (project: string | null) => call<ExportPlace | null>("export_place", { project });
+/** Remembers the place for the project saved at `project`; with null, for this window's unsaved
+ * project, until its first save files it under the project's path. */
+export const rememberExportPlace = (project: string | null, place: ExportPlace) => call<void>("remember_export_place", { project, place });
 /** The files exports with `options` into `dir` as `stem` would overwrite. */
 /** The files an export would replace; with `version`, those of that published version's export. */
 export const existingExports = (options: ExportOptions[], dir: string, stem: string, version?: number) =>

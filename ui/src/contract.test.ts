@@ -2,11 +2,14 @@
 // The contracts between the wizard and the core that nothing else type-checks: every answer path
 // steps.ts names exists in the project schema (docs/project.schema.json, written from the Rust
 // model), and every place the core's validation can put a finding lands on a step that owns it
-// and, there, on a field, so the owner reads it beside what it is about.
+// and, there, on a field, so the owner reads it beside what it is about. Every number box takes
+// its range from the core's list (model/bounds.rs), and every number in that list has a box.
 import { describe, expect, it } from "vitest";
 import schema from "../../docs/project.schema.json";
-import { stepFields } from "./answers";
+import { fieldId, stepFields } from "./answers";
+import { boundFor } from "./bounds";
 import { blankProject } from "./fixtures";
+import { bounds } from "./generated/bounds";
 import type { Project } from "./generated/Project";
 import { slotFor } from "./place";
 import { findingPaths } from "./rustFindings";
@@ -41,7 +44,10 @@ function inSchema(path: string): boolean {
 
 const rust = import.meta.glob(["../../crates/policywright/src/validate/*.rs", "!**/at.rs"], { query: "?raw", import: "default", eager: true });
 const sources = Object.values(rust).filter((s): s is string => typeof s === "string");
-const emitted = findingPaths(sources);
+/** Where the core puts a finding about a number: its range's path, first list item for `[*]`. */
+const boundPlaces = bounds.map((b) => b.path.replaceAll("[*]", "[0]"));
+// The range check builds its places from the list of ranges, which reading the source cannot see.
+const emitted = [...new Set([...findingPaths(sources), ...boundPlaces])].sort();
 
 /** Findings about a whole step's answers, shown at the top of that step. */
 const stepLevel = new Set(["data", "purposes", "sale_and_sharing", "language", "vendors"]);
@@ -53,7 +59,9 @@ function full(path: string): Project {
   p.products = [{ name: "Wren", kind: "website", url: "https://wren.example" }];
   const retention = path.includes("retention.description")
     ? { kind: "criteria" as const, description: "" }
-    : { kind: "period" as const, amount: 1, unit: "years" as const };
+    : path.includes("retention.grace_days")
+      ? { kind: "until-account-closed" as const, grace_days: 30 }
+      : { kind: "period" as const, amount: 1, unit: "years" as const };
   p.data = [{ category: "contact-details", sources: ["directly"], required: false, retention }];
   p.purposes = [{ purpose: "security", legal_basis: "legitimate-interests", categories: ["contact-details"] }];
   p.jurisdictions = ["eu"];
@@ -100,4 +108,25 @@ describe("contracts with the core", () => {
     }
     // Every step is drawn once per finding place: slow on a busy machine.
   }, 30_000);
+
+  it("every number field in steps.ts takes its range from the core, and the core has no range without a field", () => {
+    const numberFields = steps.flatMap(stepFields).filter((f) => f.kind === "number");
+    expect(numberFields.length).toBeGreaterThanOrEqual(4);
+    for (const field of numberFields) expect(() => boundFor(field.path), field.path).not.toThrow();
+    const inSteps = new Set(numberFields.map((f) => f.path));
+    // The retention numbers are asked by the retention widget, one box per data entry.
+    const inWidgets = bounds.filter((b) => !inSteps.has(b.path)).map((b) => b.path);
+    expect(inWidgets).toEqual(["data[*].retention.amount", "data[*].retention.grace_days"]);
+    for (const place of boundPlaces) {
+      const bound = boundFor(place);
+      expect(inSchema(place), place).toBe(true);
+      const step = ownerOf(place);
+      if (!step) throw new Error(`no step owns ${place}`);
+      const w = mountStep(step.id, full(place));
+      const box = w.q<HTMLInputElement>(`#${fieldId(place)}`);
+      expect([box.type, box.min, box.max], place).toEqual(["number", String(bound.min), String(bound.max)]);
+      w.done();
+    }
+    expect(() => boundFor("children.age")).toThrow(/no range/);
+  });
 });

@@ -1,8 +1,7 @@
 // Finding countries by what an owner types: a two-letter code ("gb"), a name ("Ireland"), or the
-// start of one ("Ire"). The list comes from the core (`list_countries`, every ISO 3166-1 country);
-// until that answers, the catalogue's countries stand in.
+// start of one ("Ire"). The list comes from the core (`list_countries`, every ISO 3166-1 country,
+// by name) and is offered in its order: nothing here sorts or renames countries.
 import type { CountryOption } from "./api";
-import type { Catalogues } from "./generated/Catalogues";
 
 const fold = (text: string) =>
   text
@@ -11,13 +10,6 @@ const fold = (text: string) =>
     .toLowerCase()
     .replace(/^the\s+/, "")
     .trim();
-
-/** The catalogue's countries as picker options ("the United States" → "United States"). */
-export function catalogueCountries(catalogue: Catalogues): CountryOption[] {
-  return Object.entries(catalogue.countries)
-    .map(([code, c]) => ({ code, name: c.name.replace(/^the\s+/, "") }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
 
 /** "Ireland (IE)": how a chosen country reads in its box. */
 export const countryLabel = (c: CountryOption) => `${c.name} (${c.code})`;

@@ -17,7 +17,9 @@ export interface ExportDeps {
   version?: number;
   /** The folder the project was exported to last ("" when none). */
   folder?: string;
-  /** The project's file, under which the app remembers where it was exported; null when unsaved. */
+  /** The project's file, under which the app remembers where it was exported; null when unsaved
+   * (the app keeps the place for the window and files it under the path the project is first
+   * saved at); left out, the place is not remembered. */
   projectPath?: string | null;
 }
 

@@ -1,6 +1,6 @@
 // Test fixtures: a blank project as the core makes it, and a small catalogue in the core's shape.
-import type { CountryOption } from "./api";
 import type { Catalogues } from "./generated/Catalogues";
+import type { CountryName } from "./generated/CountryName";
 import type { Project } from "./generated/Project";
 
 export function blankProject(): Project {
@@ -91,12 +91,13 @@ export const catalogueFixture: Catalogues = {
   ],
 } as unknown as Catalogues;
 
-/** A few countries, as `list_countries` returns them (the core lists all of ISO 3166-1). */
-export const countryFixture: CountryOption[] = [
+/** A few countries, as `list_countries` returns them: in the core's order, by name (the core
+ * lists all of ISO 3166-1). */
+export const countryFixture: CountryName[] = [
   { code: "DE", name: "Germany" },
-  { code: "GB", name: "United Kingdom" },
+  { code: "IR", name: "Iran" },
   { code: "IE", name: "Ireland" },
   { code: "IL", name: "Israel" },
-  { code: "IR", name: "Iran" },
+  { code: "GB", name: "United Kingdom" },
   { code: "US", name: "United States" },
 ];

@@ -47,8 +47,9 @@ export class MockBackend {
   changedOnDisk = new Set<string>();
   /** The version commands. */
   versions = new MockVersions((path, project, overwrite) => this.write(path, project, overwrite));
-  /** Where each project was last exported, by project path (the app's own settings). */
-  exportPlaces = new Map<string, ExportPlace>();
+  /** Where each project was last exported, by project path (the app's own settings); under null,
+   * the unsaved project's place until its first save. */
+  exportPlaces = new Map<string | null, ExportPlace>();
   /** Files the exports wrote. */
   exported = new Set<string>();
   /** The live preview's answers, their number and the preview they gave. */
@@ -114,6 +115,7 @@ export class MockBackend {
         case "examples":
           return [];
         case "new_project":
+          this.exportPlaces.delete(null);
           return blankProject();
         case "catalogue":
           return catalogueFixture;
@@ -140,10 +142,14 @@ export class MockBackend {
           this.live = { project, revision: a.revision, preview };
           return update;
         }
-        case "save_project":
+        case "save_project": {
           this.write(a.path, a.project, a.overwrite ?? false);
           this.recovery = null;
+          const unsaved = this.exportPlaces.get(null);
+          if (unsaved) this.exportPlaces.set(a.path, unsaved);
+          this.exportPlaces.delete(null);
           return null;
+        }
         case "publish_version":
           return this.versions.publish(args as Parameters<MockVersions["publish"]>[0]);
         case "version_history":
@@ -169,6 +175,7 @@ export class MockBackend {
           if (!project) throw { message: `${a.path}: no such file`, findings: [] };
           this.remember(a.path);
           this.changedOnDisk.delete(a.path);
+          this.exportPlaces.delete(null);
           return structuredClone(project);
         }
         case "recent_projects":

@@ -13,7 +13,8 @@ export interface Option<T extends string = string> {
 
 export type FieldKind =
   | { kind: "text" | "email" | "url" | "tel" | "date" | "country" | "textarea" | "lines" }
-  | { kind: "number"; min: number; max: number }
+  /** A whole number; its range comes from the core (bounds.ts). */
+  | { kind: "number" }
   | { kind: "check" }
   | { kind: "yesno" }
   | { kind: "choice"; options: Option[] }
@@ -313,8 +314,6 @@ export const steps: Step[] = [
             path: "breach.authority_within_hours",
             label: "Hours to tell the regulator",
             kind: "number",
-            min: 1,
-            max: 720,
             optional: true,
             help: "GDPR Art. 33: within 72 hours where feasible.",
           },
@@ -355,8 +354,6 @@ export const steps: Step[] = [
             path: "children.minimum_age",
             label: "Minimum age",
             kind: "number",
-            min: 1,
-            max: 21,
             optional: true,
             help: "The youngest age allowed to use your service, if you set one.",
           },
@@ -383,8 +380,6 @@ export const steps: Step[] = [
             path: "minors.excluded_under",
             label: "People under this age are left out of selling, sharing, targeted ads and profiling",
             kind: "number",
-            min: 13,
-            max: 18,
             optional: true,
             help: "Only if people under 18 may use your service and you sell, share or profile. Usually 16 (California, Oregon) or 18 (Connecticut, Colorado).",
           },
@@ -423,7 +418,7 @@ export const steps: Step[] = [
             kind: "yesno",
             help: "Only if you use an AI provider. Many keep it for a time to check for abuse; see your contract.",
           },
-          { path: "ai.provider_keeps_days", label: "For how many days", kind: "number", min: 1, max: 3650, optional: true, help: "If the contract says." },
+          { path: "ai.provider_keeps_days", label: "For how many days", kind: "number", optional: true, help: "If the contract says." },
           {
             path: "ai.provider_trains",
             label: "Your AI provider may train its models on the content",

@@ -3,9 +3,15 @@
 //! shared with someone else does not carry the owner's folders. Changes take an OS lock on
 //! `FILE.lock` beside it, as the recent list does, so two windows exporting at once both keep
 //! their entry; each write is atomic.
+//!
+//! A project not saved yet has no path to file its place under: [`Unsaved`] keeps that place in
+//! memory, one per window, and files it under the project's path when the project is first
+//! saved, so the owner who exported before saving finds the folder again next time.
 
+use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
@@ -100,6 +106,51 @@ pub fn recall(file: &Path, project: &Path) -> Option<ExportPlace> {
         .map(|e| e.place)
 }
 
+/// Where each window's project, while it is not saved yet, was exported: in memory only, by
+/// window.
+#[derive(Debug, Default)]
+pub struct Unsaved(Mutex<HashMap<String, ExportPlace>>);
+
+impl Unsaved {
+    /// The places; a panic elsewhere while they were held leaves them as they were, still usable.
+    fn places(&self) -> MutexGuard<'_, HashMap<String, ExportPlace>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Records that the unsaved project in `window` was exported to `place`.
+    pub fn remember(&self, window: &str, place: ExportPlace) {
+        self.places().insert(window.to_owned(), place);
+    }
+
+    /// Where the unsaved project in `window` was exported, if it was.
+    pub fn recall(&self, window: &str) -> Option<ExportPlace> {
+        self.places().get(window).cloned()
+    }
+
+    /// Forgets the place of `window`'s unsaved project: the window moved on to another project.
+    pub fn forget(&self, window: &str) {
+        self.places().remove(window);
+    }
+
+    /// The project in `window` was saved at `project`: the place it was exported to while
+    /// unsaved becomes that project's, in the file `file`. True when there was one. When the
+    /// file cannot be written, the place stays with the window for the next save.
+    pub fn carry_over(
+        &self,
+        window: &str,
+        file: &Path,
+        project: &Path,
+    ) -> Result<bool, ExportPlacesError> {
+        let mut places = self.places();
+        let Some(place) = places.get(window).cloned() else {
+            return Ok(false);
+        };
+        remember(file, project, place)?;
+        places.remove(window);
+        Ok(true)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +178,41 @@ mod tests {
         assert_eq!(recall(&file, b), Some(place("/other", "b")));
         let text = std::fs::read_to_string(&file).unwrap();
         assert_eq!(text.matches("a.policy.json").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn an_unsaved_projects_place_becomes_the_projects_when_it_is_first_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("export-places.json");
+        let project = Path::new("/p/tea.policy.json");
+        let unsaved = Unsaved::default();
+        // Saving with no export yet remembers nothing.
+        assert!(!unsaved.carry_over("main", &file, project).unwrap());
+        assert!(!file.exists());
+
+        unsaved.remember("main", place("/site", "privacy"));
+        unsaved.remember("other", place("/elsewhere", "x"));
+        assert_eq!(unsaved.recall("main"), Some(place("/site", "privacy")));
+        assert!(unsaved.carry_over("main", &file, project).unwrap());
+        assert_eq!(recall(&file, project), Some(place("/site", "privacy")));
+        assert_eq!(unsaved.recall("main"), None, "the project has a path now");
+        assert_eq!(unsaved.recall("other"), Some(place("/elsewhere", "x")));
+
+        unsaved.forget("other");
+        assert_eq!(unsaved.recall("other"), None);
+    }
+
+    #[test]
+    fn a_place_that_cannot_be_filed_stays_with_the_window() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder where the file should be: it cannot be written.
+        let file = dir.path().join("export-places.json");
+        std::fs::create_dir_all(&file).unwrap();
+        let unsaved = Unsaved::default();
+        unsaved.remember("main", place("/site", "privacy"));
+        let project = Path::new("/p/tea.policy.json");
+        assert!(unsaved.carry_over("main", &file, project).is_err());
+        assert_eq!(unsaved.recall("main"), Some(place("/site", "privacy")));
     }
 
     #[test]

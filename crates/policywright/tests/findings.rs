@@ -105,7 +105,7 @@ fn cases() -> Vec<(&'static str, Project)> {
             with(&shop, &|p| p.data[0].category = "thoughts".into()),
         ),
         (
-            "data.retention-zero",
+            "number.out-of-range",
             with(&shop, &|p| {
                 p.data[0].retention = Some(Retention::Period {
                     amount: 0,
@@ -382,10 +382,6 @@ fn cases() -> Vec<(&'static str, Project)> {
         (
             "children.parental-consent-missing",
             with(&shop, &|p| p.children.minimum_age = Some(12)),
-        ),
-        (
-            "children.minimum-age-unusual",
-            with(&shop, &|p| p.children.minimum_age = Some(30)),
         ),
         (
             "automated-decisions.description-missing",

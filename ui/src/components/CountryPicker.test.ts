@@ -24,10 +24,20 @@ describe("country picker", () => {
     w.type(box, "Ir");
     expect(w.history.current.organisation.address.country).toBe("");
     const options = () => Array.from(w.c.querySelectorAll('[role="option"]')).map((o) => o.getAttribute("data-code"));
-    expect(options()).toEqual(["IE", "IR"]);
+    // In the core's order: Iran before Ireland.
+    expect(options()).toEqual(["IR", "IE"]);
     expect(w.q(box).getAttribute("aria-expanded")).toBe("true");
     w.type(box, "Ireland");
     expect(w.history.current.organisation.address.country).toBe("IE");
+    w.done();
+  });
+
+  it("offers countries in the order the core lists them, without sorting them again", () => {
+    const w = mountStep("organisation");
+    w.wizard.countries = [...countryFixture].reverse();
+    w.type(box, "Ir");
+    const options = Array.from(w.c.querySelectorAll('[role="option"]')).map((o) => o.getAttribute("data-code"));
+    expect(options).toEqual(["IE", "IR"]);
     w.done();
   });
 

@@ -111,6 +111,20 @@ describe("export dialog", () => {
     expect(text("#export-done")).toBe("Exported 2 file(s).");
   });
 
+  it("an unsaved project's place is remembered for the window, and the first save files it under the path", async () => {
+    const project = wren();
+    openExportDialog({ project: () => project, paper: "a4", setPaper() {}, stem: "wren", projectPath: null });
+    flushSync();
+    await chooseFolder("/out");
+    q<HTMLButtonElement>("#do-export").click();
+    await settle();
+    expect(text("#export-done")).toBe("Exported 3 file(s).");
+    expect(backend.exportPlaces.get(null)).toEqual({ folder: "/out", stem: "wren" });
+    await backend.invoke("save_project", { path: "/p/wren.policy.json", project });
+    expect(backend.exportPlaces.get("/p/wren.policy.json")).toEqual({ folder: "/out", stem: "wren" });
+    expect(backend.exportPlaces.has(null)).toBe(false);
+  });
+
   it("a past version asks only about its own files, not the current policy's", async () => {
     const project = wren();
     backend.exported.add("/out/wren.md");
@@ -126,6 +140,7 @@ describe("export dialog", () => {
     q<HTMLButtonElement>("#do-export").click();
     await settle();
     expect(text("#overwrite-guard-message")).toBe("/out already has wren-v1.md. Exporting replaces it with version 1.");
+    expect(backend.exportPlaces.size, "a version's export is not where the project goes").toBe(0);
   });
 
   it("a place that cannot be remembered is a warning beside what was exported", async () => {

@@ -57,6 +57,12 @@ describe("wizard steps", () => {
     const c = mountStep("choices");
     c.type(`#${fieldId("children.minimum_age")}`, "16");
     expect(c.history.current.children.minimum_age).toBe(16);
+    // Out of the core's range, the number is kept for the core's finding to flag, not clamped.
+    c.type(`#${fieldId("children.minimum_age")}`, "40");
+    expect(c.history.current.children.minimum_age).toBe(40);
+    c.find([finding("children.minimum_age", "Minimum age must be between 1 and 21; it is 40.")]);
+    expect(c.q(`#${fieldId("children.minimum_age")}`).getAttribute("aria-invalid")).toBe("true");
+    expect(c.c.textContent).toContain("Minimum age must be between 1 and 21; it is 40.");
     c.type(`#${fieldId("children.minimum_age")}`, "");
     expect("minimum_age" in c.history.current.children).toBe(false);
     c.toggle(`#${fieldId("sale_and_sharing.sells")}-1`);

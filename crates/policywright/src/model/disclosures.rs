@@ -5,6 +5,7 @@
 //! Every field is optional and defaults to "not answered", so an owner these questions do not
 //! concern never has to answer them, and a file written before they existed reads unchanged.
 
+use super::bounds;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +17,7 @@ pub struct Minors {
     /// People known to be under this age (16 or 18) are left out of sale, sharing, targeted
     /// advertising and profiling. Not set: not answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = bounds::MINORS_EXCLUDED_UNDER.min, max = bounds::MINORS_EXCLUDED_UNDER.max))]
     pub excluded_under: Option<u8>,
     /// Instead, teenagers (13 to 15) are asked to opt in, and a parent for younger children,
     /// before their data is sold or shared.
@@ -62,6 +64,7 @@ pub struct Ai {
     pub provider_keeps_content: Option<bool>,
     /// How many days the provider keeps it, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = bounds::AI_PROVIDER_KEEPS_DAYS.min, max = bounds::AI_PROVIDER_KEEPS_DAYS.max))]
     pub provider_keeps_days: Option<u32>,
     /// The AI provider may train its models on the content.
     #[serde(default, skip_serializing_if = "Option::is_none")]

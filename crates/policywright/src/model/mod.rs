@@ -15,6 +15,7 @@
 //!   vendors can be adjusted (`vendors.adjustments`), account settings that decide a vendor's
 //!   role are asked (`vendors.settings`), and group companies can be named.
 
+pub mod bounds;
 mod disclosures;
 mod organisation;
 mod practices;

@@ -1,6 +1,7 @@
 //! What the owner does with personal data: collection, purposes, vendors, cookies, and the
 //! choices people have.
 
+use super::bounds;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +52,7 @@ pub enum Retention {
     /// A fixed period.
     Period {
         /// How many units.
+        #[schemars(range(min = bounds::RETENTION_AMOUNT.min, max = bounds::RETENTION_AMOUNT.max))]
         amount: u32,
         /// Days, months or years.
         unit: RetentionUnit,
@@ -62,6 +64,7 @@ pub enum Retention {
     UntilAccountClosed {
         /// Days after closing before the data is deleted.
         #[serde(default)]
+        #[schemars(range(min = bounds::RETENTION_GRACE_DAYS.min, max = bounds::RETENTION_GRACE_DAYS.max))]
         grace_days: u32,
     },
     /// Criteria in the owner's words, when no single period fits.
@@ -207,6 +210,7 @@ pub enum DntResponse {
 pub struct Children {
     /// Minimum age to use the service, if one is set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = bounds::MINIMUM_AGE.min, max = bounds::MINIMUM_AGE.max))]
     pub minimum_age: Option<u8>,
     /// True when the service is directed at children under 13 (COPPA).
     #[serde(default)]
@@ -313,6 +317,7 @@ pub struct Breach {
     pub notify_affected_people: bool,
     /// Hours within which the supervisory authority is told, where the law requires it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = bounds::BREACH_AUTHORITY_HOURS.min, max = bounds::BREACH_AUTHORITY_HOURS.max))]
     pub authority_within_hours: Option<u32>,
     /// How affected people are told.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

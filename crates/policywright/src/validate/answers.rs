@@ -8,6 +8,7 @@ use super::registry::*;
 use super::{At, Findings};
 use crate::catalogue::Catalogues;
 use crate::library::Library;
+use crate::model::bounds::{self, Bound};
 use crate::model::{Contact, Project, Retention};
 use crate::text;
 use crate::web_address::{UrlError, normalise_url};
@@ -40,6 +41,7 @@ pub(super) fn check(p: &Project, library: &Library, f: &mut Findings) {
         );
     }
     organisation(p, cat, f);
+    numbers(p, f);
     lists(p, cat, f);
     vendors(p, cat, f);
     url(
@@ -57,6 +59,47 @@ pub(super) fn check(p: &Project, library: &Library, f: &mut Findings) {
         At::field("sale_and_sharing.opt_out_url"),
         &p.sale_and_sharing.opt_out_url,
     );
+}
+
+/// Every number the owner typed is in its range ([`bounds`]).
+fn numbers(p: &Project, f: &mut Findings) {
+    let mut check = |bound: &Bound, at: At, value: u32| {
+        if let Some(message) = bound.problem(value) {
+            f.add(&NUMBER_OUT_OF_RANGE, at, message);
+        }
+    };
+    let answers = [
+        (
+            &bounds::BREACH_AUTHORITY_HOURS,
+            p.breach.authority_within_hours,
+        ),
+        (&bounds::MINIMUM_AGE, p.children.minimum_age.map(u32::from)),
+        (
+            &bounds::MINORS_EXCLUDED_UNDER,
+            p.minors.excluded_under.map(u32::from),
+        ),
+        (&bounds::AI_PROVIDER_KEEPS_DAYS, p.ai.provider_keeps_days),
+    ];
+    for (bound, value) in answers {
+        if let Some(v) = value {
+            check(bound, At::field(bound.path), v);
+        }
+    }
+    for (i, d) in p.data.iter().enumerate() {
+        let (bound, value) = match d.retention {
+            Some(Retention::Period { amount, .. }) => (&bounds::RETENTION_AMOUNT, amount),
+            Some(Retention::UntilAccountClosed { grace_days }) => {
+                (&bounds::RETENTION_GRACE_DAYS, grace_days)
+            }
+            _ => continue,
+        };
+        let field = bound.path.trim_start_matches("data[*].");
+        check(
+            bound,
+            At::item("data", i, "category", &d.category).child(field),
+            value,
+        );
+    }
 }
 
 fn url(f: &mut Findings, at: At, value: &Option<String>) {
@@ -191,10 +234,6 @@ fn lists(p: &Project, cat: &Catalogues, f: &mut Findings) {
                 at.clone(),
                 "This kind of data is listed twice.",
             );
-        }
-        if let Some(Retention::Period { amount: 0, .. }) = d.retention {
-            let message = "A retention period of 0 keeps nothing.";
-            f.add(&RETENTION_ZERO, at.child("retention.amount"), message);
         }
     }
     let mut seen = BTreeSet::new();

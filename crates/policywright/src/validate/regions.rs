@@ -53,13 +53,6 @@ pub(super) fn people(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
             ),
         );
     }
-    if facts.children.minimum_age.is_some_and(|a| a > 21) {
-        f.add(
-            &MINIMUM_AGE_UNUSUAL,
-            At::field("children.minimum_age"),
-            "A minimum age above 21 is unusual.",
-        );
-    }
     if p.automated_decisions.makes_significant_decisions
         && p.automated_decisions
             .description

@@ -67,6 +67,10 @@ pub(super) const URL_CREDENTIALS: Rule = error(
     "url.credentials",
     "Remove the user name and password, so the address starts with the site's own name.",
 );
+pub(super) const NUMBER_OUT_OF_RANGE: Rule = error(
+    "number.out-of-range",
+    "Enter a number in that range, or leave the answer out if it is optional.",
+);
 pub(super) const COUNTRY_MISSING: Rule = warning(
     "organisation.country-missing",
     "Add the country your organisation is based in.",
@@ -84,10 +88,6 @@ pub(super) const PRODUCT_NAME_MISSING: Rule = error(
     "Give this product a name, or remove it.",
 );
 pub(super) const DATA_UNKNOWN: Rule = error("data.unknown-category", "Pick one from the list.");
-pub(super) const RETENTION_ZERO: Rule = error(
-    "data.retention-zero",
-    "Enter a retention period of at least 1.",
-);
 pub(super) const PURPOSE_UNKNOWN: Rule = error("purpose.unknown", "Pick one from the list.");
 pub(super) const VENDOR_UNKNOWN: Rule = error(
     "vendor.unknown",
@@ -210,8 +210,6 @@ pub(super) const PARENTAL_CONSENT_MISSING: Rule = warning(
     "children.parental-consent-missing",
     "Describe how parents give verified consent.",
 );
-pub(super) const MINIMUM_AGE_UNUSUAL: Rule =
-    warning("children.minimum-age-unusual", "Check the number.");
 pub(super) const AUTOMATED_DESCRIPTION_MISSING: Rule = warning(
     "automated-decisions.description-missing",
     "Describe the logic of your automated decisions and what they mean for people.",
@@ -315,12 +313,12 @@ pub const RULES: &[Rule] = &[
     EMAIL_MALFORMED,
     URL_MALFORMED,
     URL_CREDENTIALS,
+    NUMBER_OUT_OF_RANGE,
     COUNTRY_MISSING,
     COUNTRY_UNKNOWN,
     CONTACT_NAME_MISSING,
     PRODUCT_NAME_MISSING,
     DATA_UNKNOWN,
-    RETENTION_ZERO,
     PURPOSE_UNKNOWN,
     VENDOR_UNKNOWN,
     VENDOR_NAME_MISSING,
@@ -353,7 +351,6 @@ pub const RULES: &[Rule] = &[
     COOKIES_WITHOUT_CONSENT,
     COOKIE_KIND_UNDECLARED,
     PARENTAL_CONSENT_MISSING,
-    MINIMUM_AGE_UNUSUAL,
     AUTOMATED_DESCRIPTION_MISSING,
     MARKETING_WITHOUT_PURPOSE,
     SOFT_OPT_IN_ON_CONSENT,
