@@ -133,6 +133,16 @@ fn cases() -> Vec<(&'static str, Project)> {
             }),
         ),
         (
+            "purpose.contract-for-others",
+            with(&saas, &|p| {
+                for u in &mut p.purposes {
+                    if u.purpose == "collaboration" {
+                        u.legal_basis = Some(LegalBasis::Contract);
+                    }
+                }
+            }),
+        ),
+        (
             "sensitive.us-without-opt-in",
             with(&app, &|p| p.sensitive.opt_in_consent = None),
         ),

@@ -64,6 +64,10 @@ pub struct DataCategory {
     /// Sensitive personal information under the CCPA.
     #[serde(default)]
     pub sensitive_pi: bool,
+    /// Data about people other than the one using the service, such as people they invite: they
+    /// have no contract with the owner.
+    #[serde(default)]
+    pub about_others: bool,
     /// Sensitive data under the definition the US state laws share (Va. Code §59.1-575 and the
     /// like): opt-in consent first.
     #[serde(default)]

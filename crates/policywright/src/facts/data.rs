@@ -158,4 +158,26 @@ impl<'a> PurposeFacts<'a> {
     pub fn has(&self, id: &str) -> bool {
         self.resolved.iter().any(|r| r.purpose.id == id)
     }
+
+    /// Purposes resting on a contract that use data about people who are not party to it (people
+    /// a customer invites), with those categories: a contract covers only its parties (GDPR
+    /// Art. 6(1)(b)).
+    pub fn contract_for_others(
+        &self,
+        data: &DataFacts<'a>,
+    ) -> Vec<(ResolvedPurpose<'a>, Vec<&'a DataCategory>)> {
+        self.resolved
+            .iter()
+            .filter(|r| r.answer.legal_basis == Some(LegalBasis::Contract))
+            .filter_map(|r| {
+                let others: Vec<&'a DataCategory> = data
+                    .collected
+                    .iter()
+                    .map(|d| d.category)
+                    .filter(|c| c.about_others && r.answer.categories.contains(&c.id))
+                    .collect();
+                (!others.is_empty()).then_some((*r, others))
+            })
+            .collect()
+    }
 }

@@ -75,6 +75,20 @@ pub(super) fn purposes(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
             }
         }
     }
+    if facts.regions.needs_legal_basis {
+        for (r, others) in facts.purposes.contract_for_others(&facts.data) {
+            let names: Vec<String> = others.iter().map(|c| c.label.clone()).collect();
+            f.add(
+                &CONTRACT_FOR_OTHERS,
+                At::item("purposes", r.index, "purpose", &r.purpose.id).child("legal_basis"),
+                format!(
+                    "This purpose rests on your contract, but it uses {}: the people they are about have no contract with you, and a contract covers only its parties ({}).",
+                    crate::text::join_and(&names).to_lowercase(),
+                    law.cite("gdpr.contract-basis")
+                ),
+            );
+        }
+    }
     if facts.regions.europe {
         for r in &facts.special.without_condition {
             f.add(

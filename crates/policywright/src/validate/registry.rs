@@ -250,6 +250,10 @@ pub(super) const SOFT_OPT_IN_ON_CONSENT: Rule = warning(
     "marketing.soft-opt-in-on-consent",
     "On the marketing purpose, say in a sentence your interest in emailing customers, such as \"telling customers about products like those they bought\". The policy then gives legitimate interests for customers and consent for everyone else.",
 );
+pub(super) const CONTRACT_FOR_OTHERS: Rule = warning(
+    "purpose.contract-for-others",
+    "Choose legitimate interests for this purpose and say your interest (such as \"letting customers bring in the people they work with\"), or take the other people's data out of it.",
+);
 pub(super) const SENSITIVE_WITHOUT_OPT_IN: Rule = warning(
     "sensitive.us-without-opt-in",
     "Ask people to opt in before you use their sensitive data, and say so in the sensitive-data question.",
@@ -354,6 +358,7 @@ pub const RULES: &[Rule] = &[
     AUTOMATED_DESCRIPTION_MISSING,
     MARKETING_WITHOUT_PURPOSE,
     SOFT_OPT_IN_ON_CONSENT,
+    CONTRACT_FOR_OTHERS,
     SENSITIVE_WITHOUT_OPT_IN,
     SENSITIVE_NO_WAY_TO_LIMIT,
     MINORS_UNANSWERED,
