@@ -29,6 +29,11 @@ ccpa: string,
  */
 sensitive_pi: boolean, 
 /**
+ * Data about people other than the one using the service, such as people they invite: they
+ * have no contract with the owner.
+ */
+about_others: boolean, 
+/**
  * Sensitive data under the definition the US state laws share (Va. Code §59.1-575 and the
  * like): opt-in consent first.
  */
