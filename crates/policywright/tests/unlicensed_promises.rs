@@ -93,3 +93,22 @@ fn the_breach_threshold_is_the_gdprs_only_where_the_gdpr_applies() {
         "- If it is likely to put you at high risk, or the law where you live otherwise requires it, we tell you without undue delay by email."
     ));
 }
+
+/// A lawyer's read of the saas policy: "content you add" was listed as the owner's own data while
+/// "When we handle data for our customers" says business customers' data is theirs. The role
+/// section now says how the two fit, and only when both are true.
+#[test]
+fn content_listed_as_ours_and_handled_for_customers_is_explained_once() {
+    let explained = "This policy lists content you add among the data we collect";
+    let saas = example_policy("saas");
+    assert_eq!(saas.matches(explained).count(), 1);
+    let without = policy("saas", |p| {
+        p.data.retain(|d| d.category != "customer-content");
+        for u in &mut p.purposes {
+            u.categories.retain(|c| c != "customer-content");
+        }
+    });
+    assert!(!without.contains(explained));
+    let not_a_processor = policy("saas", |p| p.processes_customer_data = false);
+    assert!(!not_a_processor.contains(explained));
+}
