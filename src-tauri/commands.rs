@@ -254,7 +254,7 @@ pub async fn export_policy(
 pub(crate) mod tests {
     use serde_json::{Value, json};
 
-    use crate::mock::{call, choose, recovery_files, webview};
+    use crate::mock::{call, choose, recovery_files, save_as, webview};
 
     #[test]
     fn new_preview_save_open_and_export_round_trip() {
@@ -288,13 +288,7 @@ pub(crate) mod tests {
         );
 
         let path = dir.path().join("tea.policy.json");
-        choose(&w, dir.path(), "choose_save_path", &path);
-        call(
-            &w,
-            "save_project",
-            json!({ "path": path, "project": project }),
-        )
-        .unwrap();
+        save_as(&w, dir.path(), &path, &project);
         let opened = call(&w, "open_project", json!({ "path": path })).unwrap();
         assert_eq!(opened["organisation"], project["organisation"]);
         assert!(opened["saved_with"]["library_version"].is_string());
@@ -416,15 +410,13 @@ pub(crate) mod tests {
 
         let a = dir.path().join("a.policy.json");
         let b = dir.path().join("b.policy.json");
-        choose(&w, dir.path(), "choose_save_path", &a);
-        call(&w, "save_project", json!({ "path": a, "project": project })).unwrap();
+        save_as(&w, dir.path(), &a, &project);
         assert_eq!(
             recovery_files(dir.path()),
             Vec::<Value>::new(),
             "a save makes the recovery file redundant"
         );
-        choose(&w, dir.path(), "choose_save_path", &b);
-        call(&w, "save_project", json!({ "path": b, "project": project })).unwrap();
+        save_as(&w, dir.path(), &b, &project);
         call(&w, "open_project", json!({ "path": a })).unwrap();
         let recent = call(&w, "recent_projects", json!({})).unwrap();
         let names: Vec<&str> = recent

@@ -69,7 +69,7 @@ pub fn keep_mine<R: tauri::Runtime>(
 mod tests {
     use serde_json::{Value, json};
 
-    use crate::mock::{call, choose, webview};
+    use crate::mock::{call, save_as, webview};
 
     fn publish_from_outside(path: &std::path::Path) {
         let lib = policywright::Library::load().unwrap();
@@ -94,13 +94,7 @@ mod tests {
             "never read or written: nothing to tell"
         );
 
-        choose(&w, dir.path(), "choose_save_path", &path);
-        call(
-            &w,
-            "save_project",
-            json!({ "path": path, "project": project }),
-        )
-        .unwrap();
+        save_as(&w, dir.path(), &path, &project);
         assert_eq!(check(), Value::Null, "its own save");
         call(&w, "autosave", json!({ "project": project, "path": path })).unwrap();
         assert_eq!(check(), Value::Null, "autosave writes the recovery file");

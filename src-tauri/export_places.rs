@@ -104,7 +104,7 @@ pub fn existing_exports(
 mod tests {
     use serde_json::json;
 
-    use crate::mock::{call, choose, webview};
+    use crate::mock::{call, choose, save_as, webview};
 
     #[test]
     fn the_export_place_is_remembered_per_project_and_existing_files_are_named() {
@@ -188,9 +188,7 @@ mod tests {
         );
 
         let path = dir.path().join("tea.policy.json");
-        choose(&w, dir.path(), "choose_save_path", &path);
-        let save = json!({ "path": path, "project": project });
-        call(&w, "save_project", save).unwrap();
+        save_as(&w, dir.path(), &path, &project);
         // Another run of the app finds it under the project's path.
         let again = webview(dir.path());
         assert_eq!(

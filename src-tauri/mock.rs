@@ -103,3 +103,10 @@ pub fn choose(
     let args = serde_json::json!({ "suggestedName": "x" });
     call(w, command, args).expect("the dialog answers")
 }
+
+/// Saves `project` at `path` as the owner would: "Save as…", picking `path` in the dialog.
+pub fn save_as(w: &tauri::WebviewWindow<MockRuntime>, dir: &Path, path: &Path, project: &Value) {
+    choose(w, dir, "choose_save_path", path);
+    let args = serde_json::json!({ "path": path, "project": project });
+    call(w, "save_project", args).expect("the project saves");
+}

@@ -125,7 +125,7 @@ mod tests {
 mod ipc_tests {
     use serde_json::{Value, json};
 
-    use crate::mock::{call, call_from, choose, webview, webview_with_capabilities};
+    use crate::mock::{call, call_from, choose, save_as, webview, webview_with_capabilities};
 
     fn message(err: Value) -> String {
         err["message"]
@@ -175,13 +175,7 @@ mod ipc_tests {
         let report = call(&w, "export_policy", export).unwrap();
         assert_eq!(report["files"], json!([victims.join("index.html")]));
         let mine = dir.path().join("mine.policy.json");
-        choose(&w, dir.path(), "choose_save_path", &mine);
-        call(
-            &w,
-            "save_project",
-            json!({ "path": mine, "project": project }),
-        )
-        .unwrap();
+        save_as(&w, dir.path(), &mine, &project);
 
         // The next run may open it from the recent list, and save it back, but nothing else.
         let next = webview(dir.path());

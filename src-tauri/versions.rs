@@ -328,7 +328,7 @@ pub async fn export_version(
 mod tests {
     use serde_json::json;
 
-    use crate::mock::{call, choose, recovery_files, webview};
+    use crate::mock::{call, choose, recovery_files, save_as, webview};
 
     #[test]
     fn a_save_over_a_file_changed_on_disk_is_refused_with_a_code_until_the_owner_says_so() {
@@ -336,13 +336,7 @@ mod tests {
         let w = webview(dir.path());
         let path = dir.path().join("tea.policy.json");
         let project = call(&w, "new_project", json!({ "example": "shop" })).unwrap();
-        choose(&w, dir.path(), "choose_save_path", &path);
-        call(
-            &w,
-            "save_project",
-            json!({ "path": path, "project": project }),
-        )
-        .unwrap();
+        save_as(&w, dir.path(), &path, &project);
         let opened = call(&w, "open_project", json!({ "path": path })).unwrap();
 
         // `policywright publish` writes the file while the window has it open.
@@ -387,13 +381,7 @@ mod tests {
         let w = webview(dir.path());
         let path = dir.path().join("tea.policy.json");
         let project = call(&w, "new_project", json!({ "example": "shop" })).unwrap();
-        choose(&w, dir.path(), "choose_save_path", &path);
-        call(
-            &w,
-            "save_project",
-            json!({ "path": path, "project": project }),
-        )
-        .unwrap();
+        save_as(&w, dir.path(), &path, &project);
         call(&w, "autosave", json!({ "project": project, "path": path })).unwrap();
         assert_eq!(recovery_files(dir.path()).len(), 1);
         let first = call(
