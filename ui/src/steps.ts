@@ -196,7 +196,7 @@ export const steps: Step[] = [
             kind: "yesno",
             optional: true,
             vendor: "hubspot",
-            help: "In your HubSpot account settings. When data sharing is on, HubSpot also uses data its tracking code collects on your site, such as visitors' IP addresses, to improve its own products. It does the same when you use its enrichment features to fill in details of your contacts and companies. Either way, the policy lists HubSpot among the companies that also use data for their own purposes.",
+            help: "In your HubSpot account settings. When data sharing is on, HubSpot also uses data its tracking code collects on your site, such as visitors' IP addresses, to improve its own products. Its terms treat it the same way when you use its enrichment features to fill in details of your contacts and companies. Either way, the policy lists HubSpot among the companies that also use data for their own purposes.",
           },
         ],
       },
