@@ -55,6 +55,11 @@ export function parseText(field: Field, text: string): unknown {
   }
 }
 
+/** Whether the wizard asks `field` of this project: a vendor's setting only once it is chosen. */
+export function asked(field: Field, project: Project): boolean {
+  return field.vendor === undefined || project.vendors.catalogue.includes(field.vendor);
+}
+
 /** Every field of a step. */
 export function stepFields(step: Step): Field[] {
   return step.blocks.flatMap((b) => b.fields ?? []);

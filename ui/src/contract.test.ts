@@ -66,7 +66,8 @@ function full(path: string): Project {
   p.purposes = [{ purpose: "security", legal_basis: "legitimate-interests", categories: ["contact-details"] }];
   p.jurisdictions = ["eu"];
   p.vendors = {
-    catalogue: ["stripe"],
+    // With every vendor whose account setting the wizard asks about: it asks only once one is chosen.
+    catalogue: ["stripe", ...steps.flatMap(stepFields).flatMap((f) => (f.vendor ? [f.vendor] : []))],
     custom: [{ name: "Tiny", category: "hosting", data: ["contact-details"], locations: ["US"] }],
     adjustments: [{ vendor: "stripe", locations: ["US"], data: ["contact-details"], safeguards: ["uk-idta"] }],
     group_companies: [{ name: "Kestrel Inc.", country: "US" }],

@@ -8,7 +8,7 @@
 /** What a `{name}` in a Rust format string stands for. */
 const placeholders: Record<string, string[]> = {
   name: ["dpo", "eu_representative", "uk_representative"],
-  setting: ["google_analytics_data_sharing"],
+  setting: ["google_analytics_data_sharing", "hubspot_data_sharing"],
 };
 
 function expand(path: string): string[] {

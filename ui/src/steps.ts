@@ -28,6 +28,8 @@ export type Field = FieldKind & {
   optional?: boolean;
   /** An optional object (such as a DPO) removed when all of its fields are cleared. */
   group?: string;
+  /** Asked only when this catalogue vendor is chosen (a setting in the owner's account with it). */
+  vendor?: string;
 };
 
 export type Widget = "products" | "data" | "purposes" | "vendors" | "jurisdictions" | "retention" | "review";
@@ -185,7 +187,16 @@ export const steps: Step[] = [
             label: "Google Analytics: data sharing with Google products & services is on",
             kind: "yesno",
             optional: true,
-            help: "In Google Analytics, Admin, Account details. When it is on, Google also uses the data for its own purposes, and the policy lists it among those companies. Only if you use Google Analytics.",
+            vendor: "google-analytics",
+            help: "In Google Analytics, Admin, Account details. When it is on, Google also uses the data for its own purposes, and the policy lists it among those companies.",
+          },
+          {
+            path: "vendors.settings.hubspot_data_sharing",
+            label: "HubSpot: data sharing with HubSpot is on, or you use its enrichment features",
+            kind: "yesno",
+            optional: true,
+            vendor: "hubspot",
+            help: "In your HubSpot account settings. When data sharing is on, HubSpot also uses data its tracking code collects on your site, such as visitors' IP addresses, to improve its own products. Its terms treat it the same way when you use its enrichment features to fill in details of your contacts and companies. Either way, the policy lists HubSpot among the companies that also use data for their own purposes.",
           },
         ],
       },

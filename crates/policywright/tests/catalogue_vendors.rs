@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{document, example, html, library, markdown};
+use common::{codes, document, example, html, library, markdown};
 use policywright::Facts;
 use policywright::catalogue::{ALL_DATA, SourceLevel};
 
@@ -125,4 +125,79 @@ fn source_pages_are_recorded_but_never_printed() {
         }
     }
     assert!(urls > 100, "{urls}");
+}
+
+#[test]
+fn every_setting_the_catalogue_names_is_one_the_owner_can_answer() {
+    use policywright::model::VendorSettings;
+    let named: Vec<&str> = library()
+        .catalogues()
+        .vendors
+        .iter()
+        .filter_map(|v| v.own_use_setting.as_deref())
+        .collect();
+    assert!(named.contains(&"hubspot_data_sharing"), "{named:?}");
+    for name in named {
+        assert!(VendorSettings::NAMES.contains(&name), "{name}");
+    }
+    // Each name reads its own field.
+    let mut s = VendorSettings::default();
+    assert!(s.is_empty());
+    s.hubspot_data_sharing = Some(false);
+    assert!(!s.is_empty());
+    assert_eq!(s.get("hubspot_data_sharing"), Some(false));
+    assert_eq!(s.get("google_analytics_data_sharing"), None);
+}
+
+/// The part of the sharing section listing companies that also use data for their own purposes.
+fn listed_apart(md: &str) -> String {
+    let sharing = md
+        .find("Who we share it with\n")
+        .map_or("", |start| &md[start..]);
+    let sharing = &sharing[..sharing[1..].find("\n## ").map_or(sharing.len(), |i| i + 1)];
+    sharing
+        .split("### Companies that also")
+        .nth(1)
+        .unwrap_or("")
+        .to_owned()
+}
+
+#[test]
+fn h1_hubspot_follows_the_owners_data_sharing_setting() {
+    let mut p = example("saas");
+    let cat = library().catalogues();
+    let hubspot = |p: &policywright::Project| {
+        Facts::derive(p, cat)
+            .vendors
+            .list
+            .iter()
+            .find(|v| v.name == "HubSpot")
+            .map(|v| (v.own_use.is_some(), v.unanswered_setting.is_some()))
+            .expect("HubSpot is in the SaaS example")
+    };
+    let fires =
+        |p: &policywright::Project| codes(p).iter().any(|c| c == "vendors.setting-unanswered");
+    // Off, as the example's owner answered: a processor, listed with the others.
+    p.vendors.settings.hubspot_data_sharing = Some(false);
+    assert_eq!(hubspot(&p), (false, false));
+    let md = markdown(&document(&p));
+    assert!(md.contains("**HubSpot**"), "{md}");
+    assert!(
+        !listed_apart(&md).contains("HubSpot"),
+        "{}",
+        listed_apart(&md)
+    );
+    assert!(!fires(&p));
+    // On: listed apart, saying what HubSpot uses the data for.
+    p.vendors.settings.hubspot_data_sharing = Some(true);
+    assert_eq!(hubspot(&p), (true, false));
+    let apart = listed_apart(&markdown(&document(&p)));
+    assert!(apart.contains("HubSpot"), "{apart}");
+    assert!(apart.contains("mproving HubSpot's own products"), "{apart}");
+    assert!(!fires(&p));
+    // Unanswered counts as on, and a finding asks.
+    p.vendors.settings.hubspot_data_sharing = None;
+    assert_eq!(hubspot(&p), (true, true));
+    assert!(listed_apart(&markdown(&document(&p))).contains("HubSpot"));
+    assert!(fires(&p));
 }

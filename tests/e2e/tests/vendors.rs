@@ -3,7 +3,8 @@
 //! Germany row of the transfer section, and its vendor entry names the region the owner chose.
 //! A custom vendor's own use, typed in the app, lists it among the companies that use data for
 //! their own purposes; a group company added in the app is named as a recipient, and abroad,
-//! with its safeguard.
+//! with its safeguard. The HubSpot data-sharing question is asked only once HubSpot is chosen,
+//! and answering yes lists HubSpot among the companies that use data for their own purposes.
 #![cfg(target_os = "linux")]
 
 mod harness;
@@ -159,6 +160,55 @@ async fn add_a_group_company() {
         "Postmark, Sentry, OpenAI API and Kestrel Metrics Inc.: the European Commission's Standard Contractual Clauses",
     )
     .await;
+    s.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hubspot_s_data_sharing_answered_in_the_app_lists_it_among_companies_using_data_themselves()
+{
+    within(LIMIT, hubspot_data_sharing()).await;
+}
+
+async fn hubspot_data_sharing() {
+    let home = Home::new();
+    let Some(s) = Session::start("hubspot-data-sharing", &home).await else {
+        return;
+    };
+    s.select("select#example", "saas").await;
+    s.click("#new-from-example").await;
+    s.wait_for_text(
+        "section#summary",
+        "One of them also uses the data for its own purposes",
+    )
+    .await;
+    s.click("#step-vendors").await;
+    // The SaaS example uses HubSpot, not Google Analytics: only HubSpot's setting is asked.
+    s.wait_for("#field-vendors-settings-hubspot-data-sharing-1")
+        .await;
+    assert!(
+        s.displayed("#field-vendors-settings-google-analytics-data-sharing-0")
+            .await
+            .is_none(),
+        "the Google Analytics question waits until Google Analytics is chosen"
+    );
+    s.click("#field-vendors-settings-hubspot-data-sharing-0")
+        .await;
+    s.wait_for_text(
+        "section#summary",
+        "2 of them also use the data for their own purposes",
+    )
+    .await;
+    let vendors = s
+        .wait_for_text("section#vendors", "HubSpot's own products")
+        .await;
+    let own_use_part = vendors
+        .split("also decide for themselves how to use it")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        own_use_part.contains("HubSpot"),
+        "HubSpot moved to the companies that use data for their own purposes: {vendors}"
+    );
     s.finish().await;
 }
 

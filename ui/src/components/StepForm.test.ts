@@ -8,10 +8,17 @@ import type { Field } from "../steps";
 import { steps } from "../steps";
 import { finding, mountStep } from "../testing";
 
+/** A blank project with every vendor a setting question depends on, so every question is asked. */
+function everyVendorAsked() {
+  const p = blankProject();
+  p.vendors.catalogue = steps.flatMap(stepFields).flatMap((f) => (f.vendor ? [f.vendor] : []));
+  return p;
+}
+
 describe("wizard steps", () => {
   it("label every control of every step and link its help and finding", () => {
     for (const step of steps) {
-      const w = mountStep(step.id);
+      const w = mountStep(step.id, everyVendorAsked());
       for (const field of stepFields(step)) {
         const node = w.q(`#${fieldId(field.path)}`);
         const label = node.tagName === "FIELDSET" ? node.querySelector("legend") : w.c.querySelector(`label[for="${node.id}"]`);
@@ -133,6 +140,24 @@ describe("wizard steps", () => {
     expect(w.history.current.effective_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(date.classList.contains("empty")).toBe(false);
     expect(w.c.querySelector(".date-empty")).toBeNull();
+    w.done();
+  });
+
+  it("asks about a vendor account's setting only when that vendor is chosen", () => {
+    const hubspot = `#${fieldId("vendors.settings.hubspot_data_sharing")}`;
+    const ga = `#${fieldId("vendors.settings.google_analytics_data_sharing")}`;
+    const none = mountStep("vendors");
+    expect(none.c.querySelector(hubspot)).toBeNull();
+    expect(none.c.querySelector(ga)).toBeNull();
+    expect(none.c.textContent).not.toContain("Settings in your vendor accounts");
+    none.done();
+    const p = blankProject();
+    p.vendors.catalogue = ["hubspot"];
+    const w = mountStep("vendors", p);
+    expect(w.q(`${hubspot}-help`).textContent).toContain("HubSpot also uses data its tracking code collects");
+    expect(w.c.querySelector(ga)).toBeNull();
+    w.toggle(`${hubspot}-0`);
+    expect(w.history.current.vendors.settings).toEqual({ hubspot_data_sharing: true });
     w.done();
   });
 });

@@ -8,4 +8,10 @@ export type VendorSettings = {
  * Google Analytics' data-sharing setting "Google products & services" is on, so Google also
  * uses the data for its own purposes. Unanswered counts as on.
  */
-google_analytics_data_sharing?: boolean | null, };
+google_analytics_data_sharing?: boolean | null, 
+/**
+ * HubSpot's data sharing is on (its tracking code shares visitor data with HubSpot for its
+ * intent data), or the owner uses HubSpot's data enrichment: HubSpot then also uses the data
+ * for its own purposes. Unanswered counts as on.
+ */
+hubspot_data_sharing?: boolean | null, };

@@ -57,12 +57,20 @@ pub struct VendorSettings {
     /// uses the data for its own purposes. Unanswered counts as on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub google_analytics_data_sharing: Option<bool>,
+    /// HubSpot's data sharing is on (its tracking code shares visitor data with HubSpot for its
+    /// intent data), or the owner uses HubSpot's data enrichment: HubSpot then also uses the data
+    /// for its own purposes. Unanswered counts as on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hubspot_data_sharing: Option<bool>,
 }
 
 impl VendorSettings {
+    /// The names a catalogue vendor's `own_use_setting` may give, one per field.
+    pub const NAMES: &[&str] = &["google_analytics_data_sharing", "hubspot_data_sharing"];
+
     /// No setting answered.
     pub fn is_empty(&self) -> bool {
-        self.google_analytics_data_sharing.is_none()
+        Self::NAMES.iter().all(|n| self.get(n).is_none())
     }
 
     /// The value of the setting named in the catalogue (`own_use_setting`); `None` when
@@ -70,6 +78,7 @@ impl VendorSettings {
     pub fn get(&self, name: &str) -> Option<bool> {
         match name {
             "google_analytics_data_sharing" => self.google_analytics_data_sharing,
+            "hubspot_data_sharing" => self.hubspot_data_sharing,
             _ => None,
         }
     }

@@ -185,6 +185,10 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
         Choice("the Google Analytics data-sharing setting"),
     ),
     (
+        "vendors.settings.hubspot_data_sharing",
+        Choice("the HubSpot data-sharing setting"),
+    ),
+    (
         "vendors.group_companies",
         Keyed {
             key: "name",

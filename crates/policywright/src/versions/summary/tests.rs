@@ -177,3 +177,19 @@ fn no_changes_no_summary_and_the_history_is_not_an_answer() {
     assert_eq!(since.since, Some(1));
     assert!(since.changes.is_empty(), "{since:?}");
 }
+
+#[test]
+fn the_summary_names_a_changed_vendor_setting() {
+    let lib = library();
+    let old = example("saas");
+    let mut new = old.clone();
+    new.vendors.settings.hubspot_data_sharing = Some(true);
+    let changes = between(&old, &new, &lib);
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0].field, "vendors.settings.hubspot_data_sharing");
+    assert!(
+        changes[0].says.contains("the HubSpot data-sharing setting"),
+        "{}",
+        changes[0].says
+    );
+}
