@@ -31,9 +31,39 @@ export function blankProject(): Project {
 
 export const catalogueFixture: Catalogues = {
   categories: [
-    { id: "contact-details", label: "Contact details", examples: ["name", "email"], gdpr_special: false, ccpa: "b", sensitive_pi: false, about_others: false, us_sensitive: false, us_sensitive_in: [] },
-    { id: "usage-data", label: "Usage data", examples: ["pages viewed"], gdpr_special: false, ccpa: "f", sensitive_pi: false, about_others: false, us_sensitive: false, us_sensitive_in: [] },
-    { id: "health", label: "Health data", examples: ["medical conditions"], gdpr_special: true, ccpa: "h", sensitive_pi: true, about_others: false, us_sensitive: true, us_sensitive_in: [] },
+    {
+      id: "contact-details",
+      label: "Contact details",
+      examples: ["name", "email"],
+      gdpr_special: false,
+      ccpa: "b",
+      sensitive_pi: false,
+      about_others: false,
+      us_sensitive: false,
+      us_sensitive_in: [],
+    },
+    {
+      id: "usage-data",
+      label: "Usage data",
+      examples: ["pages viewed"],
+      gdpr_special: false,
+      ccpa: "f",
+      sensitive_pi: false,
+      about_others: false,
+      us_sensitive: false,
+      us_sensitive_in: [],
+    },
+    {
+      id: "health",
+      label: "Health data",
+      examples: ["medical conditions"],
+      gdpr_special: true,
+      ccpa: "h",
+      sensitive_pi: true,
+      about_others: false,
+      us_sensitive: true,
+      us_sensitive_in: [],
+    },
   ],
   ccpa_categories: { b: "Identifiers", f: "Internet or other electronic network activity", h: "Audio, electronic, visual or similar information" },
   purposes: [
