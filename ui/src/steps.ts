@@ -374,7 +374,13 @@ export const steps: Step[] = [
             kind: "check",
             help: "Then COPPA applies in the US, and parents must consent first.",
           },
-          { path: "children.parental_consent", label: "How parents give consent", kind: "textarea", optional: true, help: "In your own words." },
+          {
+            path: "children.parental_consent",
+            label: "How parents give consent",
+            kind: "textarea",
+            optional: true,
+            help: "In your own words. Needed for a service aimed at children, and in Quebec for any child under 14 whose information you collect.",
+          },
           {
             path: "children.retention_policy",
             label: "How long you keep children's data",
@@ -392,7 +398,7 @@ export const steps: Step[] = [
             label: "People under this age are left out of selling, sharing, targeted ads and profiling",
             kind: "number",
             optional: true,
-            help: "Only if people under 18 may use your service and you sell, share or profile. Usually 16 (California, Oregon) or 18 (Connecticut, Colorado).",
+            help: "Only if people under 18 may use your service and you sell, share or profile. California and Oregon protect under-16s; Connecticut, Colorado and Maryland protect everyone under 18.",
           },
           {
             path: "minors.opt_in_before_sale",
@@ -417,6 +423,13 @@ export const steps: Step[] = [
             kind: "url",
             optional: true,
             help: "California: needed when you use sensitive data for more than providing your service and keeping it secure, such as personalisation.",
+          },
+          {
+            path: "sensitive.health_data_policy_url",
+            label: "Your Consumer Health Data Privacy Policy (Washington)",
+            kind: "url",
+            optional: true,
+            help: "Only if you collect health, biometric or genetic data from people in the US states. Washington's My Health My Data Act asks for a separate policy, linked from your homepage; this app does not write it. The policy links to it.",
           },
         ],
       },

@@ -135,6 +135,12 @@ pub const REQUIRED: &[&str] = &[
     "coppa.notice-2025",
     "de.state-supervision",
     "oregon.minors",
+    "connecticut.minors",
+    "colorado.minors",
+    "maryland.minors",
+    "quebec.minors-consent",
+    "washington.health-data-policy",
+    "washington.consumer-health-data",
 ];
 
 impl LawFacts {

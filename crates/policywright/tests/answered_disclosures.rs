@@ -65,8 +65,11 @@ fn each_purpose_using_special_data_states_its_art_9_condition() {
 
 #[test]
 fn minors_left_out_of_ads_are_promised_only_when_answered() {
+    // The hiking app leaves out under-18s, as Connecticut, Colorado and Maryland ask.
     let app = policy("consumer-app", |_| {});
-    assert!(app.contains("anyone we know to be under 16, use it for targeted advertising"));
+    assert!(app.contains("anyone we know to be under 18, use it for targeted advertising"));
+    let sixteen = policy("consumer-app", |p| p.minors.excluded_under = Some(16));
+    assert!(sixteen.contains("anyone we know to be under 16, use it for targeted advertising"));
     let unanswered = policy("consumer-app", |p| p.minors = Minors::default());
     assert!(!unanswered.contains("use it to build a profile of them"));
     let opt_in = policy("consumer-app", |p| {

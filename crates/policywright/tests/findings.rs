@@ -165,6 +165,18 @@ fn cases() -> Vec<(&'static str, Project)> {
             with(&app, &|p| p.minors = Minors::default()),
         ),
         (
+            "children.minors-under-18-states",
+            with(&app, &|p| p.minors.excluded_under = Some(16)),
+        ),
+        (
+            "children.quebec-under-14-consent",
+            with(&app, &|p| p.children.minimum_age = Some(13)),
+        ),
+        (
+            "sensitive.washington-health-policy-missing",
+            with(&app, &|p| p.sensitive.health_data_policy_url = None),
+        ),
+        (
             "purpose.cookie-analytics-on-legitimate-interests",
             with(&saas, &|p| {
                 for u in &mut p.purposes {

@@ -13,4 +13,9 @@ opt_in_consent?: boolean | null,
  * The "Limit the Use of My Sensitive Personal Information" page (California), needed when
  * sensitive data is used beyond the purposes the CCPA permits.
  */
-limit_url?: string | null, };
+limit_url?: string | null, 
+/**
+ * The separate Consumer Health Data Privacy Policy that Washington's My Health My Data Act
+ * requires of anyone collecting consumer health data (RCW 19.373.020), printed as a link.
+ */
+health_data_policy_url?: string | null, };

@@ -76,6 +76,11 @@ pub struct DataCategory {
     /// Jersey add financial account and card numbers).
     #[serde(default)]
     pub us_sensitive_in: Vec<String>,
+    /// Consumer health data under Washington's My Health My Data Act whatever the context
+    /// (RCW 19.373.010, law row `washington.consumer-health-data`): health, biometric and genetic
+    /// data. Precise location counts only near health services, which no answer tells.
+    #[serde(default)]
+    pub wa_consumer_health: bool,
 }
 
 /// A reason to use personal data.

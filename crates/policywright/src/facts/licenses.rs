@@ -35,6 +35,7 @@ pub const NAMES: &[&str] = &[
     "required.by-law",
     "marketing.sends-emails",
     "cookies.banner",
+    "health.washington-policy",
 ];
 
 /// Whether the license `name` holds; `None` when no license has that name.
@@ -68,11 +69,7 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
         // Only strictly necessary cookies before consent: a vendor cookie whose kind is
         // unsettled (reCAPTCHA's) may be set before the banner is answered.
         "cookies.consent-banner" => p.cookies.consent_banner && facts.cookies.unsettled.is_empty(),
-        "children.parental-consent-described" => p
-            .children
-            .parental_consent
-            .as_deref()
-            .is_some_and(|t| !t.trim().is_empty()),
+        "children.parental-consent-described" => facts.children.parental_consent_described,
         "children.minimum-age-set" => facts.children.minimum_age.is_some(),
         "marketing.consent-basis" => facts.purposes.resolved.iter().any(|r| {
             r.purpose.id == "marketing-emails"
@@ -86,10 +83,7 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
             facts.regions.needs_legal_basis && facts.vendors.unused_data().is_empty()
         }
         "sensitive.opt-in" => facts.sensitive.opt_in_consent == Some(true),
-        "minors.excluded" => {
-            facts.children.excluded_under.is_some()
-                || facts.children.minimum_age.is_some_and(|a| a >= 16)
-        }
+        "minors.excluded" => facts.children.protected_under.is_some(),
         "minors.opt-in" => facts.sale.either() && facts.children.opt_in_before_sale,
         "ai.provider-keeps-nothing" => p.ai.provider_keeps_content == Some(false),
         "ai.provider-no-training" => p.ai.provider_trains == Some(false),
@@ -111,6 +105,8 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
         // Honouring an opt-out means keeping a record of it (a suppression list).
         "marketing.sends-emails" => p.marketing.sends_emails,
         "cookies.banner" => p.cookies.consent_banner,
+        // The owner gave the address of the separate policy Washington's Act asks for.
+        "health.washington-policy" => facts.sensitive.has_health_data_policy,
         _ => return None,
     })
 }

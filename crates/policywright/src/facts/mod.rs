@@ -89,12 +89,20 @@ pub struct SaleFacts {
     /// An ad platform receives data, which shares it for targeted advertising whatever the
     /// owner answered.
     pub via_ad_platforms: bool,
+    /// A purpose shows the owner's ads on other websites (the catalogue's `advertising`):
+    /// targeted advertising, even when nothing is shared for it.
+    pub advertises: bool,
 }
 
 impl SaleFacts {
     /// Sells or shares.
     pub fn either(&self) -> bool {
         self.sells || self.shares
+    }
+
+    /// Sells, shares, or targets ads: what the US state rules on minors restrict.
+    pub fn sells_or_targets_ads(&self) -> bool {
+        self.either() || self.advertises
     }
 }
 
@@ -115,12 +123,47 @@ pub struct ChildrenFacts {
     pub excluded_under: Option<u8>,
     /// Teenagers opt in (and parents for younger children) before their data is sold or shared.
     pub opt_in_before_sale: bool,
+    /// The age under which people known to be that young are left out of sale, sharing,
+    /// targeted advertising and profiling: the owner's answer, or the minimum age when that is
+    /// higher (a minimum age of 16 or more counts on its own: nobody younger may use it).
+    pub protected_under: Option<u8>,
+    /// Children under 14 may use the service: it is designed for children, or it has no minimum
+    /// age or one below 14 (Quebec's age of consent to collection).
+    pub under_14_admitted: bool,
+    /// The owner described how a parent or guardian gives consent.
+    pub parental_consent_described: bool,
 }
 
 impl ChildrenFacts {
     /// The owner has said how minors are treated for sale, sharing and profiling.
     pub fn minors_answered(&self) -> bool {
         self.excluded_under.is_some() || self.opt_in_before_sale
+    }
+
+    fn derive(p: &Project) -> ChildrenFacts {
+        let minimum_age = p.children.minimum_age;
+        let directed = p.children.directed_at_children;
+        let excluded_under = p.minors.excluded_under;
+        ChildrenFacts {
+            directed,
+            minimum_age,
+            under_13_admitted: directed || minimum_age.is_some_and(|a| a < 13),
+            minors_admitted: directed || minimum_age.is_none_or(|a| a < 18),
+            excluded_under,
+            opt_in_before_sale: p.minors.opt_in_before_sale,
+            protected_under: match (excluded_under, minimum_age) {
+                (Some(a), Some(m)) => Some(a.max(m)),
+                (Some(a), None) => Some(a),
+                (None, Some(m)) if m >= 16 => Some(m),
+                _ => None,
+            },
+            under_14_admitted: directed || minimum_age.is_none_or(|a| a < 14),
+            parental_consent_described: p
+                .children
+                .parental_consent
+                .as_deref()
+                .is_some_and(|t| !t.trim().is_empty()),
+        }
     }
 }
 
@@ -161,12 +204,14 @@ impl<'a> Facts<'a> {
                 && answers.sale_and_sharing.shares_for_targeted_ads.is_some(),
             denies_sharing: answers.sale_and_sharing.shares_for_targeted_ads == Some(false),
             via_ad_platforms,
+            advertises: purposes
+                .resolved
+                .iter()
+                .any(|r| r.purpose.id == "advertising"),
         };
         let cookies = CookieFacts::derive(answers, &vendors);
         let transfers = TransferFacts::derive(answers, catalogues, &home, &regions, &vendors);
         let ccpa = ccpa::categories(&data, &vendors);
-        let minimum_age = answers.children.minimum_age;
-        let directed = answers.children.directed_at_children;
         Facts {
             answers,
             catalogues,
@@ -186,14 +231,7 @@ impl<'a> Facts<'a> {
             transfers,
             ccpa,
             sale,
-            children: ChildrenFacts {
-                directed,
-                minimum_age,
-                under_13_admitted: directed || minimum_age.is_some_and(|a| a < 13),
-                minors_admitted: directed || minimum_age.is_none_or(|a| a < 18),
-                excluded_under: answers.minors.excluded_under,
-                opt_in_before_sale: answers.minors.opt_in_before_sale,
-            },
+            children: ChildrenFacts::derive(answers),
             signals: SignalFacts {
                 do_not_track: answers.cookies.do_not_track == DntResponse::Honoured,
                 global_privacy_control: answers.cookies.honours_global_privacy_control,

@@ -45,6 +45,11 @@ pub struct SensitiveFacts<'a> {
     /// The collected categories only some states count as sensitive data, grouped by the states
     /// (in the catalogue's order).
     pub us_states_only_in: Vec<OnlyIn<'a>>,
+    /// The collected categories Washington's My Health My Data Act counts as consumer health
+    /// data whatever the context (health, biometric, genetic).
+    pub consumer_health: Vec<&'a DataCategory>,
+    /// The owner gave the address of its separate Consumer Health Data Privacy Policy.
+    pub has_health_data_policy: bool,
 }
 
 /// Categories that only some US states count as sensitive data.
@@ -115,6 +120,16 @@ impl<'a> SensitiveFacts<'a> {
                 .filter(|c| c.us_sensitive)
                 .collect(),
             us_states_only_in: only_in,
+            consumer_health: data
+                .collected
+                .iter()
+                .map(|d| d.category)
+                .filter(|c| c.wa_consumer_health)
+                .collect(),
+            has_health_data_policy: crate::web_address::printable(
+                &p.sensitive.health_data_policy_url,
+            )
+            .is_some(),
             categories: data.sensitive_pi.clone(),
             purposes: using,
             opt_in_consent: p.sensitive.opt_in_consent,

@@ -45,6 +45,10 @@ pub struct Sensitive {
     /// sensitive data is used beyond the purposes the CCPA permits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit_url: Option<String>,
+    /// The separate Consumer Health Data Privacy Policy that Washington's My Health My Data Act
+    /// requires of anyone collecting consumer health data (RCW 19.373.020), printed as a link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_data_policy_url: Option<String>,
 }
 
 impl Sensitive {

@@ -59,6 +59,11 @@ pub(super) fn check(p: &Project, library: &Library, f: &mut Findings) {
         At::field("sale_and_sharing.opt_out_url"),
         &p.sale_and_sharing.opt_out_url,
     );
+    url(
+        f,
+        At::field("sensitive.health_data_policy_url"),
+        &p.sensitive.health_data_policy_url,
+    );
 }
 
 /// Every number the owner typed is in its range ([`bounds`]).

@@ -97,9 +97,12 @@ pub(super) fn minors(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
             .also("children.minimum_age")
             .also("sale_and_sharing"),
         format!(
-            "People under 18 may use your service, and you sell, share or profile. California requires opt-in before selling or sharing the data of under-16s ({}), and Oregon bans targeted ads, profiling and sale for under-16s ({}).",
+            "People under 18 may use your service, and you sell, share or profile. California requires opt-in before selling or sharing the data of under-16s ({}), Oregon bans targeted ads, profiling and sale for under-16s ({}), and Connecticut, Colorado and Maryland protect everyone under 18 ({}; {}; {}).",
             law.cite("ccpa.minors-opt-in"),
-            law.cite("oregon.minors")
+            law.cite("oregon.minors"),
+            law.cite("connecticut.minors"),
+            law.cite("colorado.minors"),
+            law.cite("maryland.minors")
         ),
     );
 }

@@ -11,6 +11,7 @@ mod answers;
 mod at;
 mod clashes;
 mod considered;
+mod local;
 mod practices;
 mod regions;
 pub mod registry;
@@ -128,6 +129,9 @@ pub fn check_on(facts: &Facts<'_>, library: &Library, today: time::Date) -> Vec<
     clashes::marketing(facts, law, &mut f);
     clashes::sensitive(facts, law, &mut f);
     clashes::minors(facts, law, &mut f);
+    local::minors_under_18(facts, law, &mut f);
+    local::quebec_under_14(facts, law, &mut f);
+    local::washington_health(facts, law, &mut f);
     clashes::analytics(facts, law, &mut f);
     clashes::brazil(facts, law, &mut f);
     clashes::retention(facts, &mut f);

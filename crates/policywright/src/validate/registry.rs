@@ -266,6 +266,18 @@ pub(super) const MINORS_UNANSWERED: Rule = warning(
     "children.minors-unanswered",
     "Say whether people under 16 (or 18) are left out of selling, sharing, targeted ads and profiling, or asked to opt in.",
 );
+pub(super) const MINORS_UNDER_18_STATES: Rule = warning(
+    "children.minors-under-18-states",
+    "Leave people you know to be under 18 out of selling, sharing, targeted ads and profiling (answer 18). Connecticut and Maryland allow no consent for selling or targeted ads to under-18s; only Colorado lets you ask the minor's consent first (a parent's for under-13s).",
+);
+pub(super) const QUEBEC_UNDER_14_CONSENT: Rule = warning(
+    "children.quebec-under-14-consent",
+    "Describe how a parent or tutor consents before you collect information from a child under 14, or set a minimum age of 14 or more.",
+);
+pub(super) const WASHINGTON_HEALTH_POLICY_MISSING: Rule = warning(
+    "sensitive.washington-health-policy-missing",
+    "Publish a separate Consumer Health Data Privacy Policy, link to it from your homepage, and give its address here.",
+);
 pub(super) const ANALYTICS_COOKIES_ON_LEGITIMATE_INTERESTS: Rule = warning(
     "purpose.cookie-analytics-on-legitimate-interests",
     "Base cookie-based analytics on consent, or use analytics that set no cookies.",
@@ -362,6 +374,9 @@ pub const RULES: &[Rule] = &[
     SENSITIVE_WITHOUT_OPT_IN,
     SENSITIVE_NO_WAY_TO_LIMIT,
     MINORS_UNANSWERED,
+    MINORS_UNDER_18_STATES,
+    QUEBEC_UNDER_14_CONSENT,
+    WASHINGTON_HEALTH_POLICY_MISSING,
     ANALYTICS_COOKIES_ON_LEGITIMATE_INTERESTS,
     BRAZIL_NO_CHANNEL,
     RETENTION_SHORTER_THAN_LAW,

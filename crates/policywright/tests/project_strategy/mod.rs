@@ -156,6 +156,7 @@ fn later_answers(p: &mut Project, b: &[bool]) {
     p.sensitive = Sensitive {
         opt_in_consent: yes_no(b[6], b[7]),
         limit_url: b[8].then(|| "https://example.com/limit".to_owned()),
+        health_data_policy_url: b[2].then(|| "https://example.com/health".to_owned()),
     };
     p.ai = Ai {
         provider_keeps_content: yes_no(b[9], b[10]),

@@ -39,6 +39,8 @@ pub(crate) struct SensitiveView {
     us_states_only_in: Vec<OnlyInView>,
     /// The "Limit the Use of My Sensitive Personal Information" page.
     limit_url: Option<String>,
+    /// The separate Consumer Health Data Privacy Policy (Washington).
+    health_data_policy_url: Option<String>,
 }
 
 /// Categories only some US states count as sensitive data.
@@ -147,14 +149,10 @@ pub(super) fn build(facts: &Facts<'_>, s: &toml::Table) -> Disclosures {
                 })
                 .collect(),
             limit_url: web(&p.sensitive.limit_url),
+            health_data_policy_url: web(&p.sensitive.health_data_policy_url),
         },
         minors: MinorsView {
-            under: match (facts.children.excluded_under, facts.children.minimum_age) {
-                (Some(a), Some(m)) => Some(a.max(m)),
-                (Some(a), None) => Some(a),
-                (None, Some(m)) if m >= 16 => Some(m),
-                _ => None,
-            },
+            under: facts.children.protected_under,
         },
         ai_answers: AiView {
             provider_keeps: p.ai.provider_keeps_content == Some(true),

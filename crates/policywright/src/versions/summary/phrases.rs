@@ -257,6 +257,10 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
         Text("the page for limiting the use of sensitive data"),
     ),
     (
+        "sensitive.health_data_policy_url",
+        Text("the address of the consumer health data privacy policy"),
+    ),
+    (
         "ai.provider_keeps_content",
         Choice("whether the AI provider keeps content"),
     ),

@@ -1,0 +1,93 @@
+//! Rules of single states and provinces inside a region the owner addresses: the US states that
+//! protect everyone under 18 from sale and targeted advertising (Connecticut, Colorado,
+//! Maryland), Quebec's parental consent for children under 14, and Washington's separate policy
+//! for consumer health data.
+
+use super::registry::*;
+use super::{At, Findings};
+use crate::facts::Facts;
+use crate::law::LawFacts;
+
+/// Minors may use the service, data is sold, shared or used for targeted ads, and the owner
+/// protects people only up to an age below 18 (or asks only teenagers under 16 to opt in).
+pub(super) fn minors_under_18(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
+    let c = &facts.children;
+    // Unanswered, `children.minors-unanswered` speaks (and names these states too).
+    if !facts.regions.has("us-states") || !c.minors_admitted || !c.minors_answered() {
+        return;
+    }
+    if !facts.sale.sells_or_targets_ads() || c.protected_under.is_some_and(|a| a >= 18) {
+        return;
+    }
+    let what = match c.protected_under {
+        Some(age) => {
+            format!("you leave out only people you know to be under {age}, and the policy says so")
+        }
+        None => "only 13- to 15-year-olds are asked to opt in".to_owned(),
+    };
+    f.add(
+        &MINORS_UNDER_18_STATES,
+        At::field("minors.excluded_under")
+            .also("minors.opt_in_before_sale")
+            .also("children.minimum_age")
+            .also("sale_and_sharing")
+            .also("jurisdictions"),
+        format!(
+            "People under 18 may use your service and you sell, share or target ads, but {what}. Connecticut bans selling the data of people you know to be under 18, and targeting ads at them, even with consent ({}); Maryland bans both for anyone you know or should know to be under 18 ({}); Colorado allows them for under-18s only with the minor's consent, or a parent's under 13 ({}).",
+            law.cite("connecticut.minors"),
+            law.cite("maryland.minors"),
+            law.cite("colorado.minors"),
+        ),
+    );
+}
+
+/// Canada is addressed, children under 14 may use the service, and no parental consent is
+/// described (Quebec s.4.1).
+pub(super) fn quebec_under_14(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
+    let c = &facts.children;
+    if !facts.regions.has("ca") || !c.under_14_admitted || c.parental_consent_described {
+        return;
+    }
+    let why = match c.minimum_age {
+        _ if c.directed => "it is designed for children".to_owned(),
+        Some(age) => format!("its minimum age is {age}"),
+        None => "it sets no minimum age".to_owned(),
+    };
+    f.add(
+        &QUEBEC_UNDER_14_CONSENT,
+        At::field("children.parental_consent")
+            .also("children.minimum_age")
+            .also("children.directed_at_children")
+            .also("jurisdictions"),
+        format!(
+            "Children under 14 may use your service ({why}), and you serve Canada. In Quebec, personal information about a child under 14 may be collected only with the consent of a parent or tutor, unless collecting it is clearly for the child's benefit ({}), and your answers do not say how a parent consents.",
+            law.cite("quebec.minors-consent")
+        ),
+    );
+}
+
+/// Consumer health data is collected from people in the US states without the separate policy
+/// Washington's My Health My Data Act requires.
+pub(super) fn washington_health(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
+    let s = &facts.sensitive;
+    if !facts.regions.has("us-states") || s.consumer_health.is_empty() || s.has_health_data_policy {
+        return;
+    }
+    let names: Vec<String> = s
+        .consumer_health
+        .iter()
+        .map(|c| crate::text::lower_first(&c.label))
+        .collect();
+    f.add(
+        &WASHINGTON_HEALTH_POLICY_MISSING,
+        At::field("sensitive.health_data_policy_url")
+            .also("data")
+            .also("jurisdictions"),
+        format!(
+            "You collect {}, which Washington's My Health My Data Act counts as consumer health data ({}). The Act requires a separate consumer health data privacy policy, linked from your homepage ({}); this policy is not one.",
+            crate::text::join_and(&names),
+            law.cite("washington.consumer-health-data"),
+            law.cite("washington.health-data-policy")
+        ),
+    );
+}
