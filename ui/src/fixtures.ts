@@ -40,7 +40,6 @@ export const catalogueFixture: Catalogues = {
       sensitive_pi: false,
       about_others: false,
       us_sensitive: false,
-      us_sensitive_in: [],
     },
     {
       id: "usage-data",
@@ -51,7 +50,6 @@ export const catalogueFixture: Catalogues = {
       sensitive_pi: false,
       about_others: false,
       us_sensitive: false,
-      us_sensitive_in: [],
     },
     {
       id: "health",
@@ -62,7 +60,6 @@ export const catalogueFixture: Catalogues = {
       sensitive_pi: true,
       about_others: false,
       us_sensitive: true,
-      us_sensitive_in: [],
     },
   ],
   ccpa_categories: { b: "Identifiers", f: "Internet or other electronic network activity", h: "Audio, electronic, visual or similar information" },

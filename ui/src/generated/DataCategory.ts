@@ -39,11 +39,6 @@ about_others: boolean,
  */
 us_sensitive: boolean, 
 /**
- * The US states whose laws alone count it as sensitive data, by name (Connecticut and New
- * Jersey add financial account and card numbers).
- */
-us_sensitive_in: Array<string>, 
-/**
  * Consumer health data under Washington's My Health My Data Act whatever the context
  * (RCW 19.373.010, law row `washington.consumer-health-data`): health, biometric and genetic
  * data. Precise location counts only near health services, which no answer tells.

@@ -72,10 +72,6 @@ pub struct DataCategory {
     /// like): opt-in consent first.
     #[serde(default)]
     pub us_sensitive: bool,
-    /// The US states whose laws alone count it as sensitive data, by name (Connecticut and New
-    /// Jersey add financial account and card numbers).
-    #[serde(default)]
-    pub us_sensitive_in: Vec<String>,
     /// Consumer health data under Washington's My Health My Data Act whatever the context
     /// (RCW 19.373.010, law row `washington.consumer-health-data`): health, biometric and genetic
     /// data. Precise location counts only near health services, which no answer tells.

@@ -42,23 +42,11 @@ pub struct SensitiveFacts<'a> {
     pub has_limit_page: bool,
     /// The collected categories the other US state laws all count as sensitive data.
     pub us_states: Vec<&'a DataCategory>,
-    /// The collected categories only some states count as sensitive data, grouped by the states
-    /// (in the catalogue's order).
-    pub us_states_only_in: Vec<OnlyIn<'a>>,
     /// The collected categories Washington's My Health My Data Act counts as consumer health
     /// data whatever the context (health, biometric, genetic).
     pub consumer_health: Vec<&'a DataCategory>,
     /// The owner gave the address of its separate Consumer Health Data Privacy Policy.
     pub has_health_data_policy: bool,
-}
-
-/// Categories that only some US states count as sensitive data.
-#[derive(Debug, Clone)]
-pub struct OnlyIn<'a> {
-    /// The states, by name.
-    pub states: &'a [String],
-    /// The collected categories.
-    pub categories: Vec<&'a DataCategory>,
 }
 
 impl<'a> SensitiveFacts<'a> {
@@ -79,22 +67,6 @@ impl<'a> SensitiveFacts<'a> {
             })
             .copied()
             .collect();
-        let mut only_in: Vec<OnlyIn<'a>> = Vec::new();
-        for c in data.collected.iter().map(|d| d.category) {
-            if c.us_sensitive || c.us_sensitive_in.is_empty() {
-                continue;
-            }
-            match only_in
-                .iter_mut()
-                .find(|g| g.states == c.us_sensitive_in.as_slice())
-            {
-                Some(g) => g.categories.push(c),
-                None => only_in.push(OnlyIn {
-                    states: &c.us_sensitive_in,
-                    categories: vec![c],
-                }),
-            }
-        }
         let beyond_permitted: Vec<ResolvedPurpose<'a>> = using
             .iter()
             .filter(|r| !PERMITTED.contains(&r.purpose.id.as_str()))
@@ -119,7 +91,6 @@ impl<'a> SensitiveFacts<'a> {
                 .map(|d| d.category)
                 .filter(|c| c.us_sensitive)
                 .collect(),
-            us_states_only_in: only_in,
             consumer_health: data
                 .collected
                 .iter()

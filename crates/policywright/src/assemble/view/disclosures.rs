@@ -35,21 +35,11 @@ pub(crate) struct SensitiveView {
     beyond_data: Vec<String>,
     /// Labels of the categories the other US state laws all count as sensitive data.
     us_states: Vec<String>,
-    /// Categories only some states count as sensitive data.
-    us_states_only_in: Vec<OnlyInView>,
+
     /// The "Limit the Use of My Sensitive Personal Information" page.
     limit_url: Option<String>,
     /// The separate Consumer Health Data Privacy Policy (Washington).
     health_data_policy_url: Option<String>,
-}
-
-/// Categories only some US states count as sensitive data.
-#[derive(Serialize)]
-pub(crate) struct OnlyInView {
-    /// The states, joined ("Connecticut and New Jersey").
-    states: String,
-    /// Labels of the categories.
-    data: Vec<String>,
 }
 
 /// Minors and sale, sharing and profiling.
@@ -139,15 +129,6 @@ pub(super) fn build(facts: &Facts<'_>, s: &toml::Table) -> Disclosures {
                 .collect(),
             beyond_data: labels(&facts.sensitive.beyond_categories),
             us_states: labels(&facts.sensitive.us_states),
-            us_states_only_in: facts
-                .sensitive
-                .us_states_only_in
-                .iter()
-                .map(|g| OnlyInView {
-                    states: crate::text::join_and(g.states),
-                    data: labels(&g.categories),
-                })
-                .collect(),
             limit_url: web(&p.sensitive.limit_url),
             health_data_policy_url: web(&p.sensitive.health_data_policy_url),
         },
