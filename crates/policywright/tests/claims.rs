@@ -177,7 +177,7 @@ fn h6_no_promise_about_minors_when_sharing_and_admitting_teens() {
     assert!(markdown(&document(&excluded)).contains("anyone we know to be under 16"));
 }
 
-/// H4: "We use it only to provide our service" is printed only when every purpose that uses
+/// H4: "We use this data only to provide our service" is printed only when every purpose that uses
 /// sensitive personal information is one the CCPA permits.
 #[test]
 fn h4_sensitive_data_statement_only_when_true() {

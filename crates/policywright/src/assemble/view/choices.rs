@@ -46,9 +46,10 @@ pub(crate) struct SaleView {
     answered: bool,
     /// The "Do Not Sell or Share" page, when a well-formed web address.
     opt_out_url: Option<String>,
-    /// Labels of the kinds of vendor whose receiving data counts as sharing for targeted
-    /// advertising (advertising, and embeds used for their own ads), in the catalogue's order.
-    ad_kinds: Vec<String>,
+    /// Names of the vendors whose receiving data counts as sharing for targeted advertising (ad
+    /// platforms, and embeds used for their own ads), in the owner's order. Named, not by kind:
+    /// Google Maps is an embed too, and does not use the data for ads.
+    ad_names: Vec<String>,
 }
 
 /// Automated decisions.
@@ -132,12 +133,10 @@ pub(super) fn sale(facts: &Facts<'_>) -> SaleView {
         either: facts.sale.either(),
         answered: facts.sale.answered,
         opt_out_url: web(&facts.answers().sale_and_sharing.opt_out_url),
-        ad_kinds: facts
-            .catalogues()
-            .vendor_categories
-            .iter()
-            .filter(|k| facts.vendors.ad_platforms().any(|v| v.category.id == k.id))
-            .map(|k| k.label.clone())
+        ad_names: facts
+            .vendors
+            .ad_platforms()
+            .map(|v| v.name.to_owned())
             .collect(),
     }
 }
