@@ -346,11 +346,9 @@ async fn save_relaunch_change_vendor() {
     let file = home.path("projects/tea.policy.json");
     std::fs::create_dir_all(home.path("projects")).expect("projects folder");
     {
-        let Some(s) = Session::start("save-relaunch-1", &home).await else {
+        let Some(s) = Session::start_from_example("save-relaunch-1", &home, "shop").await else {
             return;
         };
-        s.select("select#example", "shop").await;
-        s.click("#new-from-example").await;
         s.wait_for_text(".policy-meta", "Hollybank").await;
         home.answer_dialog(&home.path("projects/tea"));
         s.click("#save").await;

@@ -41,11 +41,9 @@ async fn in_purpose(s: &Session, purpose: &str, css: &str) -> String {
 
 async fn art_9_condition() {
     let home = Home::new();
-    let Some(s) = Session::start("art-9-condition", &home).await else {
+    let Some(s) = Session::start_from_example("art-9-condition", &home, "saas").await else {
         return;
     };
-    s.select("select#example", "saas").await;
-    s.click("#new-from-example").await;
     s.wait_for_text(".policy-meta", "Kestrel").await;
 
     s.click("#step-data").await;

@@ -116,11 +116,9 @@ async fn export_twice() {
     std::fs::create_dir_all(home.path("projects")).expect("projects folder");
     let out = home.path("site");
     std::fs::create_dir_all(&out).expect("export folder");
-    let Some(s) = Session::start("export-twice", &home).await else {
+    let Some(s) = Session::start_from_example("export-twice", &home, "shop").await else {
         return;
     };
-    s.select("select#example", "shop").await;
-    s.click("#new-from-example").await;
     s.wait_for_text(".policy-meta", "Hollybank").await;
     home.answer_dialog(&home.path("projects/tea"));
     s.click("#save").await;
@@ -180,11 +178,9 @@ async fn export_before_saving() {
     std::fs::create_dir_all(home.path("projects")).expect("projects folder");
     let out = home.path("site");
     std::fs::create_dir_all(&out).expect("export folder");
-    let Some(s) = Session::start("export-before-saving", &home).await else {
+    let Some(s) = Session::start_from_example("export-before-saving", &home, "shop").await else {
         return;
     };
-    s.select("select#example", "shop").await;
-    s.click("#new-from-example").await;
     s.wait_for_text(".policy-meta", "Hollybank").await;
 
     s.click("#export").await;

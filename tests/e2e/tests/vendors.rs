@@ -32,11 +32,9 @@ async fn section(s: &Session, id: &str) -> String {
 
 async fn move_a_vendor() {
     let home = Home::new();
-    let Some(s) = Session::start("vendor-adjustment", &home).await else {
+    let Some(s) = Session::start_from_example("vendor-adjustment", &home, "shop").await else {
         return;
     };
-    s.select("select#example", "shop").await;
-    s.click("#new-from-example").await;
     s.wait_for_text(".policy-meta", "Hollybank").await;
     s.wait_for_text("section#transfers", "DHL").await;
     let before = section(&s, "transfers").await;
@@ -82,11 +80,9 @@ async fn a_custom_vendor_s_own_use_lists_it_among_the_companies_that_use_data_th
 
 async fn custom_vendor_own_use() {
     let home = Home::new();
-    let Some(s) = Session::start("custom-vendor-own-use", &home).await else {
+    let Some(s) = Session::start_from_example("custom-vendor-own-use", &home, "shop").await else {
         return;
     };
-    s.select("select#example", "shop").await;
-    s.click("#new-from-example").await;
     s.wait_for_text(
         "section#summary",
         "5 of them also use the data for their own purposes",
@@ -127,11 +123,9 @@ async fn a_group_company_added_in_the_app_is_named_as_a_recipient_abroad() {
 
 async fn add_a_group_company() {
     let home = Home::new();
-    let Some(s) = Session::start("group-company", &home).await else {
+    let Some(s) = Session::start_from_example("group-company", &home, "saas").await else {
         return;
     };
-    s.select("select#example", "saas").await;
-    s.click("#new-from-example").await;
     s.wait_for_text(".policy-meta", "Kestrel").await;
     assert!(
         !section(&s, "transfers")
@@ -171,11 +165,9 @@ async fn hubspot_s_data_sharing_answered_in_the_app_lists_it_among_companies_usi
 
 async fn hubspot_data_sharing() {
     let home = Home::new();
-    let Some(s) = Session::start("hubspot-data-sharing", &home).await else {
+    let Some(s) = Session::start_from_example("hubspot-data-sharing", &home, "saas").await else {
         return;
     };
-    s.select("select#example", "saas").await;
-    s.click("#new-from-example").await;
     s.wait_for_text(
         "section#summary",
         "One of them also uses the data for its own purposes",
@@ -220,11 +212,10 @@ async fn screenshot_of_a_vendor_adjustment() {
 
 async fn adjustment_screenshot() {
     let home = Home::new();
-    let Some(s) = Session::start("vendor-adjustment-screenshot", &home).await else {
+    let Some(s) = Session::start_from_example("vendor-adjustment-screenshot", &home, "shop").await
+    else {
         return;
     };
-    s.select("select#example", "shop").await;
-    s.click("#new-from-example").await;
     s.wait_for_text(".policy-meta", "Hollybank").await;
     s.click("#step-vendors").await;
     s.click("#adjust-klaviyo").await;

@@ -30,11 +30,9 @@ async fn no_step_and_no_dialog_needs_what_the_csp_blocks() {
 
 async fn csp_holds() {
     let home = Home::new();
-    let Some(s) = Session::start("csp", &home).await else {
+    let Some(s) = Session::start_from_example("csp", &home, "saas").await else {
         return;
     };
-    s.select("select#example", "saas").await;
-    s.click("#new-from-example").await;
     s.wait_for_text(".policy-meta", "Kestrel").await;
     for step in [
         "organisation",

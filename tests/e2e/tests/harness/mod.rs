@@ -139,6 +139,14 @@ impl Session {
         Session::start_with(name, home, &[]).await
     }
 
+    /// Starts, then begins a new project from one of the examples on the start screen.
+    pub async fn start_from_example(name: &str, home: &Home, example: &str) -> Option<Session> {
+        let s = Session::start(name, home).await?;
+        s.select("select#example", example).await;
+        s.click("#new-from-example").await;
+        Some(s)
+    }
+
     /// Starts with extra environment for the app (a GTK theme, say).
     pub async fn start_with(name: &str, home: &Home, env: &[(&str, &str)]) -> Option<Session> {
         Session::start_with_args(name, home, env, &[]).await
