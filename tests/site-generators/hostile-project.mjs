@@ -93,7 +93,11 @@ export function poison(project) {
     retention_policy: text('children retention'),
   };
   project.complaints = { ...project.complaints, form_url: hostileUrl('complaints') };
-  project.sensitive = { ...project.sensitive, limit_url: hostileUrl('limit') };
+  project.sensitive = {
+    ...project.sensitive,
+    limit_url: hostileUrl('limit'),
+    health_data_policy_url: hostileUrl('washington-health'),
+  };
   project.tracking = { ...project.tracking, how_to_switch: text('switch tracking') };
   for (const d of project.data) d.examples = [text(`example ${d.category}`)];
   // A finding the owner marked as considered (the hostile German address names no federal state):
