@@ -344,16 +344,13 @@ async fn a_saved_project_reopens_after_relaunch_and_a_vendor_change_reaches_the_
 async fn save_relaunch_change_vendor() {
     let home = Home::new();
     let file = home.path("projects/tea.policy.json");
-    std::fs::create_dir_all(home.path("projects")).expect("projects folder");
+    home.folder("projects");
     {
         let Some(s) = Session::start_from_example("save-relaunch-1", &home, "shop").await else {
             return;
         };
         s.wait_for_text(".policy-meta", "Hollybank").await;
-        home.answer_dialog(&home.path("projects/tea"));
-        s.click("#save").await;
-        s.wait_for_exact_title("tea.policy.json — Policywright")
-            .await;
+        s.save_as(&home, "projects/tea").await;
         s.finish().await;
     }
     assert!(

@@ -113,17 +113,13 @@ async fn exporting_twice_to_one_folder_asks_before_replacing_and_the_folder_is_r
 
 async fn export_twice() {
     let home = Home::new();
-    std::fs::create_dir_all(home.path("projects")).expect("projects folder");
-    let out = home.path("site");
-    std::fs::create_dir_all(&out).expect("export folder");
+    home.folder("projects");
+    let out = home.folder("site");
     let Some(s) = Session::start_from_example("export-twice", &home, "shop").await else {
         return;
     };
     s.wait_for_text(".policy-meta", "Hollybank").await;
-    home.answer_dialog(&home.path("projects/tea"));
-    s.click("#save").await;
-    s.wait_for_exact_title("tea.policy.json — Policywright")
-        .await;
+    s.save_as(&home, "projects/tea").await;
 
     s.click("#export").await;
     assert_eq!(s.value("#export-stem").await, "tea", "the core's name");
@@ -175,9 +171,8 @@ async fn a_folder_chosen_before_the_first_save_is_remembered_for_the_saved_proje
 
 async fn export_before_saving() {
     let home = Home::new();
-    std::fs::create_dir_all(home.path("projects")).expect("projects folder");
-    let out = home.path("site");
-    std::fs::create_dir_all(&out).expect("export folder");
+    home.folder("projects");
+    let out = home.folder("site");
     let Some(s) = Session::start_from_example("export-before-saving", &home, "shop").await else {
         return;
     };
@@ -193,10 +188,7 @@ async fn export_before_saving() {
     s.click("#close-export").await;
     s.wait_gone("#export-dialog").await;
 
-    home.answer_dialog(&home.path("projects/tea"));
-    s.click("#save").await;
-    s.wait_for_exact_title("tea.policy.json — Policywright")
-        .await;
+    s.save_as(&home, "projects/tea").await;
     // Filed in the app's own settings (its folder under the config home), by the project's path.
     let filed = std::fs::read_dir(home.path("config"))
         .expect("config home")

@@ -27,7 +27,7 @@ fn read_project(path: &Path) -> Value {
 
 /// The project file copied into the test's home, and version 1's Markdown as published.
 fn tea_project(home: &Home) -> (PathBuf, String) {
-    std::fs::create_dir_all(home.path("projects")).expect("projects folder");
+    home.folder("projects");
     let file = home.path("projects/tea.policy.json");
     std::fs::copy(fixture(), &file).expect("copy the fixture");
     let project = read_project(&file);

@@ -102,6 +102,13 @@ impl Home {
         self.dir.path().join(rel)
     }
 
+    /// A folder `rel` in the home, created.
+    pub fn folder(&self, rel: &str) -> PathBuf {
+        let dir = self.path(rel);
+        std::fs::create_dir_all(&dir).expect("folder in the test home");
+        dir
+    }
+
     /// The next native dialog returns `path` (an empty string: the owner cancels).
     pub fn answer_dialog(&self, path: &Path) {
         std::fs::write(
@@ -437,6 +444,19 @@ impl Session {
             self.fail(format!("the title `{now}` never became `{title}`"))
                 .await;
         }
+    }
+
+    /// Saves the project as `rel` in the home ("projects/tea"), through "Save" and the scripted
+    /// dialog, and waits for the window's title to name the file.
+    pub async fn save_as(&self, home: &Home, rel: &str) {
+        home.answer_dialog(&home.path(rel));
+        self.click("#save").await;
+        let name = Path::new(rel)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.wait_for_exact_title(&format!("{name}.policy.json — Policywright"))
+            .await;
     }
 
     /// Picks `dir` in the export dialog's folder chooser (through the scripted dialog).
