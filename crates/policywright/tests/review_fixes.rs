@@ -220,7 +220,10 @@ fn m10_us_sensitive_data_needs_opt_in_consent() {
 fn m11_us_states_list_oregon_rights_and_the_deadline() {
     let text = policy("consumer-app", |_| {});
     let states = section(&text, "If you live in another US state with a privacy law");
-    assert!(states.contains("If you live in Oregon"), "{states}");
+    assert!(
+        states.contains("If you live in Oregon or Minnesota"),
+        "{states}"
+    );
     assert!(states.contains("list of the specific companies"));
     assert!(states.contains("within 45 days"));
 }
