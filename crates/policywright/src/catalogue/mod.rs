@@ -79,6 +79,13 @@ pub struct DataCategory {
     pub wa_consumer_health: bool,
 }
 
+impl DataCategory {
+    /// The labels of `categories`, in their order.
+    pub fn labels(categories: &[&DataCategory]) -> Vec<String> {
+        categories.iter().map(|c| c.label.clone()).collect()
+    }
+}
+
 /// A reason to use personal data.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -6,6 +6,7 @@
 use super::registry::*;
 use super::{At, Findings};
 use crate::authorities::Found;
+use crate::catalogue::DataCategory;
 use crate::facts::Facts;
 use crate::law::LawFacts;
 use crate::model::{LegalBasis, Retention};
@@ -45,7 +46,7 @@ pub(super) fn sensitive(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
     let s = &facts.sensitive;
     // The states' own definition, not the CCPA's: card details alone do not call for opt-in.
     if facts.regions.has("us-states") && !s.us_states.is_empty() && s.opt_in_consent != Some(true) {
-        let names: Vec<String> = s.us_states.iter().map(|c| c.label.clone()).collect();
+        let names = DataCategory::labels(&s.us_states);
         f.add(
             &SENSITIVE_WITHOUT_OPT_IN,
             At::field("sensitive.opt_in_consent").also("data").also("jurisdictions"),

@@ -2,6 +2,7 @@
 
 use super::registry::*;
 use super::{At, Findings};
+use crate::catalogue::DataCategory;
 use crate::facts::Facts;
 use crate::law::LawFacts;
 use crate::model::{LegalBasis, Retention};
@@ -77,7 +78,7 @@ pub(super) fn purposes(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
     }
     if facts.regions.needs_legal_basis {
         for (r, others) in facts.purposes.contract_for_others(&facts.data) {
-            let names: Vec<String> = others.iter().map(|c| c.label.clone()).collect();
+            let names = DataCategory::labels(&others);
             f.add(
                 &CONTRACT_FOR_OTHERS,
                 At::item("purposes", r.index, "purpose", &r.purpose.id).child("legal_basis"),

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{filled, label, web};
 use crate::authorities::Found;
+use crate::catalogue::DataCategory;
 use crate::facts::Facts;
 
 /// An authority to name.
@@ -127,8 +128,8 @@ pub(super) fn build(facts: &Facts<'_>, s: &toml::Table) -> Disclosures {
                 .iter()
                 .map(|r| r.purpose.label.clone())
                 .collect(),
-            beyond_data: labels(&facts.sensitive.beyond_categories),
-            us_states: labels(&facts.sensitive.us_states),
+            beyond_data: DataCategory::labels(&facts.sensitive.beyond_categories),
+            us_states: DataCategory::labels(&facts.sensitive.us_states),
             limit_url: web(&p.sensitive.limit_url),
             health_data_policy_url: web(&p.sensitive.health_data_policy_url),
         },
@@ -153,8 +154,4 @@ pub(super) fn build(facts: &Facts<'_>, s: &toml::Table) -> Disclosures {
         profiling: facts.profiling,
         based_in_brazil: facts.home.country.as_deref() == Some("BR"),
     }
-}
-
-fn labels(categories: &[&crate::catalogue::DataCategory]) -> Vec<String> {
-    categories.iter().map(|c| c.label.clone()).collect()
 }

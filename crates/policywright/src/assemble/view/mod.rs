@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::catalogue::DataCategory;
 use crate::facts::Facts;
 
 pub(crate) use choices::{
@@ -205,7 +206,7 @@ impl View {
             data: data.data,
             collected: data.collected,
             has_special: facts.data.special_category,
-            special_data: facts.data.special.iter().map(|c| c.label.clone()).collect(),
+            special_data: DataCategory::labels(&facts.data.special),
             sensitive_pi: data.sensitive_pi,
             required: data.required,
             required_by_law: data.required_by_law,

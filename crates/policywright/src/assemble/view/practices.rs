@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{filled, key, label, string};
+use crate::catalogue::DataCategory;
 use crate::facts::Facts;
 use crate::model::{LegalBasis, Project, Retention, RetentionUnit, Source};
 
@@ -150,12 +151,7 @@ impl Data {
                 .iter()
                 .map(|d| (d.category.id.clone(), true))
                 .collect(),
-            sensitive_pi: facts
-                .data
-                .sensitive_pi
-                .iter()
-                .map(|c| c.label.clone())
-                .collect(),
+            sensitive_pi: DataCategory::labels(&facts.data.sensitive_pi),
             required: labels(&|d| d.answer.required),
             required_by_law: labels(&|d| d.answer.required && by_law(d.category.id.as_str())),
             // What the law requires that data for: the purposes resting on a legal obligation
