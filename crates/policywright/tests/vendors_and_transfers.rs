@@ -170,23 +170,38 @@ fn h8_the_california_sold_or_shared_column_follows_the_ad_vendors() {
     let mut p = example("consumer-app");
     let md = markdown(&document(&p));
     let ca = section(&md, "If you live in California");
-    let row = |ca: &str, label: &str| -> String {
+    // The row whose category starts with `label` and whose examples start with `examples`.
+    let row = |ca: &str, label: &str, examples: &str| -> String {
         ca.lines()
-            .find(|l| l.starts_with(&format!("| {label}")))
-            .unwrap_or_else(|| panic!("no row {label}: {ca}"))
+            .find(|l| {
+                let cells: Vec<&str> = l.split(" | ").collect();
+                cells.len() > 2
+                    && cells[0].starts_with(&format!("| {label}"))
+                    && cells[1].starts_with(examples)
+            })
+            .unwrap_or_else(|| panic!("no row {label} | {examples}: {ca}"))
             .to_owned()
     };
     // Google Ads and Meta Pixel receive device identifiers and cookie IDs (identifiers); YouTube,
     // which uses what its embeds receive for its own ads, receives the IP address.
-    let identifiers = row(ca, "Identifiers");
-    assert!(
-        identifiers.ends_with("| Advertising and embedded content |"),
-        "{identifiers}"
-    );
+    let ip = row(ca, "Identifiers", "IP address");
+    assert!(ip.ends_with("| Advertising and embedded content |"), "{ip}");
+    // A category's rows split by who it is sold or shared to: the name and sign-in details go to
+    // no ad platform, so their row does not say they are shared.
+    let names = row(ca, "Identifiers", "Name, contact details");
+    assert!(names.ends_with("| No one |"), "{names}");
     // The owner targets ads by approximate location, which the ad platforms place from the IP
-    // address: geolocation is shared (a lawyer's read found "No one" here).
-    let geolocation = row(ca, "Geolocation data");
-    assert!(geolocation.ends_with("| Advertising |"), "{geolocation}");
+    // address: geolocation is shared (a lawyer's read found "No one" here). Precise location
+    // goes to no ad platform, so it has a row of its own (a later read found one "Geolocation
+    // data" row, sold to advertisers, listing precise location).
+    let approximate = row(ca, "Geolocation data", "Approximate location");
+    assert!(approximate.ends_with("| Advertising |"), "{approximate}");
+    let precise = row(ca, "Geolocation data", "Precise location");
+    assert!(precise.ends_with("| No one |"), "{precise}");
+    // Health data is medical information, in the customer records category, not audio or visual
+    // information (law row ccpa.customer-records).
+    assert!(row(ca, "Customer records", "").contains("Health data"));
+    assert!(!row(ca, "Audio, electronic", "").contains("Health"));
     // Without the vendors that use data for ads nothing is sold or shared, whatever else is
     // disclosed.
     p.vendors

@@ -1,5 +1,9 @@
 //! The CCPA's statutory categories of personal information (Cal. Civ. Code §1798.140(v)(1)):
 //! which are collected, who receives them and whether they are sold or shared.
+//!
+//! A statutory category is split into rows by who it is sold or shared to: an ad platform that
+//! receives approximate location does not receive precise location, so one "Geolocation data"
+//! row sold to advertisers would say more than is true of the precise location in it.
 
 use std::collections::BTreeMap;
 
@@ -7,18 +11,19 @@ use crate::catalogue::{DataCategory, VendorCategory};
 
 use super::{DataFacts, VendorFacts};
 
-/// One CCPA category collected.
+/// One row of CCPA data: the collected data categories of one statutory category that go to the
+/// same ad platforms (or to none).
 #[derive(Debug, Clone)]
 pub struct CcpaCategoryFact<'a> {
     /// Its key in the catalogue's `ccpa_categories` (the statute's letter).
     pub letter: &'a str,
-    /// The collected data categories that fall in it.
+    /// The collected data categories in this row, in catalogue order.
     pub categories: Vec<&'a DataCategory>,
     /// Kinds of vendor that receive some of it for a business purpose (every recipient but the
     /// ad platforms), sorted by label.
     pub disclosed_to: Vec<&'a VendorCategory>,
-    /// Kinds of ad platform that receive some of it: that disclosure shares it for targeted
-    /// advertising. Sorted by label.
+    /// Kinds of ad platform that receive every data category of this row: that disclosure
+    /// shares it for targeted advertising. Sorted by label.
     pub shared_to: Vec<&'a VendorCategory>,
 }
 
@@ -29,44 +34,66 @@ impl CcpaCategoryFact<'_> {
     }
 }
 
+/// Who receives one collected data category.
+struct Recipients<'a> {
+    disclosed_to: Vec<&'a VendorCategory>,
+    shared_to: Vec<&'a VendorCategory>,
+}
+
+fn add<'a>(list: &mut Vec<&'a VendorCategory>, kind: &'a VendorCategory) {
+    if !list.iter().any(|k| k.id == kind.id) {
+        list.push(kind);
+    }
+}
+
+fn recipients<'a>(id: &str, vendors: &VendorFacts<'a>) -> Recipients<'a> {
+    let mut r = Recipients {
+        disclosed_to: Vec::new(),
+        shared_to: Vec::new(),
+    };
+    for v in vendors
+        .list
+        .iter()
+        .filter(|v| v.data.iter().any(|d| *d == id))
+    {
+        add(
+            if v.ad_platform {
+                &mut r.shared_to
+            } else {
+                &mut r.disclosed_to
+            },
+            v.category,
+        );
+    }
+    r.shared_to.sort_by(|a, b| a.id.cmp(&b.id));
+    r
+}
+
 pub(super) fn categories<'a>(
     data: &DataFacts<'a>,
     vendors: &VendorFacts<'a>,
 ) -> Vec<CcpaCategoryFact<'a>> {
-    let mut letters: BTreeMap<&'a str, CcpaCategoryFact<'a>> = BTreeMap::new();
+    // Keyed by letter, then by the ad platforms' kinds (none first).
+    let mut rows: BTreeMap<(&'a str, Vec<&'a str>), CcpaCategoryFact<'a>> = BTreeMap::new();
     for d in &data.collected {
         let c = d.category;
-        letters
-            .entry(c.ccpa.as_str())
-            .or_insert_with(|| CcpaCategoryFact {
-                letter: c.ccpa.as_str(),
-                categories: Vec::new(),
-                disclosed_to: Vec::new(),
-                shared_to: Vec::new(),
-            })
-            .categories
-            .push(c);
-    }
-    for v in &vendors.list {
-        for id in &v.data {
-            let Some(entry) = data
-                .get(id)
-                .and_then(|d| letters.get_mut(d.category.ccpa.as_str()))
-            else {
-                continue;
-            };
-            let list = if v.ad_platform {
-                &mut entry.shared_to
-            } else {
-                &mut entry.disclosed_to
-            };
-            if !list.iter().any(|k| k.id == v.category.id) {
-                list.push(v.category);
-            }
+        let r = recipients(&c.id, vendors);
+        let key = (
+            c.ccpa.as_str(),
+            r.shared_to.iter().map(|k| k.id.as_str()).collect(),
+        );
+        let row = rows.entry(key).or_insert_with(|| CcpaCategoryFact {
+            letter: c.ccpa.as_str(),
+            categories: Vec::new(),
+            disclosed_to: Vec::new(),
+            shared_to: r.shared_to.clone(),
+        });
+        row.categories.push(c);
+        for k in r.disclosed_to {
+            add(&mut row.disclosed_to, k);
         }
     }
-    letters
-        .into_values()
+    rows.into_values()
         .map(|mut f| {
             f.disclosed_to.sort_by(|a, b| a.label.cmp(&b.label));
             f.shared_to.sort_by(|a, b| a.label.cmp(&b.label));
