@@ -340,3 +340,39 @@ fn off_until_turned_on_only_while_profiling_waits_for_consent() {
     assert!(!text.contains("off until you turn them on"));
     assert!(codes(&ads_by_default).contains(&"tracking.on-without-consent".to_owned()));
 }
+
+/// Quebec s.8.1, a third lawyer's read: a Google Maps embed places the visitor from the IP address
+/// for Google's own purposes as the page loads, whatever the owner's purposes rest on. The claim
+/// holds only while the owner says the map waits for consent (a click-to-load placeholder); a
+/// consent banner holds back only vendors that set cookies it asks about.
+#[test]
+fn off_until_turned_on_only_while_a_map_embed_waits_for_consent() {
+    let app = example("consumer-app");
+    assert!(
+        app.vendors
+            .adjustments
+            .iter()
+            .any(|a| a.vendor == "google-maps" && a.loads_after_consent)
+    );
+    let mut loads_with_page = app.clone();
+    loads_with_page.vendors.adjustments.clear();
+    let text = markdown(&document(&loads_with_page));
+    assert!(text.contains("Our service uses technology that can identify you"));
+    assert!(!text.contains("off until you turn them on"));
+    let findings = policywright::validate(&loads_with_page, library());
+    let finding = findings
+        .iter()
+        .find(|f| f.code == "tracking.on-without-consent")
+        .expect("the map embed is named");
+    assert!(
+        finding.message.contains("Google Maps embeds"),
+        "{}",
+        finding.message
+    );
+    // Google Ads sets marketing cookies, which the owner's consent banner asks about: it waits.
+    assert!(
+        !finding.message.contains("Google Ads"),
+        "{}",
+        finding.message
+    );
+}

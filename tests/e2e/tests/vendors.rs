@@ -236,3 +236,43 @@ async fn adjustment_screenshot() {
         .await;
     s.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_map_embed_that_loads_with_the_page_takes_back_quebec_s_off_until_turned_on() {
+    within(LIMIT, map_embed_waits_for_consent()).await;
+}
+
+/// The hiking app says its Google Maps embed waits for consent (a click-to-load map), so its
+/// Canada section may say the functions that locate people are off until they turn them on.
+/// Taking the adjustment away (the map loads with the page, and Google places the visitor from
+/// the IP address) takes the sentence out and raises the warning; ticking it again brings it back.
+async fn map_embed_waits_for_consent() {
+    let home = Home::new();
+    let Some(s) = Session::start_from_example("map-embed-consent", &home, "consumer-app").await
+    else {
+        return;
+    };
+    const OFF: &str = "These functions are off until you turn them on.";
+    s.wait_for_text("section#canada", OFF).await;
+    s.click("#step-vendors").await;
+    s.click("#field-vendors-adjustments-0-remove").await;
+    let gone = s
+        .poll(WAIT, async || {
+            (!section(&s, "canada").await.contains(OFF)).then_some(())
+        })
+        .await;
+    if gone.is_err() {
+        s.fail("the sentence stayed in the Canada section".into())
+            .await;
+    }
+    assert!(
+        section(&s, "canada")
+            .await
+            .contains("Our service uses technology that can identify you"),
+        "the notice itself stays"
+    );
+    s.click("#adjust-google-maps").await;
+    s.click("#field-vendors-adjustments-0-after-consent").await;
+    s.wait_for_text("section#canada", OFF).await;
+    s.finish().await;
+}

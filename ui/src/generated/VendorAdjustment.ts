@@ -22,4 +22,9 @@ data?: Array<string>,
  * Safeguards in the owner's contract with it for data it processes abroad, beyond the
  * catalogue's (the UK Addendum beside the EU clauses, for example).
  */
-safeguards?: Array<TransferSafeguard>, };
+safeguards?: Array<TransferSafeguard>, 
+/**
+ * It loads on the owner's pages only after people agree: a consent banner or a click-to-load
+ * placeholder holds it back until then.
+ */
+loads_after_consent?: boolean, };

@@ -193,8 +193,8 @@ impl<'a> Facts<'a> {
         let special = SpecialFacts::derive(&data, &purposes);
         let sensitive = SensitiveFacts::derive(answers, &data, &purposes);
         let profiling = purposes_profile(&purposes);
-        let tracking = TrackingFacts::derive(answers, &data, &purposes, profiling);
         let vendors = VendorFacts::derive(answers, catalogues, &home, &data);
+        let tracking = TrackingFacts::derive(answers, &data, &purposes, &vendors, profiling);
         let via_ad_platforms = vendors.ad_platforms().next().is_some();
         let sale = SaleFacts {
             sells: answers.sale_and_sharing.sells == Some(true),

@@ -46,6 +46,10 @@ pub struct VendorAdjustment {
     /// catalogue's (the UK Addendum beside the EU clauses, for example).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub safeguards: Vec<TransferSafeguard>,
+    /// It loads on the owner's pages only after people agree: a consent banner or a click-to-load
+    /// placeholder holds it back until then.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub loads_after_consent: bool,
 }
 
 /// Settings in vendor accounts that decide whether the vendor uses data for its own purposes.

@@ -259,28 +259,56 @@ pub(super) fn unanswered(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
 }
 
 /// The owner says the functions that identify, locate or profile people are off until people
-/// turn them on, while a purpose that profiles or locates them rests on another basis.
+/// turn them on, while a purpose that profiles or locates them rests on another basis, or a
+/// vendor locates or profiles them on its own account as the page loads.
 fn on_without_consent(facts: &Facts<'_>, f: &mut Findings) {
     let t = &facts.tracking;
-    if !(t.used && t.off_by_default_answer) || t.on_without_consent.is_empty() {
+    if !(t.used && t.off_by_default_answer)
+        || (t.on_without_consent.is_empty() && t.vendors_without_consent.is_empty())
+    {
         return;
     }
     let mut at = At::field("tracking.off_by_default");
     for r in &t.on_without_consent {
         at = at.also(format!("purposes[purpose={}].legal_basis", r.purpose.id));
     }
-    let uses: Vec<String> = t
-        .on_without_consent
-        .iter()
-        .map(|r| r.purpose.label.clone())
-        .collect();
+    if !t.vendors_without_consent.is_empty() {
+        at = at.also("vendors.catalogue");
+    }
+    let mut why = Vec::new();
+    if !t.on_without_consent.is_empty() {
+        let uses: Vec<String> = t
+            .on_without_consent
+            .iter()
+            .map(|r| r.purpose.label.clone())
+            .collect();
+        why.push(format!(
+            "{} {} without their consent",
+            crate::text::join_and(&uses),
+            if uses.len() == 1 { "runs" } else { "run" }
+        ));
+    }
+    if !t.vendors_without_consent.is_empty() {
+        let names: Vec<String> = t
+            .vendors_without_consent
+            .iter()
+            .map(|n| (*n).to_owned())
+            .collect();
+        let one = names.len() == 1;
+        why.push(format!(
+            "as soon as your pages load, they send people's location or interests to {}, for {} own purposes (load {} only after people agree, through a consent banner that blocks {})",
+            crate::text::join_and(&names),
+            if one { "its" } else { "their" },
+            if one { "it" } else { "them" },
+            if one { "it" } else { "them" },
+        ));
+    }
     f.add(
         &TRACKING_ON_WITHOUT_CONSENT,
         at,
         format!(
-            "You say the functions that identify, locate or profile people are off until they turn them on, but {} {} without their consent. The policy leaves that sentence out until the answers agree.",
-            crate::text::join_and(&uses),
-            if uses.len() == 1 { "runs" } else { "run" }
+            "You say the functions that identify, locate or profile people are off until they turn them on, but {}. The policy leaves that sentence out until the answers agree.",
+            why.join(", and ")
         ),
     );
 }

@@ -304,7 +304,7 @@ pub(super) const TRACKING_HOW_MISSING: Rule = warning(
 );
 pub(super) const TRACKING_ON_WITHOUT_CONSENT: Rule = warning(
     "tracking.on-without-consent",
-    "Ask for consent before these uses (and choose consent as their basis), or say the functions are on from the start.",
+    "Ask for consent before these uses (and choose consent as their basis; load vendors that locate or profile people only after they agree), or say the functions are on from the start.",
 );
 pub(super) const CHILDREN_RETENTION_POLICY_MISSING: Rule = warning(
     "children.retention-policy-missing",

@@ -181,6 +181,10 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
         Part("transfer safeguards"),
     ),
     (
+        "vendors.adjustments[].loads_after_consent",
+        Part("whether it waits for consent"),
+    ),
+    (
         "vendors.settings.google_analytics_data_sharing",
         Choice("the Google Analytics data-sharing setting"),
     ),
