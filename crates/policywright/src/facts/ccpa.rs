@@ -54,7 +54,7 @@ fn recipients<'a>(id: &str, vendors: &VendorFacts<'a>) -> Recipients<'a> {
     for v in vendors
         .list
         .iter()
-        .filter(|v| v.data.iter().any(|d| *d == id))
+        .filter(|v| v.data.contains(&id))
     {
         add(
             if v.ad_platform {
