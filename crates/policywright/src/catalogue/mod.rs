@@ -225,6 +225,30 @@ fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, Cata
     })
 }
 
+/// Fails on the first country code a vendor names that `countries.toml` does not list: an owner's
+/// policy would otherwise drop the country silently.
+fn known_countries(
+    vendors: &[Vendor],
+    countries: &BTreeMap<String, Country>,
+) -> Result<(), CatalogueError> {
+    for v in vendors {
+        if let Some((field, code)) = v
+            .country_codes()
+            .into_iter()
+            .find(|(_, code)| !countries.contains_key(*code))
+        {
+            return Err(CatalogueError {
+                file: "vendors.toml".to_owned(),
+                source: serde::de::Error::custom(format!(
+                    "vendor {}: {field} names \"{code}\", which is not a country in countries.toml",
+                    v.id
+                )),
+            });
+        }
+    }
+    Ok(())
+}
+
 impl Catalogues {
     /// Parses the catalogue files, given as (file name, text) pairs read from the template folder.
     pub(crate) fn parse(
@@ -243,6 +267,7 @@ impl Catalogues {
             v.expand_all_data(&cats.category);
         }
         let countries: BTreeMap<String, Country> = parse("countries.toml", get("countries.toml")?)?;
+        known_countries(&vendors.vendor, &countries)?;
         let jurisdictions: JurisdictionFile =
             parse("jurisdictions.toml", get("jurisdictions.toml")?)?;
         let transfer_regimes: TransferRegimes =
@@ -283,5 +308,73 @@ impl Catalogues {
     /// The jurisdiction with this id.
     pub fn jurisdiction(&self, id: &str) -> Option<&Jurisdiction> {
         self.jurisdictions.iter().find(|j| j.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded catalogue files, with `vendors.toml` replaced by `vendors`.
+    fn parse_with(vendors: &'static str) -> Result<Catalogues, CatalogueError> {
+        Catalogues::parse(|name| match name {
+            "vendors.toml" => Some(vendors),
+            "data-categories.toml" => Some(include_str!(
+                "../../../../templates/catalogues/data-categories.toml"
+            )),
+            "purposes.toml" => Some(include_str!(
+                "../../../../templates/catalogues/purposes.toml"
+            )),
+            "countries.toml" => Some(include_str!(
+                "../../../../templates/catalogues/countries.toml"
+            )),
+            "jurisdictions.toml" => Some(include_str!(
+                "../../../../templates/catalogues/jurisdictions.toml"
+            )),
+            "transfer-mechanisms.toml" => Some(include_str!(
+                "../../../../templates/catalogues/transfer-mechanisms.toml"
+            )),
+            "authorities.toml" => Some(include_str!(
+                "../../../../templates/catalogues/authorities.toml"
+            )),
+            _ => None,
+        })
+    }
+
+    const VENDORS: &str = include_str!("../../../../templates/catalogues/vendors.toml");
+
+    #[test]
+    fn the_catalogue_names_only_countries_it_knows() {
+        assert!(parse_with(VENDORS).is_ok());
+    }
+
+    #[test]
+    fn an_unknown_country_in_regional_locations_is_named() {
+        let anchor = "regional_locations = [\n";
+        assert!(VENDORS.contains(anchor), "no vendor has regional locations");
+        let broken = VENDORS.replacen(
+            anchor,
+            "regional_locations = [\n  { countries = [\"XQ\"], locations = [\"DE\"] },\n",
+            1,
+        );
+        let err = parse_with(Box::leak(broken.into_boxed_str()))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("vendors.toml"), "{err}");
+        assert!(err.contains("regional_locations[0].countries"), "{err}");
+        assert!(err.contains("\"XQ\""), "{err}");
+        // A location is checked as well as the owner's country.
+        let broken = VENDORS.replacen(
+            anchor,
+            "regional_locations = [\n  { countries = [\"DE\"], locations = [\"EU\"] },\n",
+            1,
+        );
+        let err = parse_with(Box::leak(broken.into_boxed_str()))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("regional_locations[0].locations"), "{err}");
+        assert!(err.contains("\"EU\""), "{err}");
     }
 }

@@ -65,8 +65,13 @@ pub struct Vendor {
     /// Sent to the wizard, which then says "any data you collect" instead of every label.
     #[serde(default, skip_deserializing)]
     pub receives_all_data: bool,
-    /// Countries where it processes data.
+    /// Countries where it processes data, by default.
     pub locations: Vec<String>,
+    /// Where it processes data for owners in particular countries, checked before `locations`
+    /// (a service that stores an account in the region of the country given at sign-up).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub regional_locations: Vec<RegionalLocations>,
     /// Safeguard for transfers out of the EEA; `data-privacy-framework` means the recipient is
     /// certified under the EU–US framework, its UK Extension and the Swiss–US framework.
     #[serde(default)]
@@ -114,6 +119,54 @@ impl Vendor {
             _ => &self.legal_entity,
         }
     }
+
+    /// The countries where it processes the data of an owner in `country` (a catalogue code,
+    /// when known): the first regional entry listing that country, else its default locations.
+    pub fn locations_for(&self, country: Option<&str>) -> &[String] {
+        self.regional_locations
+            .iter()
+            .find(|r| country.is_some_and(|c| r.countries.iter().any(|x| x == c)))
+            .map_or(&self.locations, |r| &r.locations)
+    }
+
+    /// Every country code the entry names (locations, regional locations and the countries of
+    /// regional entities and locations), with the field naming it, for the loader to check.
+    pub(super) fn country_codes(&self) -> Vec<(String, &str)> {
+        let mut codes: Vec<(String, &str)> = self
+            .locations
+            .iter()
+            .map(|c| ("locations".to_owned(), c.as_str()))
+            .collect();
+        for (i, r) in self.regional_locations.iter().enumerate() {
+            let countries = r
+                .countries
+                .iter()
+                .map(|c| (format!("regional_locations[{i}].countries"), c));
+            let locations = r
+                .locations
+                .iter()
+                .map(|c| (format!("regional_locations[{i}].locations"), c));
+            codes.extend(countries.chain(locations).map(|(f, c)| (f, c.as_str())));
+        }
+        for (i, e) in self.regional_entities.iter().enumerate() {
+            codes.extend(
+                e.countries
+                    .iter()
+                    .map(|c| (format!("regional_entities[{i}].countries"), c.as_str())),
+            );
+        }
+        codes
+    }
+}
+
+/// Where a vendor processes the data of owners in some countries.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionalLocations {
+    /// Catalogue country codes of the owners it applies to.
+    pub countries: Vec<String>,
+    /// Catalogue country codes of where it processes their data.
+    pub locations: Vec<String>,
 }
 
 /// The entity a vendor contracts through for owners in some countries.

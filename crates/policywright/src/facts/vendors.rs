@@ -172,7 +172,8 @@ impl<'a> Context<'a, '_> {
                 .filter(|s| p.vendors.settings.get(s).is_none()),
             data,
             uncollected,
-            locations: self.known(adjusted.unwrap_or(&v.locations)),
+            locations: self
+                .known(adjusted.map_or_else(|| v.locations_for(self.home_country), Vec::as_slice)),
             locations_adjusted: adjusted.is_some(),
             safeguards: v
                 .safeguard
