@@ -23,7 +23,15 @@ const named = (p: Project, name: string) => produce(p, (d) => void (d.organisati
 
 describe("merge", () => {
   const section = (id: string, html: string) => ({ id, title: id, html, reasons: [] });
-  const previous: Preview = { title: "T", organisation: "O", last_updated: null, sections: [section("a", "1"), section("b", "2")], findings: [], paper: "a4" };
+  const previous: Preview = {
+    title: "T",
+    organisation: "O",
+    last_updated: null,
+    sections: [section("a", "1"), section("b", "2")],
+    findings: [],
+    paper: "a4",
+    listed_vendors: [],
+  };
 
   it("takes changed sections from the update and the rest from before, in the new order", () => {
     const merged = merge(previous, {
@@ -34,6 +42,7 @@ describe("merge", () => {
       changed: [section("c", "3")],
       findings: [],
       paper: "letter",
+      listed_vendors: null,
     });
     expect(merged.sections.map((s) => `${s.id}${s.html}`)).toEqual(["c3", "b2"]);
     expect(merged.sections[1]).toBe(previous.sections[1]);
@@ -43,13 +52,24 @@ describe("merge", () => {
   it("keeps the findings when the update leaves them out, and takes new ones", () => {
     const finding = { code: "c", field: "f", paths: ["f"], severity: "error" as const, message: "m", fix: "x" };
     const withFinding = { ...previous, findings: [finding] };
-    const update = { title: "T", organisation: "O", last_updated: null, order: ["a"], changed: [], paper: "a4" as const };
+    const update = { title: "T", organisation: "O", last_updated: null, order: ["a"], changed: [], paper: "a4" as const, listed_vendors: null };
     expect(merge(withFinding, { ...update, findings: null }).findings).toEqual([finding]);
     expect(merge(withFinding, { ...update, findings: [] }).findings).toEqual([]);
   });
 
   it("refuses an update naming a section it does not have", () => {
-    expect(() => merge(previous, { title: "T", organisation: "O", last_updated: null, order: ["zz"], changed: [], findings: [], paper: "a4" })).toThrow(/zz/);
+    expect(() =>
+      merge(previous, { title: "T", organisation: "O", last_updated: null, order: ["zz"], changed: [], findings: [], paper: "a4", listed_vendors: null }),
+    ).toThrow(/zz/);
+  });
+
+  it("keeps the vendors' entities and countries when the update leaves them out, and takes new ones", () => {
+    const listed = [{ id: "aws", legal_entity: "Amazon Web Services, Inc.", locations: ["US"] }];
+    const update = { title: "T", organisation: "O", last_updated: null, order: ["a"], changed: [], findings: null, paper: "a4" as const };
+    const before = merge(previous, { ...update, listed_vendors: listed });
+    expect(before.listed_vendors).toEqual(listed);
+    expect(merge(before, { ...update, listed_vendors: null }).listed_vendors).toEqual(listed);
+    expect(merge(before, { ...update, listed_vendors: [] }).listed_vendors).toEqual([]);
   });
 });
 

@@ -25,7 +25,15 @@ export function merge(previous: Preview, update: PreviewUpdate): Preview {
     return section;
   });
   const { title, organisation, last_updated, paper } = update;
-  return { title, organisation, last_updated, sections, findings: update.findings ?? previous.findings, paper };
+  return {
+    title,
+    organisation,
+    last_updated,
+    sections,
+    findings: update.findings ?? previous.findings,
+    paper,
+    listed_vendors: update.listed_vendors ?? previous.listed_vendors,
+  };
 }
 
 interface Synced {

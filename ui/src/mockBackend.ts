@@ -93,6 +93,7 @@ export class MockBackend {
       ],
       findings: this.findings(p),
       paper: p.style.paper ?? "a4",
+      listed_vendors: catalogueFixture.vendors.map((v) => ({ id: v.id, legal_entity: v.legal_entity, locations: v.locations })),
     };
   }
 

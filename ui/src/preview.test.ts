@@ -11,6 +11,7 @@ function preview(sections: Array<[string, string]>): Preview {
     sections: sections.map(([id, html]) => ({ id, title: id.toUpperCase(), html, reasons: [] })),
     findings: [],
     paper: "a4",
+    listed_vendors: [],
   };
 }
 

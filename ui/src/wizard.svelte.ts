@@ -7,6 +7,7 @@ import { SvelteSet } from "svelte/reactivity";
 import type { CountryOption } from "./api";
 import type { Catalogues } from "./generated/Catalogues";
 import type { Finding } from "./generated/Finding";
+import type { ListedVendor } from "./generated/ListedVendor";
 import type { Project } from "./generated/Project";
 import type { History } from "./history";
 import { place } from "./place";
@@ -22,6 +23,8 @@ export interface WizardHooks {
 export class Wizard {
   project: Project;
   findings: Finding[] = $state.raw([]);
+  /** Each catalogue vendor's entity and locations for this owner, from the core's latest preview. */
+  listed: ListedVendor[] = $state.raw([]);
   step: Step = $state.raw(steps[0]);
   /** Every country, by name and code, for the country pickers. */
   countries: CountryOption[] = $state.raw([]);

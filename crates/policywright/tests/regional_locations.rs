@@ -117,8 +117,7 @@ fn the_owners_adjustment_still_wins() {
     p.vendors.adjustments.push(VendorAdjustment {
         vendor: M365.into(),
         locations: Some(vec!["US".into()]),
-        data: Vec::new(),
-        safeguards: Vec::new(),
+        ..VendorAdjustment::default()
     });
     let (codes, adjusted) = locations(&p);
     assert_eq!(codes, ["US"]);
@@ -127,4 +126,35 @@ fn the_owners_adjustment_still_wins() {
     assert!(row.contains("the United States"), "{row}");
     assert!(!row.contains("Germany"), "{row}");
     assert!(routed_to(&p, "US").iter().any(|r| r == "Microsoft 365"));
+}
+
+/// The vendor step shows each vendor's entity and countries for the owner's country: the preview
+/// carries them, resolved by the core, for every catalogue vendor (chosen or not).
+#[test]
+fn the_preview_gives_the_vendor_step_each_vendor_for_the_owners_country() {
+    let listed = |country: &str| {
+        policywright::preview::preview(&with_microsoft_365(country), library())
+            .expect("previews")
+            .listed_vendors
+    };
+    let find = |list: &[policywright::preview::ListedVendor], id: &str| {
+        list.iter()
+            .find(|v| v.id == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} listed"))
+    };
+    let german = listed("DE");
+    assert_eq!(german.len(), library().catalogues().vendors.len());
+    assert!(find(&german, M365).locations.contains(&"DE".to_owned()));
+    assert!(!find(&german, M365).locations.contains(&"US".to_owned()));
+    assert_eq!(
+        find(&german, "google-analytics").legal_entity,
+        "Google Ireland Limited"
+    );
+    let american = listed("US");
+    assert_eq!(find(&american, M365).locations, vec!["US".to_owned()]);
+    assert_eq!(
+        find(&american, "google-analytics").legal_entity,
+        "Google LLC"
+    );
 }

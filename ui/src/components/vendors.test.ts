@@ -2,6 +2,7 @@
 // The vendor step's recipients beyond the catalogue's facts: the owner's adjustments of catalogue
 // vendors, custom vendors' own use, and group companies.
 
+import { flushSync } from "svelte";
 import { describe, expect, it } from "vitest";
 import { blankProject } from "../fixtures";
 import type { Project } from "../generated/Project";
@@ -20,6 +21,18 @@ describe("vendor choices", () => {
     expect(w.q("#field-vendor-hetzner-help").textContent).toContain("Receives: any of the data you collect.");
     // An entity ending in "Ltd." gets no second full stop.
     expect(w.q("#field-vendor-stripe-help").textContent).toContain("Stripe Payments Europe, Ltd. Receives: Contact details, usage data.");
+    w.done();
+  });
+});
+
+describe("vendor facts for the owner's country", () => {
+  it("come from the core's preview, not the catalogue's entry for an owner in Europe", () => {
+    const w = mountStep("vendors", withStripe());
+    w.wizard.listed = [{ id: "stripe", legal_entity: "Stripe, Inc.", locations: ["US"] }];
+    flushSync();
+    expect(w.q("#field-vendor-stripe-help").textContent).toContain("Stripe, Inc. Receives:");
+    expect(w.q("#field-vendor-stripe-help").textContent).toContain("Processes data in: the United States.");
+    expect(w.q("#vendor-adjustments").textContent).toContain("Stripe: processes data in the United States.");
     w.done();
   });
 });

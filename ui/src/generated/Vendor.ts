@@ -33,7 +33,7 @@ data: Array<string>,
  */
 receives_all_data: boolean, 
 /**
- * Countries where it processes data.
+ * Countries where it processes data, by default.
  */
 locations: Array<string>, 
 /**

@@ -51,11 +51,7 @@ fn recipients<'a>(id: &str, vendors: &VendorFacts<'a>) -> Recipients<'a> {
         disclosed_to: Vec::new(),
         shared_to: Vec::new(),
     };
-    for v in vendors
-        .list
-        .iter()
-        .filter(|v| v.data.contains(&id))
-    {
+    for v in vendors.list.iter().filter(|v| v.data.contains(&id)) {
         add(
             if v.ad_platform {
                 &mut r.shared_to

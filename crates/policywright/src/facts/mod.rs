@@ -31,7 +31,7 @@ pub use sensitive::SensitiveFacts;
 pub use special::SpecialFacts;
 pub use tracking::TrackingFacts;
 pub use transfers::{Adequacy, Destination, Mechanism, RegimeTransfers, Route, TransferFacts};
-pub use vendors::{VendorFact, VendorFacts, VendorOrigin};
+pub use vendors::{ListedVendor, VendorFact, VendorFacts, VendorOrigin};
 
 use crate::catalogue::Catalogues;
 use crate::model::{DntResponse, Project};

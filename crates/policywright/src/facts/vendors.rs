@@ -86,6 +86,20 @@ pub struct VendorFacts<'a> {
     /// Data a vendor receives that no purpose the owner lists for its kind of vendor uses, as
     /// (vendor name, data category id), in vendor order.
     unused: Vec<(&'a str, &'a str)>,
+    /// Every catalogue vendor as our list gives it for an owner based where this one is, chosen
+    /// or not, in catalogue order: what the vendor step shows before the owner adjusts anything.
+    pub listed: Vec<ListedVendor<'a>>,
+}
+
+/// A catalogue vendor's entity and locations for this owner, before the owner's adjustments.
+#[derive(Debug, Clone)]
+pub struct ListedVendor<'a> {
+    /// The catalogue id.
+    pub id: &'a str,
+    /// The legal entity an owner based where this one is contracts with.
+    pub entity: &'a str,
+    /// Where it processes such an owner's data: catalogue codes.
+    pub locations: &'a [String],
 }
 
 /// What resolving a vendor needs besides the vendor itself.
@@ -264,7 +278,20 @@ impl<'a> VendorFacts<'a> {
         let custom = p.vendors.custom.iter().filter_map(|v| cx.custom(v));
         let list: Vec<VendorFact<'a>> = catalogue.chain(custom).collect();
         let unused = list.iter().flat_map(|v| unused_by(v, p)).collect();
-        VendorFacts { list, unused }
+        let listed = cat
+            .vendors
+            .iter()
+            .map(|v| ListedVendor {
+                id: &v.id,
+                entity: v.entity_for(cx.home_country, europe_home),
+                locations: v.locations_for(cx.home_country),
+            })
+            .collect();
+        VendorFacts {
+            list,
+            unused,
+            listed,
+        }
     }
 
     /// Data a vendor receives that no purpose the owner lists for that kind of vendor uses, as

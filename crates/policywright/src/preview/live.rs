@@ -36,6 +36,9 @@ pub struct PreviewUpdate {
     pub findings: Option<Vec<Finding>>,
     /// The PDF's paper.
     pub paper: crate::model::Paper,
+    /// Each catalogue vendor's entity and locations for this owner (see [`Preview`]); `None`
+    /// when unchanged, as it is unless the owner's country changes.
+    pub listed_vendors: Option<Vec<super::ListedVendor>>,
 }
 
 impl PreviewUpdate {
@@ -58,6 +61,10 @@ impl PreviewUpdate {
                 .clone()
                 .unwrap_or_else(|| previous.findings.clone()),
             paper: self.paper,
+            listed_vendors: self
+                .listed_vendors
+                .clone()
+                .unwrap_or_else(|| previous.listed_vendors.clone()),
         }
     }
 }
@@ -150,6 +157,8 @@ impl LivePreview {
             changed,
             findings: (next.findings != self.shown.findings).then(|| next.findings.clone()),
             paper: next.paper,
+            listed_vendors: (next.listed_vendors != self.shown.listed_vendors)
+                .then(|| next.listed_vendors.clone()),
         };
         self.shown = next;
         Ok(update)

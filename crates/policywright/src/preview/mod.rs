@@ -41,6 +41,36 @@ pub struct Preview {
     pub findings: Vec<Finding>,
     /// The PDF's paper: the owner's choice, or the usual one where the organisation is based.
     pub paper: crate::model::Paper,
+    /// Each catalogue vendor's entity and locations for an owner based where this one is, for
+    /// the vendor step (the catalogue the app holds gives them for an owner in Europe).
+    pub listed_vendors: Vec<ListedVendor>,
+}
+
+/// What our list says of one catalogue vendor for this owner, before the owner's adjustments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ListedVendor {
+    /// The catalogue id.
+    pub id: String,
+    /// The legal entity the owner contracts with.
+    pub legal_entity: String,
+    /// Where it processes the owner's data: ISO country codes.
+    pub locations: Vec<String>,
+}
+
+impl ListedVendor {
+    fn all(facts: &crate::facts::Facts<'_>) -> Vec<ListedVendor> {
+        facts
+            .vendors
+            .listed
+            .iter()
+            .map(|v| ListedVendor {
+                id: v.id.to_owned(),
+                legal_entity: v.entity.to_owned(),
+                locations: v.locations.to_vec(),
+            })
+            .collect()
+    }
 }
 
 /// One section as the preview shows it.
@@ -87,6 +117,7 @@ impl PreviewCache {
         // One draw of the facts serves both validation and assembly.
         let facts = crate::facts::Facts::derive(project, library.catalogues());
         let findings = crate::validate::check(&facts, library);
+        let listed_vendors = ListedVendor::all(&facts);
         let doc = crate::assemble::assemble_facts(&facts, library, &mut self.memo)?;
         let mut kept = HashMap::with_capacity(doc.sections.len());
         let mut sections = Vec::with_capacity(doc.sections.len());
@@ -121,6 +152,7 @@ impl PreviewCache {
             title: doc.title,
             organisation: doc.organisation,
             paper: doc.paper,
+            listed_vendors,
         })
     }
 
