@@ -1,5 +1,6 @@
 //! Regression tests for the third legal read of 2026-12: Brazil's transfer mechanisms (LGPD
-//! Art. 33, Res. CD/ANPD 19/2024 and 32/2026) and the ANPD's name.
+//! Art. 33, Res. CD/ANPD 19/2024 and 32/2026), the ANPD's name, the UK complaints text and the
+//! Australian complaints text (APP 1.4).
 
 mod common;
 
@@ -85,6 +86,21 @@ fn brazil_based_owner_is_warned_of_a_recipient_without_a_safeguard() {
 }
 
 #[test]
+fn australia_without_an_email_points_to_the_contact_section() {
+    let mut p = example("consumer-app");
+    p.organisation.email.clear();
+    let md = markdown(&document(&p));
+    let start = md
+        .find("<a id=\"australia\"></a>")
+        .expect("Australia section");
+    let au = &md[start..];
+    assert!(
+        au.contains("contact us as [Contact us](#contact) says"),
+        "{au}"
+    );
+}
+
+#[test]
 fn brazil_based_owner_sending_data_to_the_eea_needs_no_clauses() {
     let mut p = example("consumer-app");
     p.organisation.address.country = "BR".into();
@@ -124,4 +140,34 @@ fn brazil_authority_is_the_national_data_protection_agency() {
     let md = markdown(&document(&example("consumer-app")));
     assert!(md.contains("National Data Protection Agency"));
     assert!(!md.contains("National Data Protection Authority"));
+}
+
+#[test]
+fn uk_section_says_the_ico_may_ask_for_a_complaint_to_us_first() {
+    let md = markdown(&document(&example("shop")));
+    assert!(md.contains("you can go straight to a data protection authority"));
+    assert!(md.contains(
+        "In most cases the ICO asks people to raise a complaint with the organisation first"
+    ));
+    assert!(md.contains("Information Commissioner"));
+    // Not for an owner who does not address the UK.
+    let mut eu_only = example("shop");
+    eu_only.jurisdictions = vec!["eu".into()];
+    let md = markdown(&document(&eu_only));
+    assert!(!md.contains("the ICO asks people"));
+}
+
+#[test]
+fn australia_says_how_to_complain_and_how_we_deal_with_it() {
+    let md = markdown(&document(&example("consumer-app")));
+    let start = md
+        .find("<a id=\"australia\"></a>")
+        .expect("Australia section");
+    let au = &md[start..];
+    assert!(au.contains("To complain that we breached the Australian Privacy Principles"));
+    assert!(au.contains(
+        "We look into your complaint, may ask you for more details, and then tell you what we found"
+    ));
+    assert!(au.contains("(OAIC)"));
+    assert!(!au.contains("as soon as we can"));
 }
