@@ -171,3 +171,41 @@ fn australia_says_how_to_complain_and_how_we_deal_with_it() {
     assert!(au.contains("(OAIC)"));
     assert!(!au.contains("as soon as we can"));
 }
+
+#[test]
+fn eu_adequacy_covers_brazil() {
+    let mut p = example("shop");
+    p.vendors.custom.push(CustomVendor {
+        name: "Rio Hosting".into(),
+        legal_entity: None,
+        category: "hosting".into(),
+        purpose: None,
+        data: vec![],
+        own_use: None,
+        locations: vec!["BR".into()],
+        safeguard: None,
+        privacy_url: None,
+        opt_out_url: None,
+        cookies: None,
+    });
+    let md = markdown(&document(&p));
+    let start = md
+        .find("If you are in the European Economic Area: where your data goes")
+        .expect("EEA table");
+    let eea = &md[start..];
+    let row = eea
+        .lines()
+        .find(|l| l.starts_with("| Brazil"))
+        .expect("a row for Brazil");
+    assert!(
+        row.contains("Rio Hosting") && row.contains("adequacy decision"),
+        "{row}"
+    );
+    let eea_warnings: Vec<String> = validate(&p, library())
+        .into_iter()
+        .filter(|f| f.code == "transfers.recipient-without-safeguard")
+        .map(|f| f.message)
+        .filter(|m| m.contains("Rio Hosting") && m.contains("European Economic Area"))
+        .collect();
+    assert!(eea_warnings.is_empty(), "{eea_warnings:?}");
+}
