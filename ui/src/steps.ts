@@ -76,6 +76,7 @@ export const safeguards: Array<Option<TransferSafeguard>> = [
   { value: "standard-contractual-clauses", label: "Standard Contractual Clauses" },
   { value: "uk-idta", label: "UK IDTA or Addendum" },
   { value: "swiss-sccs", label: "Standard Contractual Clauses with the Swiss changes" },
+  { value: "anpd-standard-clauses", label: "Brazil's ANPD standard contractual clauses" },
   { value: "binding-corporate-rules", label: "Binding corporate rules" },
 ];
 

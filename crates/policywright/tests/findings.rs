@@ -258,6 +258,16 @@ fn cases() -> Vec<(&'static str, Project)> {
             with(&shop, &|p| p.vendors.adjustments.clear()),
         ),
         (
+            "transfers.brazil-portuguese-notice",
+            with(&app, &|p| {
+                p.vendors.adjustments.push(VendorAdjustment {
+                    vendor: "stripe".into(),
+                    safeguards: vec![TransferSafeguard::AnpdStandardClauses],
+                    ..VendorAdjustment::default()
+                })
+            }),
+        ),
+        (
             "transfers.unassigned-safeguards",
             with(&shop, &|p| {
                 p.transfers.unassigned_safeguards = vec![TransferSafeguard::UkIdta]

@@ -3,4 +3,4 @@
 /**
  * Mechanisms that make a transfer abroad lawful.
  */
-export type TransferSafeguard = "adequacy-decision" | "data-privacy-framework" | "standard-contractual-clauses" | "uk-idta" | "swiss-sccs" | "binding-corporate-rules";
+export type TransferSafeguard = "adequacy-decision" | "data-privacy-framework" | "standard-contractual-clauses" | "uk-idta" | "swiss-sccs" | "anpd-standard-clauses" | "binding-corporate-rules";

@@ -45,6 +45,11 @@ pub struct RegimeTerritory {
     pub rules: bool,
     /// The policy states a mechanism for each destination (otherwise it only names countries).
     pub mechanisms: bool,
+    /// Recipients without a mechanism under this law are flagged only when the organisation is
+    /// based inside the territory (Brazil: a controller abroad that collects directly makes an
+    /// international collection, not a transfer, Res. CD/ANPD 19/2024).
+    #[serde(default)]
+    pub exporter_mechanisms: bool,
 }
 
 fn listed(list: &[String], code: &str, country: Option<&Country>) -> bool {

@@ -68,6 +68,10 @@ pub struct RegimeTransfers<'a> {
     pub territory: &'a RegimeTerritory,
     /// Countries outside it, sorted by name.
     pub destinations: Vec<Destination<'a>>,
+    /// Each recipient there needs a mechanism under this law, so one without is a finding: the
+    /// law's policy text names mechanisms, or the organisation itself exports the data from
+    /// inside the territory (`exporter_mechanisms`).
+    pub needs_mechanisms: bool,
 }
 
 impl RegimeTransfers<'_> {
@@ -113,10 +117,16 @@ impl<'a> TransferFacts<'a> {
             .filter_map(|j| {
                 let territory = cat.transfer_regimes.regime.get(&j.id)?;
                 let destinations = destinations(cat, territory, home, &recipients);
+                let inside = home
+                    .country
+                    .as_deref()
+                    .is_some_and(|code| territory.contains(code, cat.countries.get(code)));
                 Some(RegimeTransfers {
                     jurisdiction: j,
                     territory,
                     destinations,
+                    needs_mechanisms: territory.mechanisms
+                        || (territory.exporter_mechanisms && inside),
                 })
             })
             .collect();
@@ -126,6 +136,20 @@ impl<'a> TransferFacts<'a> {
     /// Some data leaves the territory of some regime addressed.
     pub fn any(&self) -> bool {
         self.regimes.iter().any(|r| !r.destinations.is_empty())
+    }
+
+    /// Routes under `regime` whose mechanism is the contract clauses approved under its law.
+    pub fn on_contracts(&self, regime: &str) -> Vec<&'a str> {
+        self.regime(regime)
+            .map(|r| {
+                r.destinations
+                    .iter()
+                    .flat_map(|d| d.routes.iter())
+                    .filter(|route| route.mechanism == Some(Mechanism::Contracts))
+                    .map(|route| route.recipient)
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// The regime with this jurisdiction id, when addressed.

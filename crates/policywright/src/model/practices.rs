@@ -148,6 +148,9 @@ pub enum TransferSafeguard {
     /// Standard Contractual Clauses with the changes the Swiss FDPIC requires for transfers
     /// under Swiss law.
     SwissSccs,
+    /// The standard contractual clauses the Brazilian ANPD approved (Res. CD/ANPD 19/2024,
+    /// Annex II), for transfers under the LGPD.
+    AnpdStandardClauses,
     /// Binding corporate rules.
     BindingCorporateRules,
 }

@@ -138,6 +138,7 @@ pub fn check_on(facts: &Facts<'_>, library: &Library, today: time::Date) -> Vec<
     clashes::unanswered(facts, law, &mut f);
     transfers::recipients(facts, &mut f);
     transfers::destinations(facts, &mut f);
+    transfers::brazil_notice(facts, &mut f);
     considered::check(facts.answers(), &mut f);
     considered::apply(facts.answers(), &mut f.0);
     crate::versions::reminder::check(facts, law, today, &mut f);

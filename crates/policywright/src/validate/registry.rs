@@ -239,6 +239,10 @@ pub(super) const TRANSFER_WITHOUT_SAFEGUARD: Rule = warning(
     "transfers.recipient-without-safeguard",
     "Find the safeguard in your contract with this recipient (its data processing terms usually name one) and choose it for the recipient, or correct where it processes data.",
 );
+pub(super) const BRAZIL_PORTUGUESE_NOTICE: Rule = warning(
+    "transfers.brazil-portuguese-notice",
+    "If your clauses name you to publish it (Clause 4), put a page in Portuguese on your website, or a prominent part of this policy, saying how, for how long and why the data goes abroad, to which country, who you are and how to reach you, who shares it and why, each party's responsibilities, people's rights and how to use them (including petitioning the ANPD), and any onward transfers (Res. CD/ANPD 19/2024, Annex II, Clauses 14.1, 14.2 and 14.4).",
+);
 pub(super) const UNASSIGNED_SAFEGUARDS: Rule = warning(
     "transfers.unassigned-safeguards",
     "Choose each safeguard for the recipients it covers (on the vendor), then remove it from this list.",
@@ -390,6 +394,7 @@ pub const RULES: &[Rule] = &[
     ALWAYS_RECEIVED_NOT_COLLECTED,
     VENDOR_SETTING_UNANSWERED,
     TRANSFER_WITHOUT_SAFEGUARD,
+    BRAZIL_PORTUGUESE_NOTICE,
     UNASSIGNED_SAFEGUARDS,
     REVIEW_OVERDUE,
 ];

@@ -46,18 +46,48 @@ pub(super) fn recipients(facts: &Facts<'_>, f: &mut Findings) {
 /// Recipients abroad with no safeguard under a law addressed.
 pub(super) fn destinations(facts: &Facts<'_>, f: &mut Findings) {
     for r in &facts.transfers.regimes {
-        if !r.territory.mechanisms {
+        if !r.needs_mechanisms {
             continue;
         }
+        // Where the policy prints a mechanism per destination it says "no safeguard named yet";
+        // elsewhere (Brazil) it names none for this recipient.
+        let policy = if r.territory.mechanisms {
+            "The policy says so."
+        } else {
+            "The policy names no safeguard for it."
+        };
         for (recipient, country) in r.unprotected() {
             f.add(
                 &TRANSFER_WITHOUT_SAFEGUARD,
                 At::field("vendors"),
                 format!(
-                    "{recipient} processes data in {country}, outside {}, and no safeguard that {}'s law accepts is named for it. The policy says so.",
+                    "{recipient} processes data in {country}, outside {}, and no safeguard that {}'s law accepts is named for it. {policy}",
                     r.jurisdiction.name, r.jurisdiction.short
                 ),
             );
         }
     }
+}
+
+/// Brazil: a transfer under the ANPD's standard clauses comes with a notice in Portuguese that
+/// the designated party publishes on its website (Res. CD/ANPD 19/2024, Annex II, Clause 14).
+pub(super) fn brazil_notice(facts: &Facts<'_>, f: &mut Findings) {
+    let recipients = facts.transfers.on_contracts("br");
+    if recipients.is_empty() {
+        return;
+    }
+    let mut names: Vec<String> = Vec::new();
+    for n in recipients {
+        if !names.iter().any(|m| m == n) {
+            names.push(n.to_owned());
+        }
+    }
+    f.add(
+        &BRAZIL_PORTUGUESE_NOTICE,
+        At::field("vendors"),
+        format!(
+            "You send data of people in Brazil to {} under the ANPD's standard contractual clauses. Those clauses ask the party named in them to publish, on its website, a notice in Portuguese and in plain language about the transfer; this app writes the policy in English only.",
+            text::join_and(&names)
+        ),
+    );
 }

@@ -50,6 +50,9 @@ pub(crate) struct DestinationView {
     who: Vec<String>,
     /// How the transfers there are protected, as one phrase.
     how: String,
+    /// Only the mechanisms the law or the answers give, as one phrase; empty when none does
+    /// (the Brazil section names no mechanism the owner has not).
+    known: String,
 }
 
 pub(super) fn transfers(facts: &Facts<'_>, s: &toml::Table) -> TransfersView {
@@ -130,31 +133,50 @@ fn destination(regime: &str, d: &Destination<'_>, s: &toml::Table) -> Destinatio
         };
         string(s, &format!("mechanism_{regime}"), key)
     };
+    let known = if d.adequacy == Adequacy::Adequate {
+        phrase(Some(Mechanism::Adequacy))
+    } else {
+        grouped(d, &phrase, true)
+    };
     let how = if d.adequacy == Adequacy::Adequate {
         phrase(Some(Mechanism::Adequacy))
     } else if d.routes.is_empty() {
         string(s, "transfers", "ours_only")
     } else {
-        // Recipients grouped by mechanism: "Stripe and Google Analytics: the EU–US framework".
-        let mut by: BTreeMap<Option<Mechanism>, Vec<&str>> = BTreeMap::new();
-        for r in &d.routes {
-            let names = by.entry(r.mechanism).or_default();
-            if !names.contains(&r.recipient) {
-                names.push(r.recipient);
-            }
-        }
-        let parts: Vec<String> = by
-            .into_iter()
-            .map(|(m, names)| {
-                let names: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
-                format!("{}: {}", text::join_and(&names), phrase(m))
-            })
-            .collect();
-        parts.join("; ")
+        grouped(d, &phrase, false)
     };
     DestinationView {
         country: d.country.name.clone(),
         who,
         how,
+        known,
     }
+}
+
+/// Recipients grouped by mechanism: "Stripe and Google Analytics: the EU–US framework"; with
+/// `only_known`, recipients with no mechanism are left out.
+fn grouped(
+    d: &Destination<'_>,
+    phrase: &dyn Fn(Option<Mechanism>) -> String,
+    only_known: bool,
+) -> String {
+    let mut by: BTreeMap<Option<Mechanism>, Vec<&str>> = BTreeMap::new();
+    for r in d
+        .routes
+        .iter()
+        .filter(|r| !only_known || r.mechanism.is_some())
+    {
+        let names = by.entry(r.mechanism).or_default();
+        if !names.contains(&r.recipient) {
+            names.push(r.recipient);
+        }
+    }
+    let parts: Vec<String> = by
+        .into_iter()
+        .map(|(m, names)| {
+            let names: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
+            format!("{}: {}", text::join_and(&names), phrase(m))
+        })
+        .collect();
+    parts.join("; ")
 }
