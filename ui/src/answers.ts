@@ -55,9 +55,13 @@ export function parseText(field: Field, text: string): unknown {
   }
 }
 
-/** Whether the wizard asks `field` of this project: a vendor's setting only once it is chosen. */
+/** Whether the wizard asks `field` of this project: a vendor's setting only once it is chosen,
+ * a follow-up question only once its choice is ticked. */
 export function asked(field: Field, project: Project): boolean {
-  return field.vendor === undefined || project.vendors.catalogue.includes(field.vendor);
+  if (field.vendor !== undefined && !project.vendors.catalogue.includes(field.vendor)) return false;
+  if (field.when === undefined) return true;
+  const chosen = getAt(project, field.when.path);
+  return Array.isArray(chosen) && chosen.includes(field.when.value);
 }
 
 /** Every field of a step. */

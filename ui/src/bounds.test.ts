@@ -8,6 +8,7 @@ describe("number ranges from the core", () => {
     expect(boundPath("data[12].retention.amount")).toBe("data[*].retention.amount");
     expect(boundFor("data[3].retention.grace_days").min).toBe(0);
     expect(numberAttrs(boundFor("children.minimum_age"))).toEqual({ min: 1, max: 21, inputmode: "numeric" });
+    expect(numberAttrs(boundFor("backups.kept_days"))).toEqual({ min: 1, max: 3650, inputmode: "numeric" });
   });
 
   it("keeps a number outside the range for the core to flag, within what the answer holds", () => {

@@ -30,6 +30,9 @@ export type Field = FieldKind & {
   group?: string;
   /** Asked only when this catalogue vendor is chosen (a setting in the owner's account with it). */
   vendor?: string;
+  /** Asked only when the multiple choice at `path` includes `value` (how long backups are kept,
+   * once backups are ticked). */
+  when?: { path: string; value: string };
 };
 
 export type Widget = "products" | "data" | "purposes" | "vendors" | "jurisdictions" | "retention" | "review";
@@ -293,7 +296,7 @@ export const steps: Step[] = [
     title: "Retention, security, transfers",
     intro: "How long you keep each kind of data, how you protect it, and the safeguards for data sent abroad.",
     section: "retention",
-    owns: ["data[*].retention", "security", "transfers", "breach"],
+    owns: ["data[*].retention", "security", "backups", "transfers", "breach"],
     blocks: [
       { heading: "How long you keep it", widget: "retention" },
       {
@@ -315,6 +318,14 @@ export const steps: Step[] = [
               { value: "penetration-testing", label: "Independent security testing" },
               { value: "certification", label: "Certified (ISO/IEC 27001, SOC 2…)" },
             ],
+          },
+          {
+            path: "backups.kept_days",
+            label: "Days a backup is kept",
+            kind: "number",
+            optional: true,
+            when: { path: "security", value: "backups" },
+            help: "How many days each backup is kept before it is replaced or deleted. Deleted data stays in a backup until then, and the policy tells people for how long.",
           },
           {
             path: "breach.notify_affected_people",

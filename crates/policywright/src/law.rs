@@ -141,6 +141,8 @@ pub const REQUIRED: &[&str] = &[
     "quebec.minors-consent",
     "washington.health-data-policy",
     "washington.consumer-health-data",
+    "gdpr.storage-period",
+    "uk-gdpr.storage-period",
 ];
 
 impl LawFacts {

@@ -21,6 +21,7 @@ fn with(bound: &Bound, value: u32) -> Project {
         "minors.excluded_under" => p.minors.excluded_under = Some(small()),
         "breach.authority_within_hours" => p.breach.authority_within_hours = Some(value),
         "ai.provider_keeps_days" => p.ai.provider_keeps_days = Some(value),
+        "backups.kept_days" => p.backups.kept_days = Some(value),
         "data[*].retention.amount" => {
             p.data[0].retention = Some(Retention::Period {
                 amount: value,
@@ -94,6 +95,7 @@ fn each_bound_is_the_range_the_wizard_has_always_allowed() {
         vec![
             ("data[*].retention.amount", 1, 1000),
             ("data[*].retention.grace_days", 0, 3650),
+            ("backups.kept_days", 1, 3650),
             ("breach.authority_within_hours", 1, 720),
             ("children.minimum_age", 1, 21),
             ("minors.excluded_under", 13, 18),

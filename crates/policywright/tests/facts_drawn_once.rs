@@ -23,6 +23,7 @@ const CONCLUDED: &[(&str, &str)] = &[
     ("vendors.settings", "facts.vendors"),
     ("data", "facts.data"),
     ("purposes", "facts.purposes"),
+    ("backups", "facts.backups"),
 ];
 
 /// Catalogue flags that facts interpret, and the fact to read instead.

@@ -234,6 +234,10 @@ fn cases() -> Vec<(&'static str, Project)> {
             }),
         ),
         (
+            "security.backup-period-missing",
+            with(&shop, &|p| p.backups = Backups::default()),
+        ),
+        (
             "vendors.always-received-not-collected",
             with(&shop, &|p| p.data.retain(|d| d.category != "ip-address")),
         ),

@@ -4,21 +4,29 @@
 import { describe, expect, it } from "vitest";
 import { fieldId, setAnswer, stepFields } from "../answers";
 import { blankProject } from "../fixtures";
+import { getAt, setAt } from "../paths";
 import type { Field } from "../steps";
 import { steps } from "../steps";
 import { finding, mountStep } from "../testing";
 
-/** A blank project with every vendor a setting question depends on, so every question is asked. */
-function everyVendorAsked() {
+/** A blank project with every vendor a setting question depends on, and every choice a
+ * follow-up question depends on, so every question is asked. */
+function everyQuestionAsked() {
   const p = blankProject();
-  p.vendors.catalogue = steps.flatMap(stepFields).flatMap((f) => (f.vendor ? [f.vendor] : []));
+  const fields = steps.flatMap(stepFields);
+  p.vendors.catalogue = fields.flatMap((f) => (f.vendor ? [f.vendor] : []));
+  for (const f of fields) {
+    if (!f.when) continue;
+    const chosen = getAt(p, f.when.path);
+    setAt(p, f.when.path, [...(Array.isArray(chosen) ? chosen : []), f.when.value]);
+  }
   return p;
 }
 
 describe("wizard steps", () => {
   it("label every control of every step and link its help and finding", () => {
     for (const step of steps) {
-      const w = mountStep(step.id, everyVendorAsked());
+      const w = mountStep(step.id, everyQuestionAsked());
       for (const field of stepFields(step)) {
         const node = w.q(`#${fieldId(field.path)}`);
         const label = node.tagName === "FIELDSET" ? node.querySelector("legend") : w.c.querySelector(`label[for="${node.id}"]`);
@@ -79,6 +87,23 @@ describe("wizard steps", () => {
     k.toggle(`#${fieldId("security")}-1`);
     k.toggle(`#${fieldId("security")}-0`);
     expect(k.history.current.security).toEqual(["encryption-in-transit", "encryption-at-rest"]);
+    k.done();
+  });
+
+  it("asks how long backups are kept only once backups are ticked, and saves whole days", () => {
+    const k = mountStep("keeping");
+    const days = `#${fieldId("backups.kept_days")}`;
+    expect(k.c.querySelector(days)).toBeNull();
+    k.toggle(`#${fieldId("security")}-5`);
+    expect(k.history.current.security).toEqual(["backups"]);
+    expect(k.c.querySelector(days)).not.toBeNull();
+    expect(k.q(`${days}-help`).textContent).toContain("before it is replaced or deleted");
+    k.type(days, "35");
+    expect(k.history.current.backups).toEqual({ kept_days: 35 });
+    k.type(days, "");
+    expect(k.history.current.backups?.kept_days).toBeUndefined();
+    k.toggle(`#${fieldId("security")}-5`);
+    expect(k.c.querySelector(days)).toBeNull();
     k.done();
   });
 

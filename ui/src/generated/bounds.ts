@@ -18,6 +18,13 @@ export const bounds: readonly Bound[] = [
     "holds": 4294967295
   },
   {
+    "path": "backups.kept_days",
+    "name": "The days a backup is kept",
+    "min": 1,
+    "max": 3650,
+    "holds": 4294967295
+  },
+  {
     "path": "breach.authority_within_hours",
     "name": "Hours to tell the regulator",
     "min": 1,

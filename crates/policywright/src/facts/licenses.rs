@@ -36,6 +36,7 @@ pub const NAMES: &[&str] = &[
     "marketing.sends-emails",
     "cookies.banner",
     "health.washington-policy",
+    "backups.period",
 ];
 
 /// Whether the license `name` holds; `None` when no license has that name.
@@ -107,6 +108,8 @@ pub fn holds(facts: &Facts<'_>, law: &LawFacts, name: &str) -> Option<bool> {
         "cookies.banner" => p.cookies.consent_banner,
         // The owner gave the address of the separate policy Washington's Act asks for.
         "health.washington-policy" => facts.sensitive.has_health_data_policy,
+        // The owner said how long a backup is kept (GDPR Art. 13(2)(a)).
+        "backups.period" => facts.backups.period_days.is_some(),
         _ => return None,
     })
 }

@@ -12,6 +12,7 @@
 //! Ids the catalogues do not know are left out of every fact (validation reports them), so a
 //! fact never rests on a typo.
 
+mod backups;
 mod ccpa;
 mod cookies;
 mod data;
@@ -23,6 +24,7 @@ mod tracking;
 mod transfers;
 mod vendors;
 
+pub use backups::BackupFacts;
 pub use ccpa::CcpaCategoryFact;
 pub use cookies::CookieFacts;
 pub use data::{DataFacts, PurposeFacts, ResolvedData, ResolvedPurpose};
@@ -73,6 +75,8 @@ pub struct Facts<'a> {
     pub profiling: bool,
     /// Browser privacy signals the owner honours.
     pub signals: SignalFacts,
+    /// Backups, and how long they are kept.
+    pub backups: BackupFacts,
 }
 
 /// Selling personal information and sharing it for targeted advertising (US state laws).
@@ -236,6 +240,7 @@ impl<'a> Facts<'a> {
                 do_not_track: answers.cookies.do_not_track == DntResponse::Honoured,
                 global_privacy_control: answers.cookies.honours_global_privacy_control,
             },
+            backups: BackupFacts::derive(answers),
         }
     }
 

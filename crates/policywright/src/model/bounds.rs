@@ -85,6 +85,17 @@ pub const AI_PROVIDER_KEEPS_DAYS: Bound = Bound {
     holds: u32::MAX,
 };
 
+/// `backups.kept_days`. Backups are commonly replaced after days or weeks, and archives are kept
+/// for a few years; ten years covers any archive kept for records the law keeps longest. A
+/// backup kept 0 days is no backup: leave the answer out.
+pub const BACKUP_KEPT_DAYS: Bound = Bound {
+    path: "backups.kept_days",
+    name: "The days a backup is kept",
+    min: 1,
+    max: 3650,
+    holds: u32::MAX,
+};
+
 /// `data[*].retention.amount`, in days, months or years. A period of 0 keeps nothing; 1,000 of
 /// any unit is longer than any law asks records to be kept.
 pub const RETENTION_AMOUNT: Bound = Bound {
@@ -109,6 +120,7 @@ pub const RETENTION_GRACE_DAYS: Bound = Bound {
 pub const BOUNDS: &[Bound] = &[
     RETENTION_AMOUNT,
     RETENTION_GRACE_DAYS,
+    BACKUP_KEPT_DAYS,
     BREACH_AUTHORITY_HOURS,
     MINIMUM_AGE,
     MINORS_EXCLUDED_UNDER,

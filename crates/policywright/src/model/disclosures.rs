@@ -1,6 +1,7 @@
 //! Answers that only some owners need to give, each feeding one statement a law asks for:
 //! minors and targeted advertising, sensitive data under US laws, AI providers and training,
-//! technology that identifies, locates or profiles people (Quebec), and how people complain.
+//! technology that identifies, locates or profiles people (Quebec), how people complain, and how
+//! long backups are kept.
 //!
 //! Every field is optional and defaults to "not answered", so an owner these questions do not
 //! concern never has to answer them, and a file written before they existed reads unchanged.
@@ -83,6 +84,27 @@ impl Ai {
     /// Nothing answered.
     pub fn is_empty(&self) -> bool {
         *self == Ai::default()
+    }
+}
+
+/// Backups, asked only of an owner who keeps them (the security measure "backups"): deleted data
+/// stays in a backup until the backup is replaced, so the period is part of how long data is
+/// kept (GDPR Art. 13(2)(a)).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Backups {
+    /// How many whole days a backup is kept before it is replaced or deleted. Not set: not
+    /// answered, and the policy states no period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = bounds::BACKUP_KEPT_DAYS.min, max = bounds::BACKUP_KEPT_DAYS.max))]
+    pub kept_days: Option<u32>,
+}
+
+impl Backups {
+    /// Nothing answered.
+    pub fn is_empty(&self) -> bool {
+        *self == Backups::default()
     }
 }
 

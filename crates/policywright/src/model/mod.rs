@@ -22,7 +22,7 @@ mod practices;
 mod vendors;
 
 pub use disclosures::{
-    Ai, BreachChannel, Complaints, Minors, Sensitive, SpecialCondition, Tracking,
+    Ai, Backups, BreachChannel, Complaints, Minors, Sensitive, SpecialCondition, Tracking,
 };
 pub use organisation::{Contact, Organisation, PostalAddress, Product, ProductKind};
 pub use practices::{
@@ -98,6 +98,9 @@ pub struct Project {
     /// Security measures in place.
     #[serde(default)]
     pub security: Vec<SecurityMeasure>,
+    /// How long backups are kept, for an owner who keeps them.
+    #[serde(default, skip_serializing_if = "Backups::is_empty")]
+    pub backups: Backups,
     /// What happens after a data breach.
     #[serde(default)]
     pub breach: Breach,
@@ -207,6 +210,7 @@ impl Project {
             automated_decisions: AutomatedDecisions::default(),
             transfers: Transfers::default(),
             security: Vec::new(),
+            backups: Backups::default(),
             breach: Breach::default(),
             rights: Rights::default(),
             policy_changes: PolicyChanges::default(),

@@ -84,6 +84,7 @@ fn numbers(p: &Project, f: &mut Findings) {
             p.minors.excluded_under.map(u32::from),
         ),
         (&bounds::AI_PROVIDER_KEEPS_DAYS, p.ai.provider_keeps_days),
+        (&bounds::BACKUP_KEPT_DAYS, p.backups.kept_days),
     ];
     for (bound, value) in answers {
         if let Some(v) = value {

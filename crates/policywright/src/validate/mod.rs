@@ -120,6 +120,7 @@ pub fn check_on(facts: &Facts<'_>, library: &Library, today: time::Date) -> Vec<
     let law = library.law();
     practices::data(facts, &mut f);
     practices::purposes(facts, law, &mut f);
+    practices::backups(facts, law, &mut f);
     sharing::vendors(facts, &mut f);
     sharing::sale(facts, law, &mut f);
     sharing::cookies(facts, law, &mut f);

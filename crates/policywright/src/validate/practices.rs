@@ -1,4 +1,5 @@
-//! Checks of what is collected and why: sources, retention, purposes and their legal bases.
+//! Checks of what is collected and why: sources, retention (backups too), purposes and their
+//! legal bases.
 
 use super::registry::*;
 use super::{At, Findings};
@@ -113,4 +114,29 @@ pub(super) fn purposes(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
             "Some purposes rely on consent, but you have not said how people withdraw it.",
         );
     }
+}
+
+/// An owner who keeps backups says how long, where the GDPR or the UK GDPR asks for the period
+/// data is kept: deleted data stays in a backup until it is replaced.
+pub(super) fn backups(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
+    let laws: Vec<String> = [
+        ("eu", "gdpr.storage-period"),
+        ("uk", "uk-gdpr.storage-period"),
+    ]
+    .into_iter()
+    .filter(|(region, _)| facts.regions.has(region))
+    .map(|(_, id)| law.cite(id).to_owned())
+    .collect();
+    if laws.is_empty() || !facts.backups.period_missing {
+        return;
+    }
+    let verb = if laws.len() == 1 { "asks" } else { "ask" };
+    f.add(
+        &BACKUP_PERIOD_MISSING,
+        At::field("backups.kept_days").also("security".to_owned()),
+        format!(
+            "You keep backups but have not said for how long. Deleted data stays in them until they are replaced, and {} {verb} for the period data is kept or the criteria used to set it.",
+            crate::text::join_and(&laws)
+        ),
+    );
 }

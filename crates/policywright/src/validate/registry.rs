@@ -142,6 +142,10 @@ pub(super) const RETENTION_CRITERIA_EMPTY: Rule = warning(
     "data.retention-criteria-empty",
     "Describe how you decide how long to keep this data.",
 );
+pub(super) const BACKUP_PERIOD_MISSING: Rule = warning(
+    "security.backup-period-missing",
+    "Say how many days a backup is kept before it is replaced or deleted (in the security questions).",
+);
 pub(super) const DATA_UNUSED: Rule = warning(
     "data.unused",
     "Link it to a purpose, or stop collecting it.",
@@ -360,6 +364,7 @@ pub const RULES: &[Rule] = &[
     PURPOSE_DATA_NOT_COLLECTED,
     SPECIAL_CATEGORY_WITHOUT_CONSENT,
     WITHDRAWAL_MISSING,
+    BACKUP_PERIOD_MISSING,
     PAYMENTS_WITHOUT_PAYMENT_DATA,
     VENDOR_DATA_WITHOUT_PURPOSE,
     ADVERTISING_BUT_NO_SHARING,

@@ -144,7 +144,7 @@ const CONDITIONS: &[SpecialCondition] = &[
 ];
 
 /// The answers only some owners give (minors, sensitive data, AI, Quebec, complaints, breach
-/// channels, the German state), each set or left unanswered by one of `b`.
+/// channels, the German state, backups), each set or left unanswered by one of `b`.
 fn later_answers(p: &mut Project, b: &[bool]) {
     let yes_no = |set: bool, value: bool| set.then_some(value);
     p.organisation.address.region = b[1].then(|| "Bayern".to_owned());
@@ -176,6 +176,13 @@ fn later_answers(p: &mut Project, b: &[bool]) {
         vec![]
     };
     p.children.retention_policy = b[14].then(|| "A year after the last sign-in.".to_owned());
+    // Backups with or without a period, and a period left over after backups are unticked.
+    p.security = if b[5] {
+        vec![SecurityMeasure::AccessControl, SecurityMeasure::Backups]
+    } else {
+        vec![SecurityMeasure::AccessControl]
+    };
+    p.backups.kept_days = b[6].then_some(35);
     if p.marketing.soft_opt_in && b[1] {
         for u in &mut p.purposes {
             if u.purpose == "marketing-emails" {

@@ -159,8 +159,8 @@ pub(crate) struct View {
     transfers: TransfersView,
     /// Labels of the security measures, in a fixed order.
     security: Vec<String>,
-    /// The owner keeps backups (a security measure), where deleted data can linger.
-    backups: bool,
+    /// Backups (a security measure), where deleted data can linger, and for how long.
+    backups: practices::BackupsView,
     /// What happens after a breach.
     breach: BreachView,
     /// How people use their rights.
@@ -243,7 +243,7 @@ impl View {
             automated: choices::automated(p),
             transfers: transfers::transfers(facts, s),
             security: choices::security(p, s),
-            backups: p.security.contains(&crate::model::SecurityMeasure::Backups),
+            backups: practices::backups(facts, s),
             breach: choices::breach(p, &facts.regions),
             rights: choices::rights(p, s),
             changes: choices::changes(p),

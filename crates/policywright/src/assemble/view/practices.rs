@@ -24,6 +24,15 @@ pub(crate) struct DataView {
     retention_criteria: Option<String>,
 }
 
+/// Backups, where deleted data stays until they are replaced.
+#[derive(Serialize)]
+pub(crate) struct BackupsView {
+    /// The owner keeps backups.
+    kept: bool,
+    /// The most a backup is kept, in words ("35 days"), when the owner said.
+    period: Option<String>,
+}
+
 /// One source of data.
 #[derive(Serialize)]
 pub(crate) struct SourceView {
@@ -211,6 +220,16 @@ fn retention(r: &Retention, s: &toml::Table) -> Option<String> {
                 .replace("{period}", &period(*grace_days, RetentionUnit::Days, s))
         }),
         Retention::Criteria { .. } => None,
+    }
+}
+
+pub(super) fn backups(facts: &Facts<'_>, s: &toml::Table) -> BackupsView {
+    BackupsView {
+        kept: facts.backups.kept,
+        period: facts
+            .backups
+            .period_days
+            .map(|d| period(d, RetentionUnit::Days, s)),
     }
 }
 

@@ -357,6 +357,7 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
             Spelled,
         ),
     ),
+    ("backups.kept_days", Choice("the days a backup is kept")),
     (
         "breach.notify_affected_people",
         Flag(

@@ -193,3 +193,20 @@ fn the_summary_names_a_changed_vendor_setting() {
         changes[0].says
     );
 }
+
+#[test]
+fn the_summary_says_how_long_backups_are_now_kept() {
+    let lib = library();
+    let old = example("shop");
+    let mut new = old.clone();
+    new.backups.kept_days = Some(14);
+    let says: Vec<String> = between(&old, &new, &lib)
+        .into_iter()
+        .map(|c| c.says)
+        .collect();
+    assert_eq!(says, ["Changed the days a backup is kept from 30 to 14."]);
+    new.backups.kept_days = None;
+    let changes = between(&old, &new, &lib);
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0].field, "backups.kept_days");
+}
