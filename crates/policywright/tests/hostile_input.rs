@@ -449,5 +449,19 @@ fn render_templated_titles() -> Vec<String> {
         let doc = policywright::assemble(&p, library()).expect("assembles");
         titles.extend(doc.sections.into_iter().map(|s| s.title));
     }
+    // The privacy contacts' heading names who there is: a data protection officer and a UK
+    // representative (the SaaS example's), an EU representative (the shop's).
+    let saas = example("saas").organisation;
+    let (dpo, uk) = (saas.dpo, saas.uk_representative);
+    let eu = example("shop").organisation.eu_representative;
+    assert!(dpo.is_some() && eu.is_some() && uk.is_some());
+    for mask in 1..8 {
+        let mut p = example("saas");
+        p.organisation.dpo = dpo.clone().filter(|_| mask & 1 != 0);
+        p.organisation.eu_representative = eu.clone().filter(|_| mask & 2 != 0);
+        p.organisation.uk_representative = uk.clone().filter(|_| mask & 4 != 0);
+        let doc = policywright::assemble(&p, library()).expect("assembles");
+        titles.extend(doc.sections.into_iter().map(|s| s.title));
+    }
     titles
 }
