@@ -202,6 +202,12 @@ fn h8_the_california_sold_or_shared_column_follows_the_ad_vendors() {
     // information (law row ccpa.customer-records).
     assert!(row(ca, "Customer records", "").contains("Health data"));
     assert!(!row(ca, "Audio, electronic", "").contains("Health"));
+    // Sensitive personal information is a category of its own, (v)(1)(L), listed as well.
+    let sensitive = row(ca, "Sensitive personal information", "");
+    assert!(
+        sensitive.contains("Sign-in details, precise location and health data"),
+        "{sensitive}"
+    );
     // Without the vendors that use data for ads nothing is sold or shared, whatever else is
     // disclosed.
     p.vendors

@@ -1,6 +1,9 @@
 //! The CCPA's statutory categories of personal information (Cal. Civ. Code §1798.140(v)(1)):
 //! which are collected, who receives them and whether they are sold or shared.
 //!
+//! Sensitive personal information is a category of its own, (v)(1)(L), beside the category each
+//! kind of data falls in, so data marked sensitive is listed twice.
+//!
 //! A statutory category is split into rows by who it is sold or shared to: an ad platform that
 //! receives approximate location does not receive precise location, so one "Geolocation data"
 //! row sold to advertisers would say more than is true of the precise location in it.
@@ -65,6 +68,9 @@ fn recipients<'a>(id: &str, vendors: &VendorFacts<'a>) -> Recipients<'a> {
     r
 }
 
+/// The letter of "Sensitive personal information" in §1798.140(v)(1).
+const SENSITIVE: &str = "L";
+
 pub(super) fn categories<'a>(
     data: &DataFacts<'a>,
     vendors: &VendorFacts<'a>,
@@ -74,19 +80,19 @@ pub(super) fn categories<'a>(
     for d in &data.collected {
         let c = d.category;
         let r = recipients(&c.id, vendors);
-        let key = (
-            c.ccpa.as_str(),
-            r.shared_to.iter().map(|k| k.id.as_str()).collect(),
-        );
-        let row = rows.entry(key).or_insert_with(|| CcpaCategoryFact {
-            letter: c.ccpa.as_str(),
-            categories: Vec::new(),
-            disclosed_to: Vec::new(),
-            shared_to: r.shared_to.clone(),
-        });
-        row.categories.push(c);
-        for k in r.disclosed_to {
-            add(&mut row.disclosed_to, k);
+        let letters = std::iter::once(c.ccpa.as_str()).chain(c.sensitive_pi.then_some(SENSITIVE));
+        for letter in letters {
+            let key = (letter, r.shared_to.iter().map(|k| k.id.as_str()).collect());
+            let row = rows.entry(key).or_insert_with(|| CcpaCategoryFact {
+                letter,
+                categories: Vec::new(),
+                disclosed_to: Vec::new(),
+                shared_to: r.shared_to.clone(),
+            });
+            row.categories.push(c);
+            for k in &r.disclosed_to {
+                add(&mut row.disclosed_to, k);
+            }
         }
     }
     rows.into_values()
