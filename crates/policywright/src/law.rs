@@ -105,6 +105,7 @@ pub struct LawFacts {
 
 /// Ids the code (checks and templates) relies on; loading fails when one is missing.
 pub const REQUIRED: &[&str] = &[
+    "ccpa.opt-out-time",
     "gdpr.lawful-basis",
     "lgpd.legal-bases",
     "gdpr.special-category-consent",

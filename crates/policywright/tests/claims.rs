@@ -376,3 +376,20 @@ fn off_until_turned_on_only_while_a_map_embed_waits_for_consent() {
         finding.message
     );
 }
+
+/// California, a lawyer's fourth read: opting out and limiting have a 15-business-day deadline,
+/// not the 45 days of requests to know, delete or correct; the right to limit is offered only
+/// where sensitive data is used beyond what the law allows without it.
+#[test]
+fn california_deadlines_per_request_and_limit_only_where_it_applies() {
+    let app = markdown(&document(&example("consumer-app")));
+    assert!(app.contains("Within 45 days for a request to know, delete or correct."));
+    assert!(app.contains("We act on a request to opt out or to limit within 15 business days."));
+    let saas = markdown(&document(&example("saas")));
+    assert!(saas.contains("Within 45 days for a request to know, delete or correct."));
+    assert!(
+        !saas.contains("within 15 business days"),
+        "the SaaS neither sells nor shares"
+    );
+    assert!(!saas.contains("limit the use of sensitive personal information"));
+}
