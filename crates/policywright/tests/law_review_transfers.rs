@@ -61,6 +61,13 @@ fn brazil_names_the_anpd_adequacy_decision_for_the_eea() {
         "{text}"
     );
     assert!(!text.contains("no safeguard named yet"), "{text}");
+    // The United States has no line, so the list does not present itself as complete (a fourth
+    // lawyer's read: "How your data is protected there" over Ireland alone).
+    assert!(
+        text.contains("What protects your data in some of these countries:"),
+        "{text}"
+    );
+    assert!(!text.contains("How your data is protected there"), "{text}");
 }
 
 #[test]
