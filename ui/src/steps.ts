@@ -438,10 +438,10 @@ export const steps: Step[] = [
           },
           {
             path: "sensitive.health_data_policy_url",
-            label: "Your Consumer Health Data Privacy Policy (Washington)",
+            label: "Your Consumer Health Data Privacy Policy (Washington, Nevada)",
             kind: "url",
             optional: true,
-            help: "Only if you collect health, biometric or genetic data from people in the US states. Washington's My Health My Data Act asks for a separate policy, linked from your homepage; this app does not write it. The policy links to it.",
+            help: "Only if you collect health, biometric or genetic data from people in the US states. Washington's My Health My Data Act and Nevada's consumer health data law ask for a separate policy, linked from your homepage; this app does not write it. The policy links to it.",
           },
         ],
       },

@@ -196,7 +196,7 @@ fn washington_asks_for_a_separate_health_data_policy() {
 fn the_health_data_policy_link_is_printed_only_when_given() {
     let text = policy("consumer-app", |_| {});
     assert!(text.contains(
-        "our Consumer Health Data Privacy Policy, which Washington's My Health My Data Act asks for, is at"
+        "If you live in Washington or Nevada: our Consumer Health Data Privacy Policy, which Washington's My Health My Data Act and Nevada's consumer health data law ask for, is at"
     ));
     assert!(text.contains("https://lumentrails.example/privacy/washington-health"));
     let without = policy("consumer-app", |p| {

@@ -67,7 +67,7 @@ pub(super) fn quebec_under_14(facts: &Facts<'_>, law: &LawFacts, f: &mut Finding
 }
 
 /// Consumer health data is collected from people in the US states without the separate policy
-/// Washington's My Health My Data Act requires.
+/// Washington's My Health My Data Act and Nevada's consumer health data law require.
 pub(super) fn washington_health(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
     let s = &facts.sensitive;
     if !facts.regions.has("us-states") || s.consumer_health.is_empty() || s.has_health_data_policy {
@@ -84,10 +84,11 @@ pub(super) fn washington_health(facts: &Facts<'_>, law: &LawFacts, f: &mut Findi
             .also("data")
             .also("jurisdictions"),
         format!(
-            "You collect {}, which Washington's My Health My Data Act counts as consumer health data ({}). The Act requires a separate consumer health data privacy policy, linked from your homepage ({}); this policy is not one.",
+            "You collect {}, which Washington's My Health My Data Act counts as consumer health data ({}). The Act requires a separate consumer health data privacy policy, linked from your homepage ({}), and so does Nevada's law for the health data you use ({}); this policy is not one.",
             crate::text::join_and(&names),
             law.cite("washington.consumer-health-data"),
-            law.cite("washington.health-data-policy")
+            law.cite("washington.health-data-policy"),
+            law.cite("nevada.health-data-policy")
         ),
     );
 }

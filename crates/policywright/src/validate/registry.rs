@@ -284,7 +284,7 @@ pub(super) const QUEBEC_UNDER_14_CONSENT: Rule = warning(
 );
 pub(super) const WASHINGTON_HEALTH_POLICY_MISSING: Rule = warning(
     "sensitive.washington-health-policy-missing",
-    "Publish a separate Consumer Health Data Privacy Policy, link to it from your homepage, and give its address here.",
+    "Publish a separate Consumer Health Data Privacy Policy that meets Washington's and Nevada's laws, link to it from your homepage, and give its address here.",
 );
 pub(super) const ANALYTICS_COOKIES_ON_LEGITIMATE_INTERESTS: Rule = warning(
     "purpose.cookie-analytics-on-legitimate-interests",
