@@ -226,7 +226,7 @@ export const steps: Step[] = [
             path: "cookies.consent_banner",
             label: "A banner asks before non-essential cookies are set",
             kind: "check",
-            help: "Required in the EU and UK for anything beyond strictly necessary cookies.",
+            help: "Tick this only if the banner holds back every tool that sets such cookies (analytics, ads, video and map embeds) until people agree: the policy then says so. Required in the EU and UK for anything beyond strictly necessary cookies.",
           },
           {
             path: "cookies.do_not_track",
