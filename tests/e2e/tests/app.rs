@@ -807,6 +807,7 @@ async fn measure_large_project() {
         );
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
+    let ipc = time_small_calls(&s).await;
     s.finish().await;
     for (what, figures) in [
         ("keystroke -> preview DOM updated", typed),
@@ -819,6 +820,31 @@ async fn measure_large_project() {
         );
     }
     print_breakdown(&marks, &rust_edit_times(&library, &project, EDITS));
+    println!(
+        "  one small command's round trip (IPC alone, normalise_url): {}",
+        spread(ipc)
+    );
+}
+
+/// Round trips of a command that does next to nothing (`normalise_url`), timed in the page: the
+/// fixed cost of one IPC call in this build.
+async fn time_small_calls(s: &Session) -> Vec<f64> {
+    let mut trips = Vec::new();
+    for _ in 0..20 {
+        let ms = s
+            .client()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const started = performance.now();
+                 window.__TAURI_INTERNALS__.invoke('normalise_url', { url: 'example.com' })
+                     .then(() => done(performance.now() - started), () => done(null));",
+                vec![],
+            )
+            .await
+            .expect("time a small call");
+        trips.push(ms.as_f64().unwrap_or(f64::NAN));
+    }
+    trips
 }
 
 /// A mark from the page's figures (`app.sent` is the app's own); NaN when missing.
