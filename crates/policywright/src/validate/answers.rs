@@ -20,9 +20,12 @@ use crate::web_address::{UrlError, normalise_url};
 /// (one memo serves one library, as the live preview's does).
 #[derive(Debug, Default, Clone)]
 pub struct FormMemo {
-    lists: Option<Memo<(Vec<CollectedData>, Vec<PurposeUse>, Vec<String>)>>,
+    lists: Option<Memo<ListAnswers>>,
     vendors: Option<Memo<(Vec<String>, Vec<CustomVendor>)>>,
 }
+
+/// The answers [`lists`] checks: data, purposes and regions.
+type ListAnswers = (Vec<CollectedData>, Vec<PurposeUse>, Vec<String>);
 
 #[derive(Debug, Clone)]
 struct Memo<K> {
