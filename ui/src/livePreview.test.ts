@@ -87,18 +87,22 @@ describe("LivePreview", () => {
     expect(mock.live?.project).toEqual(p1);
   });
 
-  it("skips calls superseded before they were sent, and undo is an edit too", async () => {
+  it("sends a call at once when none is running, skips those superseded while one runs, and undo is an edit too", async () => {
     const { live, calls } = backend();
     const p0 = blankProject();
     await live.update(p0);
     const typed: Project[] = [];
     for (const name of ["W", "Wr", "Wre", "Wren"]) typed.push(named(typed[typed.length - 1] ?? p0, name));
-    const results = await Promise.all(typed.map((p) => live.update(p)));
-    expect(results.slice(0, 3)).toEqual([null, null, null]);
-    expect(results[3]?.sections[0].html).toContain("Wren");
+    const first = live.update(typed[0]);
+    // Sent before update returned: not a microtask later, after the UI's own work on the edit.
     expect(calls).toEqual(["open 1", "edit 1→2"]);
+    const results = await Promise.all([first, ...typed.slice(1).map((p) => live.update(p))]);
+    expect(results[0]?.sections[0].html).toContain("W");
+    expect(results.slice(1, 3)).toEqual([null, null]);
+    expect(results[3]?.sections[0].html).toContain("Wren");
+    expect(calls).toEqual(["open 1", "edit 1→2", "edit 2→3"]);
     const back = await live.update(p0);
-    expect(calls.at(-1)).toBe("edit 2→3");
+    expect(calls.at(-1)).toBe("edit 3→4");
     expect(back?.sections[0].html).toContain("Your organisation");
   });
 

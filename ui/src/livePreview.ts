@@ -36,6 +36,14 @@ export function merge(previous: Preview, update: PreviewUpdate): Preview {
   };
 }
 
+/** When the latest request went out and its answer came back (`performance.now()`), and how long
+ * listing its edits took: the app's timing figures read them. */
+export interface Timing {
+  diffMs: number;
+  sent: number;
+  received: number;
+}
+
 interface Synced {
   project: Project;
   revision: number;
@@ -47,7 +55,10 @@ export class LivePreview {
   private synced: Synced | null = null;
   private revisions = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Calls made and not yet settled (sent, or waiting for the one before them). */
+  private running = 0;
   private latest: Project | null = null;
+  readonly timing: Timing = { diffMs: 0, sent: 0, received: 0 };
 
   constructor(private readonly backend: PreviewBackend) {}
 
@@ -56,11 +67,17 @@ export class LivePreview {
     this.synced = null;
   }
 
-  /** The preview of `project`; null when a newer call superseded this one before it was sent. */
+  /** The preview of `project`; null when a newer call superseded this one before it was sent.
+   * When no call is running, the request goes out at once, before the caller returns: the UI's
+   * own work on the edit (Svelte's flush, a microtask later) then overlaps the Rust side's. */
   update(project: Project): Promise<Preview | null> {
     this.latest = project;
-    const run = this.queue.then(() => (project === this.latest ? this.send(project) : null));
-    this.queue = run.catch(() => undefined);
+    const run = this.running === 0 ? this.send(project) : this.queue.then(() => (project === this.latest ? this.send(project) : null));
+    this.running++;
+    this.queue = run.then(
+      () => void this.running--,
+      () => void this.running--,
+    );
     return run;
   }
 
@@ -70,7 +87,12 @@ export class LivePreview {
     if (synced?.project === project) return synced.preview;
     if (synced) {
       try {
-        const update = await this.backend.edit(synced.revision, revision, diff(synced.project, project));
+        const listing = performance.now();
+        const edits = diff(synced.project, project);
+        this.timing.sent = performance.now();
+        this.timing.diffMs = this.timing.sent - listing;
+        const update = await this.backend.edit(synced.revision, revision, edits);
+        this.timing.received = performance.now();
         return this.keep({ project, revision, preview: merge(synced.preview, update) });
       } catch {
         // Refused: answers that do not make a valid project, or the two sides out of step.
@@ -78,7 +100,10 @@ export class LivePreview {
       }
     }
     this.synced = null;
+    this.timing.sent = performance.now();
+    this.timing.diffMs = 0;
     const preview = await this.backend.open(project, revision);
+    this.timing.received = performance.now();
     return this.keep({ project, revision, preview });
   }
 

@@ -2,6 +2,11 @@
 // preview does not flicker or lose its scroll position on every edit.
 import type { Preview } from "./generated/Preview";
 
+/** The HTML each section element shows. Kept here rather than in a `data-` attribute: reading
+ * one back copies it out of the DOM (the vendors section of a 1,000-entry project is ~250 KB),
+ * while a section the last update did not change is the very same string, compared at once. */
+const shownHtml = new WeakMap<Element, string>();
+
 export function showPreview(root: HTMLElement, preview: Preview): void {
   let header = root.querySelector<HTMLElement>("header.policy-header");
   if (!header) {
@@ -31,14 +36,14 @@ export function showPreview(root: HTMLElement, preview: Preview): void {
       el.dataset.id = section.id;
       el.id = section.id;
     }
-    if (el.dataset.html !== section.html) {
+    if (shownHtml.get(el) !== section.html) {
       const heading = document.createElement("h2");
       heading.textContent = section.title;
       // The section HTML comes from the core, which escapes every answer before it reaches HTML.
       const body = document.createElement("div");
       body.innerHTML = section.html;
       el.replaceChildren(heading, body);
-      el.dataset.html = section.html;
+      shownHtml.set(el, section.html);
     }
     if (previous.nextElementSibling !== el) previous.after(el);
     previous = el;

@@ -20,8 +20,12 @@ export function started(step: Step, project: Project, blank: Project): boolean {
   });
 }
 
-export function stepStates(findings: Finding[], project: Project, blank: Project): Map<string, StepState> {
-  const counts = new Map<string, { errors: number; warnings: number }>();
+/** Errors and warnings per step id, from the findings alone (the step list keeps this between
+ * keystrokes that change no finding: it is the costly part on a large project). */
+export type FindingCounts = Map<string, { errors: number; warnings: number }>;
+
+export function findingCounts(findings: Finding[]): FindingCounts {
+  const counts: FindingCounts = new Map();
   for (const f of findings) {
     const id = stepFor(f.field).id;
     const c = counts.get(id) ?? { errors: 0, warnings: 0 };
@@ -29,6 +33,11 @@ export function stepStates(findings: Finding[], project: Project, blank: Project
     else c.warnings++;
     counts.set(id, c);
   }
+  return counts;
+}
+
+export function stepStates(findings: Finding[] | FindingCounts, project: Project, blank: Project): Map<string, StepState> {
+  const counts = findings instanceof Map ? findings : findingCounts(findings);
   const states = new Map<string, StepState>();
   // The review has nothing of its own to start: a blank project has nothing to review yet.
   const review = steps[steps.length - 1];

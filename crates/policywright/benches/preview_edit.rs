@@ -8,6 +8,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use policywright::assemble::{SectionMemo, assemble_facts};
 use policywright::preview::{Edit, LivePreview};
 use policywright::render::body_html;
+use policywright::validate::{FormMemo, check_remembering};
 use policywright::{Facts, Library, Project, assemble, preview, scale, validate};
 
 /// The project after the `n`th keystroke in the organisation's legal name.
@@ -106,6 +107,16 @@ fn bench(c: &mut Criterion) {
     );
     group.bench_function("part: validate", |b| {
         b.iter(|| validate(black_box(&base), &library))
+    });
+    let facts = Facts::derive(&base, library.catalogues());
+    let today = policywright::versions::today();
+    let mut form = FormMemo::default();
+    group.bench_function(
+        "part: validate, remembering the long lists' checks (unchanged lists)",
+        |b| b.iter(|| check_remembering(black_box(&facts), &library, today, &mut form)),
+    );
+    group.bench_function("part: clone the project", |b| {
+        b.iter(|| black_box(&base).clone())
     });
     let doc = assemble(&base, &library).expect("assembles");
     group.bench_function("part: HTML of every section", |b| {

@@ -702,22 +702,67 @@ async fn large_project_figures() {
 }
 
 /// Keystroke to preview updated, timed inside the page: from just before the input event (so the
-/// UI's own work on the edit counts) until the preview's DOM shows the new name.
+/// UI's own work on the edit counts) until the preview's DOM shows the new name. `data-measure`
+/// asks the app for its own marks (`data-timings`): edit recorded, request sent, response in,
+/// preview shown, Svelte flushed. After the DOM shows the name, the next animation frame and a
+/// forced style and layout are timed too.
 const TIME_ONE_KEYSTROKE: &str = "
     const [key, done] = [arguments[0], arguments[arguments.length - 1]];
     const input = document.getElementById('field-organisation-legal-name');
     const preview = document.getElementById('preview');
+    preview.dataset.measure = '';
     const started = performance.now();
     const shown = () => document.querySelector('section#who-we-are')?.textContent.includes(input.value);
     const observer = new MutationObserver(() => {
         if (!shown()) return;
         observer.disconnect();
-        done(performance.now() - started);
+        const dom = performance.now();
+        requestAnimationFrame(() => {
+            const frame = performance.now();
+            void document.body.offsetHeight;
+            const laidOut = performance.now();
+            done({ started, dom, frame, laidOut, app: JSON.parse(preview.dataset.timings || 'null') });
+        });
     });
     observer.observe(preview, { childList: true, subtree: true, characterData: true });
     input.value += key;
     input.dispatchEvent(new Event('input', { bubbles: true }));
 ";
+
+/// Each part of a keystroke, as (label, marks it runs between) over the marks the page returns;
+/// `app.*` marks are the app's own (`data-timings`).
+const PARTS: [(&str, &str, &str); 10] = [
+    (
+        "input event -> edit recorded (input handler, draft, history)",
+        "started",
+        "app.edited",
+    ),
+    (
+        "edit recorded -> request sent (Svelte flush of the edit, diff)",
+        "app.edited",
+        "app.sent",
+    ),
+    (
+        "request -> response (IPC + Rust command)",
+        "app.sent",
+        "app.received",
+    ),
+    (
+        "response -> refresh resumes (merge, promise hops)",
+        "app.received",
+        "app.got",
+    ),
+    ("showPreview (section swap)", "app.got", "app.shown"),
+    (
+        "findings, vendors + Svelte flush",
+        "app.shown",
+        "app.flushed",
+    ),
+    ("status line + Svelte flush", "app.flushed", "app.done"),
+    ("input event -> preview DOM updated", "started", "dom"),
+    ("DOM updated -> next animation frame", "dom", "frame"),
+    ("forced style + layout in that frame", "frame", "laidOut"),
+];
 
 async fn measure_large_project() {
     let home = Home::new();
@@ -733,16 +778,19 @@ async fn measure_large_project() {
     s.wait_for_text(".policy-meta", "Kestrel").await;
     s.wait_for("#field-organisation-legal-name").await;
 
+    const EDITS: usize = 30;
     let mut typed = Vec::new();
     let mut renders = Vec::new();
-    for i in 0..15 {
+    let mut marks = Vec::new();
+    for i in 0..EDITS {
         let key = if i % 2 == 0 { "x" } else { "y" };
-        let ms = s
+        let page = s
             .client()
             .execute_async(TIME_ONE_KEYSTROKE, vec![json!(key)])
             .await
             .expect("time a keystroke");
-        typed.push(ms.as_f64().unwrap_or(f64::NAN));
+        typed.push(mark(&page, "dom") - mark(&page, "started"));
+        marks.push(page);
         let render = s
             .client()
             .execute(
@@ -759,18 +807,131 @@ async fn measure_large_project() {
         );
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
-    for (what, mut figures) in [
+    let ipc = time_small_calls(&s).await;
+    s.finish().await;
+    for (what, figures) in [
         ("keystroke -> preview DOM updated", typed),
         ("preview request -> shown (the app's own figure)", renders),
     ] {
-        figures.sort_by(|a, b| a.total_cmp(b));
         println!(
-            "1,000-entry project, {what}, {} edits: median {:.1} ms, min {:.1}, max {:.1}",
+            "1,000-entry project, {what}, {} edits: {}",
             figures.len(),
-            figures[figures.len() / 2],
-            figures[0],
-            figures[figures.len() - 1]
+            spread(figures)
         );
     }
-    s.finish().await;
+    print_breakdown(&marks, &rust_edit_times(&library, &project, EDITS));
+    println!(
+        "  one small command's round trip (IPC alone, normalise_url): {}",
+        spread(ipc)
+    );
+}
+
+/// Round trips of a command that does next to nothing (`normalise_url`), timed in the page: the
+/// fixed cost of one IPC call in this build.
+async fn time_small_calls(s: &Session) -> Vec<f64> {
+    let mut trips = Vec::new();
+    for _ in 0..20 {
+        let ms = s
+            .client()
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 const started = performance.now();
+                 window.__TAURI_INTERNALS__.invoke('normalise_url', { url: 'example.com' })
+                     .then(() => done(performance.now() - started), () => done(null));",
+                vec![],
+            )
+            .await
+            .expect("time a small call");
+        trips.push(ms.as_f64().unwrap_or(f64::NAN));
+    }
+    trips
+}
+
+/// A mark from the page's figures (`app.sent` is the app's own); NaN when missing.
+fn mark(page: &Value, name: &str) -> f64 {
+    let value = match name.strip_prefix("app.") {
+        Some(own) => &page["app"][own],
+        None => &page[name],
+    };
+    value.as_f64().unwrap_or(f64::NAN)
+}
+
+/// "median M ms, min A, max B" of `figures`.
+fn spread(mut figures: Vec<f64>) -> String {
+    figures.sort_by(|a, b| a.total_cmp(b));
+    format!(
+        "median {:.1} ms, min {:.1}, max {:.1}",
+        figures[figures.len() / 2],
+        figures[0],
+        figures[figures.len() - 1]
+    )
+}
+
+/// The Rust side of each keystroke the page typed, timed in this process with the same build
+/// profile as the app: the edits parsed from JSON, applied to the held project, the update
+/// written as JSON (what the `preview_edit` command does, without IPC).
+fn rust_edit_times(
+    library: &policywright::Library,
+    project: &policywright::Project,
+    edits: usize,
+) -> Vec<f64> {
+    use policywright::preview::{Edit, LivePreview};
+    let (mut live, _) = LivePreview::open(project.clone(), library).expect("opens");
+    let mut name = project.organisation.legal_name.clone();
+    (0..edits)
+        .map(|i| {
+            name.push(if i % 2 == 0 { 'x' } else { 'y' });
+            let text =
+                json!([{"op": "set", "path": ["organisation", "legal_name"], "value": name}])
+                    .to_string();
+            let started = std::time::Instant::now();
+            let edits: Vec<Edit> = serde_json::from_str(&text).expect("edits parse");
+            let update = live.edit(&edits, library).expect("edit applies");
+            serde_json::to_string(&update).expect("update serialises");
+            started.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect()
+}
+
+/// Medians of each part of a keystroke, and the IPC share: request to response less the Rust
+/// command's own time (medians of each, so only a rough split).
+fn print_breakdown(marks: &[Value], rust: &[f64]) {
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v[v.len() / 2]
+    };
+    // The page's clock ticks in whole milliseconds: the mean of many keystrokes resolves parts
+    // shorter than one tick better than the median does.
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    println!("Breakdown over {} keystrokes (median, mean):", marks.len());
+    for (label, from, to) in PARTS {
+        let parts: Vec<f64> = marks.iter().map(|m| mark(m, to) - mark(m, from)).collect();
+        println!(
+            "  {label}: {:.1} ms, {:.2} ms",
+            median(parts.clone()),
+            mean(&parts)
+        );
+    }
+    let diff = median(marks.iter().map(|m| mark(m, "app.diffMs")).collect());
+    println!("  of the request's preparation, diff: {diff:.2} ms");
+    let round_trip = median(
+        marks
+            .iter()
+            .map(|m| mark(m, "app.received") - mark(m, "app.sent"))
+            .collect(),
+    );
+    let trips: Vec<f64> = marks
+        .iter()
+        .map(|m| mark(m, "app.received") - mark(m, "app.sent"))
+        .collect();
+    println!(
+        "  Rust side alone (this process, same profile): {}, mean {:.2}",
+        spread(rust.to_vec()),
+        mean(rust)
+    );
+    println!(
+        "  so IPC and the webview's JSON work: about {:.2} ms (medians), {:.2} ms (means)",
+        round_trip - median(rust.to_vec()),
+        mean(&trips) - mean(rust)
+    );
 }

@@ -114,15 +114,26 @@ pub fn apply_edits(json: &mut Value, edits: &[Edit]) -> Result<Project, EditErro
     Ok(Project::deserialize(&*json)?)
 }
 
-/// Applies `edits` (all or none) to `json`, the JSON form of `current`, and returns the edited
-/// project. A keystroke edits one answer: when every edit lies under one top-level answer, only
-/// that answer is read back into a copy of `current` (on a large project, reading all of it back
-/// costs more than everything else an edit does); otherwise the whole project is.
-pub fn apply_edits_from(
-    current: &Project,
+/// Puts back what [`apply_edits_in_place`] replaced.
+pub(crate) struct Undo(Box<dyn FnOnce(&mut Project) + Send>);
+
+impl Undo {
+    pub(crate) fn restore(self, project: &mut Project) {
+        (self.0)(project);
+    }
+}
+
+/// Applies `edits` (all or none) to `json`, the JSON form of `project`, and reads the result
+/// into `project` in place (copying a 1,000-entry project took ~0.7 ms of a keystroke). A
+/// keystroke edits one answer: when every edit lies under one top-level answer, only that answer
+/// is read back (on a large project, reading all of it back costs more than everything else an
+/// edit does); otherwise the whole project is. The [`Undo`] returned puts back what was
+/// replaced. On an error `project` is unchanged and `json` may be partly edited.
+pub(crate) fn apply_edits_in_place(
+    project: &mut Project,
     json: &mut Value,
     edits: &[Edit],
-) -> Result<Project, EditError> {
+) -> Result<Undo, EditError> {
     for edit in edits {
         apply_one(json, edit)?;
     }
@@ -133,25 +144,32 @@ pub fn apply_edits_from(
     if let Some(PathKey::Key(key)) = first
         && keys.all(|k| k == first)
         && let Some(value) = json.get(key)
+        && let Some(undo) = read_answer(project, key, value)?
     {
-        let mut project = current.clone();
-        if read_answer(&mut project, key, value)? {
-            return Ok(project);
-        }
+        return Ok(undo);
     }
-    Ok(Project::deserialize(&*json)?)
+    let old = std::mem::replace(project, Project::deserialize(&*json)?);
+    Ok(Undo(Box::new(move |p| *p = old)))
 }
 
-/// Reads `value` into the answer named `key`; false when `key` is not one listed here, and the
-/// caller reads the whole project instead. The answers listed carry no serde attribute but
-/// `default`, which does not apply to a value that is present, so reading one alone gives what
-/// reading the whole project would.
-fn read_answer(project: &mut Project, key: &str, value: &Value) -> Result<bool, serde_json::Error> {
+/// Reads `value` into the answer named `key`, returning how to put back the answer it replaced;
+/// None when `key` is not one listed here, and the caller reads the whole project instead. On an
+/// error the answer is unchanged. The answers listed carry no serde attribute but `default`,
+/// which does not apply to a value that is present, so reading one alone gives what reading the
+/// whole project would.
+fn read_answer(
+    project: &mut Project,
+    key: &str,
+    value: &Value,
+) -> Result<Option<Undo>, serde_json::Error> {
     macro_rules! answers {
         ($($name:ident),* $(,)?) => {
             match key {
-                $(stringify!($name) => project.$name = Deserialize::deserialize(value)?,)*
-                _ => return Ok(false),
+                $(stringify!($name) => {
+                    let old = std::mem::replace(&mut project.$name, Deserialize::deserialize(value)?);
+                    Ok(Some(Undo(Box::new(move |p: &mut Project| p.$name = old))))
+                })*
+                _ => Ok(None),
             }
         };
     }
@@ -182,8 +200,7 @@ fn read_answer(project: &mut Project, key: &str, value: &Value) -> Result<bool, 
         ai,
         tracking,
         complaints,
-    );
-    Ok(true)
+    )
 }
 
 #[cfg(test)]
@@ -284,12 +301,16 @@ mod tests {
                 path: vec![key(name)],
                 value: value.clone(),
             }];
-            let current = Project::blank();
-            let fast = apply_edits_from(&current, &mut json.clone(), &edit).expect("applies");
+            let mut fast = Project::blank();
+            let Ok(undo) = apply_edits_in_place(&mut fast, &mut json.clone(), &edit) else {
+                panic!("{name} applies")
+            };
             let whole = apply_edits(&mut json, &edit).expect("applies");
             assert_eq!(fast, whole, "{name}");
-            read_alone +=
-                usize::from(read_answer(&mut current.clone(), name, value).expect("reads"));
+            undo.restore(&mut fast);
+            assert_eq!(fast, Project::blank(), "{name} put back");
+            let alone = read_answer(&mut Project::blank(), name, value).expect("reads");
+            read_alone += usize::from(alone.is_some());
         }
         let expected = answers
             .keys()
@@ -303,7 +324,9 @@ mod tests {
             path: vec![key("organisation"), key("nickname")],
             value: json!("x"),
         }];
-        let err = apply_edits_from(&Project::blank(), &mut blank(), &bad).unwrap_err();
-        assert!(matches!(err, EditError::Invalid(_)), "{err}");
+        let mut project = Project::blank();
+        let refused = apply_edits_in_place(&mut project, &mut blank(), &bad);
+        assert!(matches!(refused, Err(EditError::Invalid(_))));
+        assert_eq!(project, Project::blank(), "a refused edit changes nothing");
     }
 }

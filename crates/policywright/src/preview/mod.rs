@@ -98,6 +98,8 @@ pub struct PreviewCache {
     rendered: usize,
     /// What each section's templates read and wrote, so unchanged sections are not written again.
     memo: crate::assemble::SectionMemo,
+    /// The long lists' answer checks, kept while those answers stay the same.
+    form: crate::validate::FormMemo,
 }
 
 #[derive(Debug, Clone)]
@@ -116,7 +118,8 @@ impl PreviewCache {
     ) -> Result<Preview, crate::AssembleError> {
         // One draw of the facts serves both validation and assembly.
         let facts = crate::facts::Facts::derive(project, library.catalogues());
-        let findings = crate::validate::check(&facts, library);
+        let today = crate::versions::today();
+        let findings = crate::validate::check_remembering(&facts, library, today, &mut self.form);
         let listed_vendors = ListedVendor::all(&facts);
         let doc = crate::assemble::assemble_facts(&facts, library, &mut self.memo)?;
         let mut kept = HashMap::with_capacity(doc.sections.len());

@@ -5,15 +5,64 @@
 use std::collections::BTreeSet;
 
 use super::registry::*;
-use super::{At, Findings};
+use super::{At, Finding, Findings};
 use crate::catalogue::Catalogues;
 use crate::library::Library;
 use crate::model::bounds::{self, Bound};
-use crate::model::{Contact, Project, Retention};
+use crate::model::{CollectedData, Contact, CustomVendor, Project, PurposeUse, Retention};
 use crate::text;
 use crate::web_address::{UrlError, normalise_url};
 
-pub(super) fn check(p: &Project, library: &Library, f: &mut Findings) {
+/// The findings of the per-entry checks of the long lists (data, purposes and regions; vendors),
+/// each kept with the answers it came from, so an edit elsewhere (a keystroke in the legal name)
+/// does not check a thousand entries again. These checks read only those answers and the
+/// catalogues, so equal answers give equal findings; the catalogues are told apart by address
+/// (one memo serves one library, as the live preview's does).
+#[derive(Debug, Default, Clone)]
+pub struct FormMemo {
+    lists: Option<Memo<ListAnswers>>,
+    vendors: Option<Memo<(Vec<String>, Vec<CustomVendor>)>>,
+}
+
+/// The answers [`lists`] checks: data, purposes and regions.
+type ListAnswers = (Vec<CollectedData>, Vec<PurposeUse>, Vec<String>);
+
+#[derive(Debug, Clone)]
+struct Memo<K> {
+    catalogues: usize,
+    key: K,
+    found: Vec<Finding>,
+}
+
+/// Adds the findings `check` makes to `f`: those remembered in `slot` when its answers are the
+/// same (`same`) and it was made with `cat`, otherwise new ones, which `slot` then keeps.
+fn memoised<K>(
+    slot: &mut Option<Memo<K>>,
+    cat: &Catalogues,
+    same: impl FnOnce(&K) -> bool,
+    key: impl FnOnce() -> K,
+    check: impl FnOnce(&mut Findings),
+    f: &mut Findings,
+) {
+    let catalogues = std::ptr::from_ref(cat) as usize;
+    if let Some(memo) = slot.as_ref()
+        && memo.catalogues == catalogues
+        && same(&memo.key)
+    {
+        f.0.extend(memo.found.iter().cloned());
+        return;
+    }
+    let mut found = Findings(Vec::new());
+    check(&mut found);
+    f.0.extend(found.0.iter().cloned());
+    *slot = Some(Memo {
+        catalogues,
+        key: key(),
+        found: found.0,
+    });
+}
+
+pub(super) fn check(p: &Project, library: &Library, memo: &mut FormMemo, f: &mut Findings) {
     let cat = library.catalogues();
     if library.language(&p.language).is_none() {
         let known: Vec<&str> = library.languages().collect();
@@ -42,8 +91,24 @@ pub(super) fn check(p: &Project, library: &Library, f: &mut Findings) {
     }
     organisation(p, cat, f);
     numbers(p, f);
-    lists(p, cat, f);
-    vendors(p, cat, f);
+    memoised(
+        &mut memo.lists,
+        cat,
+        |(data, purposes, regions)| {
+            data == &p.data && purposes == &p.purposes && regions == &p.jurisdictions
+        },
+        || (p.data.clone(), p.purposes.clone(), p.jurisdictions.clone()),
+        |found| lists(p, cat, found),
+        f,
+    );
+    memoised(
+        &mut memo.vendors,
+        cat,
+        |(catalogue, custom)| catalogue == &p.vendors.catalogue && custom == &p.vendors.custom,
+        || (p.vendors.catalogue.clone(), p.vendors.custom.clone()),
+        |found| vendors(p, cat, found),
+        f,
+    );
     url(
         f,
         At::field("cookies.cookie_policy_url"),
@@ -342,5 +407,52 @@ pub(super) fn adjustments(p: &Project, cat: &Catalogues, f: &mut Findings) {
                 "An earlier version kept {n} for all transfers at once. Safeguards now belong to each recipient, so the policy no longer prints {them}."
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{check_on, check_remembering};
+    use super::*;
+    use crate::facts::Facts;
+
+    /// Findings with the memo, kept through a run of edits that each touch the remembered lists
+    /// or leave them alone, equal a fresh check's after every edit. Fails when the memo misses a
+    /// change of any list it keys on (the data, purposes, regions, catalogue or custom vendors).
+    #[test]
+    fn remembered_list_checks_equal_fresh_ones_through_a_run_of_edits() {
+        let library = Library::load().expect("library loads");
+        let mut project = crate::scale::large_project(&library, 40);
+        let today = crate::versions::today();
+        let mut memo = FormMemo::default();
+        type Change = Box<dyn Fn(&mut Project)>;
+        let edits: Vec<Change> = vec![
+            Box::new(|_| {}),
+            Box::new(|p| p.organisation.legal_name = "Renamed Ltd".into()),
+            Box::new(|p| p.data[3].category = "not-a-category".into()),
+            Box::new(|p| {
+                let again = p.purposes[0].clone();
+                p.purposes.push(again);
+            }),
+            Box::new(|p| p.purposes[1].purpose = "no-such-purpose".into()),
+            Box::new(|p| p.jurisdictions.push("mars".into())),
+            Box::new(|p| p.vendors.catalogue.push("no-such-vendor".into())),
+            Box::new(|p| p.vendors.custom[0].privacy_url = Some("http://example.com".into())),
+            Box::new(|p| p.vendors.custom[1].name = String::new()),
+            Box::new(|p| p.data.truncate(5)),
+            Box::new(|p| p.vendors.custom.clear()),
+            Box::new(|p| *p = Project::blank()),
+        ];
+        let mut distinct = BTreeSet::new();
+        for (n, edit) in edits.iter().enumerate() {
+            edit(&mut project);
+            let facts = Facts::derive(&project, library.catalogues());
+            let remembered = check_remembering(&facts, &library, today, &mut memo);
+            let fresh = check_on(&facts, &library, today);
+            assert_eq!(remembered, fresh, "after edit {n}");
+            distinct.insert(format!("{fresh:?}"));
+        }
+        // Each edit changed what was found, so a stale memo could not pass unseen.
+        assert_eq!(distinct.len(), edits.len() - 1);
     }
 }

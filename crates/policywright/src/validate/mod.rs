@@ -24,6 +24,7 @@ use crate::facts::Facts;
 use crate::library::Library;
 use crate::model::Project;
 
+pub use answers::FormMemo;
 pub use at::At;
 use registry::Rule;
 
@@ -114,8 +115,19 @@ pub fn check(facts: &Facts<'_>, library: &Library) -> Vec<Finding> {
 
 /// Checks the answers behind `facts` as on the day `today`.
 pub fn check_on(facts: &Facts<'_>, library: &Library, today: time::Date) -> Vec<Finding> {
+    check_remembering(facts, library, today, &mut FormMemo::default())
+}
+
+/// [`check_on`] with the findings of the long lists' per-entry checks kept in `memo` between
+/// calls (the live preview's, for one library): the same findings, in the same order.
+pub fn check_remembering(
+    facts: &Facts<'_>,
+    library: &Library,
+    today: time::Date,
+    memo: &mut FormMemo,
+) -> Vec<Finding> {
     let mut f = Findings(Vec::new());
-    answers::check(facts.answers(), library, &mut f);
+    answers::check(facts.answers(), library, memo, &mut f);
     answers::adjustments(facts.answers(), library.catalogues(), &mut f);
     let law = library.law();
     practices::data(facts, &mut f);
