@@ -8,7 +8,7 @@
 //! receives approximate location does not receive precise location, so one "Geolocation data"
 //! row sold to advertisers would say more than is true of the precise location in it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::catalogue::{DataCategory, VendorCategory};
 
@@ -49,23 +49,29 @@ fn add<'a>(list: &mut Vec<&'a VendorCategory>, kind: &'a VendorCategory) {
     }
 }
 
-fn recipients<'a>(id: &str, vendors: &VendorFacts<'a>) -> Recipients<'a> {
-    let mut r = Recipients {
-        disclosed_to: Vec::new(),
-        shared_to: Vec::new(),
-    };
-    for v in vendors.list.iter().filter(|v| v.data.contains(&id)) {
-        add(
-            if v.ad_platform {
-                &mut r.shared_to
-            } else {
-                &mut r.disclosed_to
-            },
-            v.category,
-        );
+/// Who receives each data category, by category id: one pass over the vendors.
+fn recipients<'a>(vendors: &VendorFacts<'a>) -> HashMap<&'a str, Recipients<'a>> {
+    let mut by_data: HashMap<&'a str, Recipients<'a>> = HashMap::new();
+    for v in &vendors.list {
+        for id in &v.data {
+            let r = by_data.entry(id).or_insert_with(|| Recipients {
+                disclosed_to: Vec::new(),
+                shared_to: Vec::new(),
+            });
+            add(
+                if v.ad_platform {
+                    &mut r.shared_to
+                } else {
+                    &mut r.disclosed_to
+                },
+                v.category,
+            );
+        }
     }
-    r.shared_to.sort_by(|a, b| a.id.cmp(&b.id));
-    r
+    for r in by_data.values_mut() {
+        r.shared_to.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+    by_data
 }
 
 /// The letter of "Sensitive personal information" in §1798.140(v)(1).
@@ -77,9 +83,14 @@ pub(super) fn categories<'a>(
 ) -> Vec<CcpaCategoryFact<'a>> {
     // Keyed by letter, then by the ad platforms' kinds (none first).
     let mut rows: BTreeMap<(&'a str, Vec<&'a str>), CcpaCategoryFact<'a>> = BTreeMap::new();
+    let by_data = recipients(vendors);
+    let nobody = Recipients {
+        disclosed_to: Vec::new(),
+        shared_to: Vec::new(),
+    };
     for d in &data.collected {
         let c = d.category;
-        let r = recipients(&c.id, vendors);
+        let r = by_data.get(c.id.as_str()).unwrap_or(&nobody);
         let letters = std::iter::once(c.ccpa.as_str()).chain(c.sensitive_pi.then_some(SENSITIVE));
         for letter in letters {
             let key = (letter, r.shared_to.iter().map(|k| k.id.as_str()).collect());
