@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{codes, document, example, library, markdown};
+use common::{codes, document, example, finding, library, markdown};
 
 /// Words that make a sentence a claim about the owner's practices or a promise.
 const CLAIM_WORDS: &[&str] = &["we do not", "only", "never", "within", "always"];
@@ -359,11 +359,7 @@ fn off_until_turned_on_only_while_a_map_embed_waits_for_consent() {
     let text = markdown(&document(&loads_with_page));
     assert!(text.contains("Our service uses technology that can identify you"));
     assert!(!text.contains("off until you turn them on"));
-    let findings = policywright::validate(&loads_with_page, library());
-    let finding = findings
-        .iter()
-        .find(|f| f.code == "tracking.on-without-consent")
-        .expect("the map embed is named");
+    let finding = finding(&loads_with_page, "tracking.on-without-consent");
     assert!(
         finding.message.contains("Google Maps embeds"),
         "{}",

@@ -25,6 +25,17 @@ pub fn codes(project: &Project) -> Vec<String> {
         .collect()
 }
 
+/// The finding with `code` that `check` reports for `project`; fails the test, naming the codes
+/// reported, when there is none.
+pub fn finding(project: &Project, code: &str) -> policywright::Finding {
+    let found = policywright::validate(project, library());
+    let codes: Vec<String> = found.iter().map(|f| f.code.clone()).collect();
+    found
+        .into_iter()
+        .find(|f| f.code == code)
+        .unwrap_or_else(|| panic!("no {code} finding among {codes:?}"))
+}
+
 pub fn document(project: &Project) -> PolicyDocument {
     assemble(project, library()).expect("assembles")
 }

@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{document, example, library, markdown};
+use common::{document, example, finding, library, markdown};
 use policywright::model::*;
 use policywright::validate::registry::{RULES, rule};
 use policywright::{Facts, Finding, Project, Severity, validate};
@@ -602,11 +602,7 @@ fn findings_name_list_items_by_id_not_position() {
     let mut p = example("shop");
     p.data[2].retention = None;
     let id = p.data[2].category.clone();
-    let f: Vec<Finding> = validate(&p, library());
-    let f = f
-        .iter()
-        .find(|f| f.code == "data.retention-missing")
-        .expect("finding");
+    let f = finding(&p, "data.retention-missing");
     assert_eq!(f.field, "data[2].retention");
     assert_eq!(f.paths, vec![format!("data[category={id}].retention")]);
     assert!(!f.fix.is_empty() && f.message.ends_with('.'));
@@ -632,11 +628,7 @@ fn vendor_cookies_without_a_banner_are_found_and_printed_from_one_fact() {
             .contains(&"Google Analytics")
     );
 
-    let findings = validate(&p, library());
-    let finding = findings
-        .iter()
-        .find(|f| f.code == "cookies.non-essential-without-consent")
-        .expect("the check sees the vendor's cookies");
+    let finding = finding(&p, "cookies.non-essential-without-consent");
     assert!(
         finding.message.contains("Google Analytics"),
         "{}",
@@ -672,11 +664,7 @@ fn strictly_necessary_cookies_need_no_banner() {
     if facts.cookies.non_essential {
         // Another vendor in the example sets non-essential cookies: the finding must name it.
         let setters = facts.cookies.non_essential_setters.clone();
-        let f = validate(&p, library());
-        let finding = f
-            .iter()
-            .find(|f| f.code == "cookies.non-essential-without-consent")
-            .expect("finding");
+        let finding = finding(&p, "cookies.non-essential-without-consent");
         for s in setters {
             assert!(finding.message.contains(s));
         }
@@ -691,11 +679,8 @@ fn strictly_necessary_cookies_need_no_banner() {
 fn a_vendor_cookie_kind_the_cookie_answers_leave_out_is_a_finding_naming_the_vendor() {
     let mut p = example("saas");
     p.cookies.kinds.retain(|k| *k != CookieKind::Analytics);
-    let findings = validate(&p, library());
-    let finding = findings
-        .iter()
-        .find(|f| f.code == "cookies.vendor-kind-undeclared")
-        .expect("HubSpot's analytics cookies are not in the answers");
+    // HubSpot's analytics cookies are not in the answers.
+    let finding = finding(&p, "cookies.vendor-kind-undeclared");
     assert_eq!(
         finding.message,
         "HubSpot sets analytics cookies, which your answers in the cookies step do not list."

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{document, example, library, markdown};
+use common::{document, example, finding, library, markdown};
 use policywright::model::*;
 use policywright::{Project, validate};
 
@@ -127,10 +127,7 @@ fn brazil_based_owner_sending_data_to_the_eea_needs_no_clauses() {
 fn brazil_portuguese_notice_only_with_anpd_clauses() {
     assert!(!codes(&example("consumer-app")).contains("transfers.brazil-portuguese-notice"));
     let p = with_anpd_clauses(example("consumer-app"), "stripe");
-    let f = validate(&p, library())
-        .into_iter()
-        .find(|f| f.code == "transfers.brazil-portuguese-notice")
-        .expect("fires");
+    let f = finding(&p, "transfers.brazil-portuguese-notice");
     assert!(
         f.message.contains("Stripe") && f.fix.contains("Portuguese"),
         "{f:?}"

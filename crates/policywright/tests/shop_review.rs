@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{codes, example, library, policy, section};
-use policywright::{Project, validate};
+use common::{codes, example, finding, policy, section};
+use policywright::Project;
 
 /// The table row of `vendor` in `text`.
 fn row<'a>(text: &'a str, vendor: &str) -> &'a str {
@@ -58,10 +58,8 @@ fn recaptcha_is_a_processor_and_its_cookie_is_not_called_strictly_necessary() {
     bare.cookies.kinds = vec![policywright::model::CookieKind::StrictlyNecessary];
     bare.cookies.consent_banner = false;
     bare.vendors.catalogue.retain(|v| v != "google-analytics");
-    let finding = validate(&bare, library())
-        .into_iter()
-        .find(|f| f.code == "cookies.non-essential-without-consent")
-        .expect("reCAPTCHA's cookie is asked about");
+    // reCAPTCHA's cookie is asked about.
+    let finding = finding(&bare, "cookies.non-essential-without-consent");
     assert!(
         finding.message.contains("Google reCAPTCHA"),
         "{}",
@@ -85,10 +83,7 @@ fn nothing_else_is_not_said_while_a_vendor_gets_data_no_purpose_uses() {
     assert!(!text.contains("anything else without telling you first"));
     let mut p = example("shop");
     drop_orders(&mut p);
-    let finding = validate(&p, library())
-        .into_iter()
-        .find(|f| f.code == "vendors.data-without-purpose")
-        .expect("a finding names the vendor");
+    let finding = finding(&p, "vendors.data-without-purpose");
     assert!(
         finding.message.contains("Klaviyo") && finding.message.contains("orders and purchases"),
         "{}",

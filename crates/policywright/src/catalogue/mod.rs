@@ -352,28 +352,20 @@ mod tests {
     fn an_unknown_country_in_regional_locations_is_named() {
         let anchor = "regional_locations = [\n";
         assert!(VENDORS.contains(anchor), "no vendor has regional locations");
-        let broken = VENDORS.replacen(
-            anchor,
-            "regional_locations = [\n  { countries = [\"XQ\"], locations = [\"DE\"] },\n",
-            1,
-        );
-        let err = parse_with(Box::leak(broken.into_boxed_str()))
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        // The loader's error for the catalogue with `entry` as its first regional location.
+        let error_with = |entry: &str| {
+            let broken = VENDORS.replacen(anchor, &format!("{anchor}  {entry},\n"), 1);
+            parse_with(Box::leak(broken.into_boxed_str()))
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default()
+        };
+        let err = error_with(r#"{ countries = ["XQ"], locations = ["DE"] }"#);
         assert!(err.contains("vendors.toml"), "{err}");
         assert!(err.contains("regional_locations[0].countries"), "{err}");
         assert!(err.contains("\"XQ\""), "{err}");
         // A location is checked as well as the owner's country.
-        let broken = VENDORS.replacen(
-            anchor,
-            "regional_locations = [\n  { countries = [\"DE\"], locations = [\"EU\"] },\n",
-            1,
-        );
-        let err = parse_with(Box::leak(broken.into_boxed_str()))
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        let err = error_with(r#"{ countries = ["DE"], locations = ["EU"] }"#);
         assert!(err.contains("regional_locations[0].locations"), "{err}");
         assert!(err.contains("\"EU\""), "{err}");
     }
