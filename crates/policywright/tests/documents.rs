@@ -100,7 +100,11 @@ fn html_page_is_standalone_with_language_title_toc_and_styles() {
     assert!(page.contains("<meta name=\"description\" content=\"How Kestrel collects"));
     assert!(page.contains("<meta name=\"generator\" content=\"Policywright "));
     assert!(page.contains("@media print") && page.contains("prefers-color-scheme: dark"));
-    assert!(page.contains("Last updated: <time datetime=\"2026-03-01\">1 March 2026</time>"));
+    assert!(page.contains("Effective date: <time datetime=\"2026-03-01\">1 March 2026</time>"));
+    assert!(
+        !page.contains("Last updated"),
+        "nothing published yet: no version dates the text"
+    );
     for s in &doc.sections {
         assert!(
             page.contains(&format!("<li><a href=\"#{}\">", s.id)),

@@ -289,6 +289,20 @@ fn cases() -> Vec<(&'static str, Project)> {
             .project,
         ),
         (
+            "versions.unpublished-changes",
+            with(
+                &policywright::versions::publish(
+                    &shop,
+                    library(),
+                    policywright::assemble::parse_date("2026-02-01").expect("date"),
+                    "",
+                )
+                .expect("publishes")
+                .project,
+                &|p| p.organisation.email = "privacy@example.org".into(),
+            ),
+        ),
+        (
             "vendor.name-missing",
             with(&shop, &|p| p.vendors.custom[0].name.clear()),
         ),

@@ -57,6 +57,10 @@ async fn publish_and_export_the_first() {
         s.type_into("#vendor-search", "intercom").await;
         s.click("#field-vendor-intercom").await;
         s.wait_for_text("section#vendors", "Intercom").await;
+        // Version 1's text is not what the answers give now, so its date is not the date the
+        // policy was last updated.
+        let meta = s.wait_for_text(".policy-meta", "Effective date: 15 January 2026").await;
+        assert!(!meta.contains("Last updated"), "{meta}");
 
         s.click("#versions").await;
         s.wait_for("#versions-dialog").await;
@@ -99,6 +103,8 @@ async fn publish_and_export_the_first() {
             .await;
         s.click("#close-versions").await;
         s.wait_gone("#versions-dialog").await;
+        s.wait_for_text(".policy-meta", "Last updated: 1 June 2026")
+            .await;
         s.finish().await;
     }
     let saved = read_project(&file);

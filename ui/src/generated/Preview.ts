@@ -17,7 +17,8 @@ title: string,
  */
 organisation: string, 
 /**
- * "Last updated: 1 March 2026", when the project has a valid date.
+ * The dates under the title, as the policy prints them: "Effective date: 1 March 2026",
+ * then "Last updated: …" while the text is the latest published version's.
  */
 last_updated: string | null, 
 /**

@@ -40,8 +40,21 @@ pub enum AssembleError {
 /// The version of Policywright, recorded in every output.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Builds the policy for `project`.
+/// Builds the policy for `project`. It carries the latest published version's date as "Last
+/// updated" only while its text is that version's ([`crate::versions::current`]).
 pub fn assemble(project: &Project, library: &Library) -> Result<PolicyDocument, AssembleError> {
+    let mut doc = assemble_with_latest_date(project, library)?;
+    crate::versions::current::settle(&mut doc, project, library);
+    Ok(doc)
+}
+
+/// Builds the policy with the latest version's date as "Last updated", whatever the text: what
+/// publishing writes (the new version is the latest), and what the comparison with the
+/// published text starts from.
+pub fn assemble_with_latest_date(
+    project: &Project,
+    library: &Library,
+) -> Result<PolicyDocument, AssembleError> {
     let facts = crate::facts::Facts::derive(project, library.catalogues());
     assemble_facts(&facts, library, &mut SectionMemo::default())
 }
@@ -92,14 +105,10 @@ pub fn assemble_facts(
         memo.remember(key, written, fresh);
     }
     let label = |key: &str| view::string(&language.strings, "page", key);
-    let last_updated = view
-        .last_updated_iso
-        .clone()
-        .or_else(|| view.effective_date_iso.clone());
-    let last_updated_text = view
-        .last_updated
-        .clone()
-        .or_else(|| view.effective_date.clone());
+    // Only a published version dates the text; before the first, the owner's effective date is
+    // the policy's only date.
+    let last_updated = view.last_updated_iso.clone();
+    let last_updated_text = view.last_updated.clone();
     Ok(PolicyDocument {
         title: language.title.clone(),
         organisation: view.org.display_name.clone(),

@@ -97,9 +97,11 @@ impl LivePreview {
     pub fn open(mut project: Project, library: &Library) -> Result<(Self, Preview), LiveError> {
         let history = std::mem::take(&mut project.history);
         let json = serde_json::to_value(&project).map_err(EditError::from)?;
-        project.history = light(&history);
         let mut cache = PreviewCache::default();
+        // The first preview reads the published text; later ones see only the light history.
+        project.history.clone_from(&history);
         let shown = cache.preview(&project, library)?;
+        project.history = light(&history);
         let live = LivePreview {
             project,
             history,

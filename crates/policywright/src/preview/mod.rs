@@ -33,7 +33,8 @@ pub struct Preview {
     pub title: String,
     /// The organisation, as plain text.
     pub organisation: String,
-    /// "Last updated: 1 March 2026", when the project has a valid date.
+    /// The dates under the title, as the policy prints them: "Effective date: 1 March 2026",
+    /// then "Last updated: …" while the text is the latest published version's.
     pub last_updated: Option<String>,
     /// Sections in reading order.
     pub sections: Vec<PreviewSection>,
@@ -100,6 +101,9 @@ pub struct PreviewCache {
     memo: crate::assemble::SectionMemo,
     /// The long lists' answer checks, kept while those answers stay the same.
     form: crate::validate::FormMemo,
+    /// The latest published text, which licenses the "Last updated" date; read from the first
+    /// project previewed (the live preview gives it the full history, which it then keeps aside).
+    published: Option<Option<crate::versions::current::Published>>,
 }
 
 #[derive(Debug, Clone)]
@@ -119,9 +123,19 @@ impl PreviewCache {
         // One draw of the facts serves both validation and assembly.
         let facts = crate::facts::Facts::derive(project, library.catalogues());
         let today = crate::versions::today();
-        let findings = crate::validate::check_remembering(&facts, library, today, &mut self.form);
+        let mut findings =
+            crate::validate::check_remembering(&facts, library, today, &mut self.form);
         let listed_vendors = ListedVendor::all(&facts);
-        let doc = crate::assemble::assemble_facts(&facts, library, &mut self.memo)?;
+        let mut doc = crate::assemble::assemble_facts(&facts, library, &mut self.memo)?;
+        let published = self
+            .published
+            .get_or_insert_with(|| crate::versions::current::Published::latest(&project.history));
+        findings.extend(crate::versions::current::settle_against(
+            &mut doc,
+            published.as_ref(),
+            library,
+        ));
+        let dates = dates_line(&doc);
         let mut kept = HashMap::with_capacity(doc.sections.len());
         let mut sections = Vec::with_capacity(doc.sections.len());
         self.rendered = 0;
@@ -146,10 +160,7 @@ impl PreviewCache {
         }
         self.sections = kept;
         Ok(Preview {
-            last_updated: doc
-                .last_updated_text
-                .as_ref()
-                .map(|d| format!("{}: {d}", doc.labels.last_updated)),
+            last_updated: dates,
             sections,
             findings,
             title: doc.title,
@@ -169,6 +180,18 @@ impl PreviewCache {
     pub fn last_written(&self) -> usize {
         self.memo.last_written()
     }
+}
+
+/// "Effective date: 1 March 2026 · Last updated: 2 April 2026", or the part of it there is.
+fn dates_line(doc: &crate::document::PolicyDocument) -> Option<String> {
+    let parts: Vec<String> = [
+        (&doc.labels.effective, &doc.effective_date_text),
+        (&doc.labels.last_updated, &doc.last_updated_text),
+    ]
+    .into_iter()
+    .filter_map(|(label, date)| date.as_ref().map(|d| format!("{label}: {d}")))
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 /// Validates and assembles `project` for the preview: the incremental path with an empty cache.

@@ -78,8 +78,16 @@ pub(crate) struct Findings(Vec<Finding>);
 impl Findings {
     /// Records a finding of `rule` at `at`.
     pub(crate) fn add(&mut self, rule: &Rule, at: At, message: impl Into<String>) {
+        self.0.push(Finding::of(rule, at, message));
+    }
+}
+
+impl Finding {
+    /// A finding of `rule` at `at`, for checks that run outside [`check_remembering`] (the
+    /// comparison with the published text needs the assembled policy).
+    pub(crate) fn of(rule: &Rule, at: At, message: impl Into<String>) -> Finding {
         let (field, paths) = at.into_parts();
-        self.0.push(Finding {
+        Finding {
             code: rule.code.to_owned(),
             severity: rule.severity,
             field,
@@ -87,7 +95,7 @@ impl Findings {
             message: message.into(),
             fix: rule.fix.to_owned(),
             considered: None,
-        });
+        }
     }
 }
 
@@ -97,15 +105,20 @@ pub fn has_errors(findings: &[Finding]) -> bool {
 }
 
 /// Checks a project against the library's catalogues.
+///
+/// Besides the answers, this compares the text they give with the latest published version's
+/// ([`crate::versions::current`]), which needs the policy assembled; the live preview makes
+/// that comparison from the policy it assembles anyway.
 pub fn validate(project: &Project, library: &Library) -> Vec<Finding> {
-    let facts = Facts::derive(project, library.catalogues());
-    check(&facts, library)
+    validate_on(project, library, crate::versions::today())
 }
 
 /// [`validate`] as on the day `today`, which the reminder to review the policy counts from.
 pub fn validate_on(project: &Project, library: &Library, today: time::Date) -> Vec<Finding> {
     let facts = Facts::derive(project, library.catalogues());
-    check_on(&facts, library, today)
+    let mut findings = check_on(&facts, library, today);
+    findings.extend(crate::versions::current::finding_for(project, library));
+    findings
 }
 
 /// Checks the answers behind `facts`, today.

@@ -327,6 +327,11 @@ pub(crate) const REVIEW_OVERDUE: Rule = warning(
     "Go through the answers, change what is no longer true, and publish a new version: publishing records the date of the review.",
 );
 
+pub(crate) const UNPUBLISHED_CHANGES: Rule = warning(
+    "versions.unpublished-changes",
+    "Publish a new version (the Versions step, or `policywright publish`) before you put this text where people read it. The new version's date then shows as the date the policy was last updated.",
+);
+
 /// Every rule, in the order the checks run.
 pub const RULES: &[Rule] = &[
     LANGUAGE_UNKNOWN,
@@ -402,6 +407,7 @@ pub const RULES: &[Rule] = &[
     BRAZIL_PORTUGUESE_NOTICE,
     UNASSIGNED_SAFEGUARDS,
     REVIEW_OVERDUE,
+    UNPUBLISHED_CHANGES,
 ];
 
 /// The rule with this code.

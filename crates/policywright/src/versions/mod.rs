@@ -11,8 +11,10 @@
 //!   sees ([`reading`]: a part's Markdown as the plain text of its rendered form);
 //! - [`split`]: a published Markdown text back into its sections (for the diff, and for HTML
 //!   and PDF of a past version);
-//! - [`reminder`]: the yearly-review warning.
+//! - [`reminder`]: the yearly-review warning;
+//! - [`current`]: whether the text is still the latest version's, which licenses its date.
 
+pub mod current;
 pub mod diff;
 pub mod export;
 pub mod our_side;
@@ -99,7 +101,7 @@ pub fn published_markdown(version: &Version) -> Result<&str, VersionError> {
 /// The current answers as Markdown, the way publishing would print them today (without front
 /// matter), for a diff against a published version.
 pub fn current_markdown(project: &Project, library: &Library) -> Result<String, VersionError> {
-    let doc = crate::assemble(project, library)?;
+    let doc = crate::assemble::assemble_with_latest_date(project, library)?;
     let rendered = MarkdownRenderer {
         front_matter: false,
     }

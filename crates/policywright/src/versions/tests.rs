@@ -279,7 +279,14 @@ fn the_live_preview_keeps_the_history_aside() {
         crate::preview::LivePreview::open(project.clone(), &lib).expect("opens");
     assert_eq!(
         shown.last_updated.as_deref(),
-        Some("Last updated: 1 February 2026")
+        Some("Effective date: 15 January 2026 · Last updated: 1 February 2026"),
+        "the text is version 1's, so it carries its date"
+    );
+    assert!(
+        !shown
+            .findings
+            .iter()
+            .any(|f| f.code == "versions.unpublished-changes")
     );
     assert_eq!(live.history(), project.history.as_slice());
     assert!(
@@ -293,7 +300,18 @@ fn the_live_preview_keeps_the_history_aside() {
     let update = live.edit(&[edit], &lib).expect("edits");
     assert_eq!(
         update.last_updated.as_deref(),
-        Some("Last updated: 1 February 2026")
+        Some("Effective date: 1 March 2026"),
+        "the text is no longer version 1's, so its date is not the date it was last updated"
+    );
+    let findings = update.findings.expect("the findings changed");
+    let warning = findings
+        .iter()
+        .find(|f| f.code == "versions.unpublished-changes")
+        .expect("the owner is told to publish");
+    assert!(
+        warning
+            .message
+            .contains("version 1, published on 2026-02-01")
     );
     assert_eq!(live.project().history.len(), 1);
 }
