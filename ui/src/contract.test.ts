@@ -65,8 +65,8 @@ function full(path: string): Project {
   p.data = [{ category: "contact-details", sources: ["directly"], required: false, retention }];
   p.purposes = [{ purpose: "security", legal_basis: "legitimate-interests", categories: ["contact-details"] }];
   p.jurisdictions = ["eu"];
-  // How long backups are kept is asked once backups are ticked.
-  p.security = ["backups"];
+  // How long backups are kept is asked once backups are ticked; the standard, once certified.
+  p.security = ["backups", "certification"];
   p.vendors = {
     // With every vendor whose account setting the wizard asks about: it asks only once one is chosen.
     catalogue: ["stripe", ...steps.flatMap(stepFields).flatMap((f) => (f.vendor ? [f.vendor] : []))],

@@ -296,7 +296,7 @@ export const steps: Step[] = [
     title: "Retention, security, transfers",
     intro: "How long you keep each kind of data, how you protect it, and the safeguards for data sent abroad.",
     section: "retention",
-    owns: ["data[*].retention", "security", "backups", "transfers", "breach"],
+    owns: ["data[*].retention", "security", "certified_to", "backups", "transfers", "breach"],
     blocks: [
       { heading: "How long you keep it", widget: "retention" },
       {
@@ -318,6 +318,14 @@ export const steps: Step[] = [
               { value: "penetration-testing", label: "Independent security testing" },
               { value: "certification", label: "Certified (ISO/IEC 27001, SOC 2…)" },
             ],
+          },
+          {
+            path: "certified_to",
+            label: "Standard you are certified to",
+            kind: "text",
+            optional: true,
+            when: { path: "security", value: "certification" },
+            help: "Such as ISO/IEC 27001. The policy names it, so readers can check the claim.",
           },
           {
             path: "backups.kept_days",

@@ -289,6 +289,10 @@ fn cases() -> Vec<(&'static str, Project)> {
             .project,
         ),
         (
+            "security.certification-unnamed",
+            with(&saas, &|p| p.certified_to = "  ".into()),
+        ),
+        (
             "versions.unpublished-changes",
             with(
                 &policywright::versions::publish(

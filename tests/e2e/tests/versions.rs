@@ -59,7 +59,9 @@ async fn publish_and_export_the_first() {
         s.wait_for_text("section#vendors", "Intercom").await;
         // Version 1's text is not what the answers give now, so its date is not the date the
         // policy was last updated.
-        let meta = s.wait_for_text(".policy-meta", "Effective date: 15 January 2026").await;
+        let meta = s
+            .wait_for_text(".policy-meta", "Effective date: 15 January 2026")
+            .await;
         assert!(!meta.contains("Last updated"), "{meta}");
 
         s.click("#versions").await;

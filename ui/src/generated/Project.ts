@@ -104,6 +104,11 @@ transfers: Transfers,
  */
 security: Array<SecurityMeasure>, 
 /**
+ * The standard the owner's security is certified to (such as ISO/IEC 27001), for an owner
+ * who says it is certified (the security measure "certification").
+ */
+certified_to?: string, 
+/**
  * How long backups are kept, for an owner who keeps them.
  */
 backups?: Backups, 

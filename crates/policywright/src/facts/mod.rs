@@ -14,6 +14,7 @@
 
 mod backups;
 mod ccpa;
+mod certification;
 mod cookies;
 mod data;
 pub mod licenses;
@@ -26,6 +27,7 @@ mod vendors;
 
 pub use backups::BackupFacts;
 pub use ccpa::CcpaCategoryFact;
+pub use certification::CertificationFacts;
 pub use cookies::CookieFacts;
 pub use data::{DataFacts, PurposeFacts, ResolvedData, ResolvedPurpose};
 pub use regions::{Home, Regions};
@@ -77,6 +79,8 @@ pub struct Facts<'a> {
     pub signals: SignalFacts,
     /// Backups, and how long they are kept.
     pub backups: BackupFacts,
+    /// A security certification, and its standard.
+    pub certification: CertificationFacts<'a>,
 }
 
 /// Selling personal information and sharing it for targeted advertising (US state laws).
@@ -241,6 +245,7 @@ impl<'a> Facts<'a> {
                 global_privacy_control: answers.cookies.honours_global_privacy_control,
             },
             backups: BackupFacts::derive(answers),
+            certification: CertificationFacts::derive(answers),
         }
     }
 

@@ -98,6 +98,10 @@ pub struct Project {
     /// Security measures in place.
     #[serde(default)]
     pub security: Vec<SecurityMeasure>,
+    /// The standard the owner's security is certified to (such as ISO/IEC 27001), for an owner
+    /// who says it is certified (the security measure "certification").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub certified_to: String,
     /// How long backups are kept, for an owner who keeps them.
     #[serde(default, skip_serializing_if = "Backups::is_empty")]
     pub backups: Backups,
@@ -210,6 +214,7 @@ impl Project {
             automated_decisions: AutomatedDecisions::default(),
             transfers: Transfers::default(),
             security: Vec::new(),
+            certified_to: String::new(),
             backups: Backups::default(),
             breach: Breach::default(),
             rights: Rights::default(),

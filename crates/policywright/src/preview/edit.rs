@@ -190,6 +190,7 @@ fn read_answer(
         automated_decisions,
         transfers,
         security,
+        certified_to,
         backups,
         breach,
         rights,

@@ -146,6 +146,7 @@ pub fn check_remembering(
     practices::data(facts, &mut f);
     practices::purposes(facts, law, &mut f);
     practices::backups(facts, law, &mut f);
+    practices::certification(facts, &mut f);
     sharing::vendors(facts, &mut f);
     sharing::sale(facts, law, &mut f);
     sharing::cookies(facts, law, &mut f);

@@ -118,6 +118,18 @@ pub(super) fn purposes(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
 
 /// An owner who keeps backups says how long, where the GDPR or the UK GDPR asks for the period
 /// data is kept: deleted data stays in a backup until it is replaced.
+/// A certification claimed without its standard: the policy can then only say "a recognised
+/// standard", which readers cannot check.
+pub(super) fn certification(facts: &Facts<'_>, f: &mut Findings) {
+    if facts.certification.unnamed() {
+        f.add(
+            &CERTIFICATION_UNNAMED,
+            At::field("certified_to").also("security".to_owned()),
+            "You say your security is certified but not to which standard, so the policy says only \"a recognised standard\".",
+        );
+    }
+}
+
 pub(super) fn backups(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
     let laws: Vec<String> = [
         ("eu", "gdpr.storage-period"),

@@ -327,6 +327,10 @@ pub(crate) const REVIEW_OVERDUE: Rule = warning(
     "Go through the answers, change what is no longer true, and publish a new version: publishing records the date of the review.",
 );
 
+pub(super) const CERTIFICATION_UNNAMED: Rule = warning(
+    "security.certification-unnamed",
+    "Name the standard, such as ISO/IEC 27001, so readers can check the claim; or untick \"Certified\" if your security is not certified.",
+);
 pub(crate) const UNPUBLISHED_CHANGES: Rule = warning(
     "versions.unpublished-changes",
     "Publish a new version (the Versions step, or `policywright publish`) before you put this text where people read it. The new version's date then shows as the date the policy was last updated.",
@@ -408,6 +412,7 @@ pub const RULES: &[Rule] = &[
     UNASSIGNED_SAFEGUARDS,
     REVIEW_OVERDUE,
     UNPUBLISHED_CHANGES,
+    CERTIFICATION_UNNAMED,
 ];
 
 /// The rule with this code.

@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{filled, label, web};
+use super::{filled, label, string, web};
 use crate::facts::Facts;
-use crate::model::{Project, WithdrawalMethod};
+use crate::model::{Project, SecurityMeasure, WithdrawalMethod};
 
 /// Children.
 #[derive(Serialize)]
@@ -158,10 +158,17 @@ fn sorted_unique<T: Ord + Copy>(items: &[T]) -> Vec<T> {
         .collect()
 }
 
-pub(super) fn security(p: &Project, s: &toml::Table) -> Vec<String> {
+/// The measures' sentences; a certification names its standard when the owner gave one (the
+/// owner's words, which the template escapes like every value it prints).
+pub(super) fn security(p: &Project, standard: Option<&str>, s: &toml::Table) -> Vec<String> {
     sorted_unique(&p.security)
         .iter()
-        .map(|m| label(s, "security", m))
+        .map(|m| match (m, standard) {
+            (SecurityMeasure::Certification, Some(standard)) => {
+                string(s, "security_named", "certification").replace("{standard}", standard)
+            }
+            _ => label(s, "security", m),
+        })
         .collect()
 }
 

@@ -242,7 +242,7 @@ impl View {
             sale: choices::sale(facts),
             automated: choices::automated(p),
             transfers: transfers::transfers(facts, s),
-            security: choices::security(p, s),
+            security: choices::security(p, facts.certification.standard, s),
             backups: practices::backups(facts, s),
             breach: choices::breach(p, &facts.regions),
             rights: choices::rights(p, s),

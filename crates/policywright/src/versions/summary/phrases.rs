@@ -357,6 +357,10 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
             Spelled,
         ),
     ),
+    (
+        "certified_to",
+        Text("the security standard you are certified to"),
+    ),
     ("backups.kept_days", Choice("the days a backup is kept")),
     (
         "breach.notify_affected_people",
