@@ -3,6 +3,7 @@
 //! types and lookups.
 
 mod countries;
+mod entity;
 
 use std::collections::BTreeMap;
 
@@ -11,6 +12,7 @@ use serde::{Deserialize, Serialize};
 mod transfer;
 mod vendor;
 
+pub use entity::Entity;
 pub use transfer::{RegimeTerritory, TransferRegimes};
 pub use vendor::{ALL_DATA, CcpaRole, GdprRole, SourceLevel, Vendor, VendorSource};
 
@@ -43,6 +45,10 @@ pub struct Catalogues {
     /// Each regime's territory and the destinations its law treats as adequate.
     #[cfg_attr(feature = "ts", ts(skip))]
     pub transfer_regimes: TransferRegimes,
+    /// Where the companies of vendors that use data for their own purposes are established.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub entities: Vec<Entity>,
 }
 
 /// A kind of personal data.
@@ -201,6 +207,8 @@ struct PurposeFile {
 struct VendorFile {
     vendor_category: Vec<VendorCategory>,
     vendor: Vec<Vendor>,
+    #[serde(default)]
+    entity: Vec<Entity>,
 }
 
 #[derive(Deserialize)]
@@ -229,8 +237,21 @@ fn parse<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, Cata
 /// policy would otherwise drop the country silently.
 fn known_countries(
     vendors: &[Vendor],
+    entities: &[Entity],
     countries: &BTreeMap<String, Country>,
 ) -> Result<(), CatalogueError> {
+    if let Some(e) = entities
+        .iter()
+        .find(|e| !countries.contains_key(&e.country))
+    {
+        return Err(CatalogueError {
+            file: "vendors.toml".to_owned(),
+            source: serde::de::Error::custom(format!(
+                "entity {}: country names \"{}\", which is not a country in countries.toml",
+                e.name, e.country
+            )),
+        });
+    }
     for v in vendors {
         if let Some((field, code)) = v
             .country_codes()
@@ -267,7 +288,7 @@ impl Catalogues {
             v.expand_all_data(&cats.category);
         }
         let countries: BTreeMap<String, Country> = parse("countries.toml", get("countries.toml")?)?;
-        known_countries(&vendors.vendor, &countries)?;
+        known_countries(&vendors.vendor, &vendors.entity, &countries)?;
         let jurisdictions: JurisdictionFile =
             parse("jurisdictions.toml", get("jurisdictions.toml")?)?;
         let transfer_regimes: TransferRegimes =
@@ -282,6 +303,7 @@ impl Catalogues {
             jurisdictions: jurisdictions.jurisdiction,
             authorities: parse("authorities.toml", get("authorities.toml")?)?,
             transfer_regimes,
+            entities: vendors.entity,
         })
     }
 
@@ -293,6 +315,14 @@ impl Catalogues {
     /// The purpose with this id.
     pub fn purpose(&self, id: &str) -> Option<&Purpose> {
         self.purposes.iter().find(|p| p.id == id)
+    }
+
+    /// Where the contracting company named `name` is established, when the catalogue says.
+    pub fn entity_country(&self, name: &str) -> Option<&str> {
+        self.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.country.as_str())
     }
 
     /// The vendor with this id.

@@ -34,7 +34,9 @@ pub use regions::{Home, Regions};
 pub use sensitive::SensitiveFacts;
 pub use special::SpecialFacts;
 pub use tracking::TrackingFacts;
-pub use transfers::{Adequacy, Destination, Mechanism, RegimeTransfers, Route, TransferFacts};
+pub use transfers::{
+    Adequacy, Destination, Mechanism, Onward, RegimeTransfers, Route, TransferFacts,
+};
 pub use vendors::{ListedVendor, VendorFact, VendorFacts, VendorOrigin};
 
 use crate::catalogue::Catalogues;

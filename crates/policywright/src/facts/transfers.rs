@@ -1,6 +1,12 @@
 //! Where data goes, per law: for each regime the owner addresses, the countries outside its
 //! territory where the data ends up (the organisation's own country and each recipient's
 //! locations) and, for each recipient there, the mechanism that law offers for the transfer.
+//!
+//! A vendor that decides for itself how to use the data receives it where its contracting
+//! company is established ([`super::VendorFact::receiving_country`]): that is the owner's
+//! transfer, which needs a mechanism. Where it processes the data next is its own transfer, so
+//! those countries are listed apart ([`RegimeTransfers::onward`]), named but asking nothing of
+//! the owner.
 
 use std::collections::BTreeMap;
 
@@ -68,6 +74,9 @@ pub struct RegimeTransfers<'a> {
     pub territory: &'a RegimeTerritory,
     /// Countries outside it, sorted by name.
     pub destinations: Vec<Destination<'a>>,
+    /// Vendors that decide for themselves how to use the data, with the countries outside the
+    /// territory where they may process it after receiving it elsewhere, in vendor order.
+    pub onward: Vec<Onward<'a>>,
     /// Each recipient there needs a mechanism under this law, so one without is a finding: the
     /// law's policy text names mechanisms, or the organisation itself exports the data from
     /// inside the territory (`exporter_mechanisms`).
@@ -86,6 +95,15 @@ impl RegimeTransfers<'_> {
     }
 }
 
+/// Where a vendor that uses data for its own purposes may take it after receiving it.
+#[derive(Debug, Clone)]
+pub struct Onward<'a> {
+    /// The vendor's name.
+    pub recipient: &'a str,
+    /// Countries outside the territory, other than where it receives the data, sorted by name.
+    pub countries: Vec<&'a Country>,
+}
+
 /// Data sent abroad, per regime addressed.
 #[derive(Debug, Clone)]
 pub struct TransferFacts<'a> {
@@ -93,10 +111,12 @@ pub struct TransferFacts<'a> {
     pub regimes: Vec<RegimeTransfers<'a>>,
 }
 
-/// A recipient and where it processes data, before the regime is applied.
+/// A recipient and where it receives data, before the regime is applied.
 struct Recipient<'a> {
     name: &'a str,
     locations: Vec<String>,
+    /// Where it may process the data next, on its own account.
+    onward: Vec<String>,
     safeguards: Vec<TransferSafeguard>,
     certified: bool,
 }
@@ -117,6 +137,7 @@ impl<'a> TransferFacts<'a> {
             .filter_map(|j| {
                 let territory = cat.transfer_regimes.regime.get(&j.id)?;
                 let destinations = destinations(cat, territory, home, &recipients);
+                let onward = onward(cat, territory, &recipients);
                 let inside = home
                     .country
                     .as_deref()
@@ -125,6 +146,7 @@ impl<'a> TransferFacts<'a> {
                     jurisdiction: j,
                     territory,
                     destinations,
+                    onward,
                     needs_mechanisms: territory.mechanisms
                         || (territory.exporter_mechanisms && inside),
                 })
@@ -165,7 +187,14 @@ fn recipients<'a>(
 ) -> Vec<Recipient<'a>> {
     let vendors = vendors.list.iter().map(|v| Recipient {
         name: v.name,
-        locations: v.locations.clone(),
+        locations: match &v.receiving_country {
+            Some(code) => vec![code.clone()],
+            None => v.locations.clone(),
+        },
+        onward: match &v.receiving_country {
+            Some(code) => v.locations.iter().filter(|c| *c != code).cloned().collect(),
+            None => Vec::new(),
+        },
         safeguards: v.safeguards.clone(),
         certified: v.framework_certified(),
     });
@@ -175,6 +204,7 @@ fn recipients<'a>(
         (!name.is_empty() && cat.countries.contains_key(&code)).then(|| Recipient {
             name,
             locations: vec![code],
+            onward: Vec::new(),
             safeguards: g.safeguards.clone(),
             certified: g
                 .safeguards
@@ -212,6 +242,31 @@ fn destinations<'a>(
     let mut list: Vec<Destination<'a>> = found.into_values().collect();
     list.sort_by(|a, b| a.country.name.cmp(&b.country.name));
     list
+}
+
+/// Each recipient's onward countries outside the territory.
+fn onward<'a>(
+    cat: &'a Catalogues,
+    territory: &RegimeTerritory,
+    recipients: &[Recipient<'a>],
+) -> Vec<Onward<'a>> {
+    recipients
+        .iter()
+        .filter_map(|r| {
+            let mut countries: Vec<&Country> = r
+                .onward
+                .iter()
+                .filter_map(|code| cat.countries.get(code).map(|c| (code, c)))
+                .filter(|(code, c)| !territory.contains(code, Some(c)))
+                .map(|(_, c)| c)
+                .collect();
+            countries.sort_by(|a, b| a.name.cmp(&b.name));
+            (!countries.is_empty()).then_some(Onward {
+                recipient: r.name,
+                countries,
+            })
+        })
+        .collect()
 }
 
 /// The destination for `code`, added on first sight; `None` when the country is unknown or inside

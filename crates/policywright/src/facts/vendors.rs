@@ -51,6 +51,11 @@ pub struct VendorFact<'a> {
     pub locations: Vec<String>,
     /// The locations are the owner's, not the catalogue's.
     pub locations_adjusted: bool,
+    /// For a vendor our list gives as deciding for itself how to use the data (an independent
+    /// or joint controller), the country where the company that receives it is established,
+    /// when the list says and the owner has not given the vendor's locations. The owner's
+    /// transfer goes there; where the vendor processes the data next is its own doing.
+    pub receiving_country: Option<String>,
     /// The safeguards for transfers to it abroad: the catalogue's or the owner's description,
     /// and those the owner added.
     pub safeguards: Vec<TransferSafeguard>,
@@ -166,6 +171,15 @@ impl<'a> Context<'a, '_> {
         let may: Vec<&str> = v.data.iter().map(String::as_str).collect();
         let (data, uncollected) = self.received(&always, &may);
         let adjusted = adjustment.and_then(|a| a.locations.as_ref());
+        let entity = v.entity_for(self.home_country, self.europe_home);
+        let receiving_country = match v.gdpr_role {
+            GdprRole::Controller | GdprRole::JointController if adjusted.is_none() => self
+                .cat
+                .entity_country(entity)
+                .filter(|code| self.cat.countries.contains_key(*code))
+                .map(str::to_owned),
+            _ => None,
+        };
         Some(VendorFact {
             origin: VendorOrigin::Catalogue(v),
             name: v.name.as_str(),
@@ -175,7 +189,7 @@ impl<'a> Context<'a, '_> {
                     .vendor_category(&v.category)
                     .map_or("", |c| c.does.as_str())
             }),
-            entity: Some(v.entity_for(self.home_country, self.europe_home)),
+            entity: Some(entity),
             gdpr_role,
             ccpa_role,
             own_use,
@@ -189,6 +203,7 @@ impl<'a> Context<'a, '_> {
             locations: self
                 .known(adjusted.map_or_else(|| v.locations_for(self.home_country), Vec::as_slice)),
             locations_adjusted: adjusted.is_some(),
+            receiving_country,
             safeguards: v
                 .safeguard
                 .into_iter()
@@ -243,6 +258,7 @@ impl<'a> Context<'a, '_> {
             uncollected,
             locations: self.known(&v.locations),
             locations_adjusted: false,
+            receiving_country: None,
             safeguards: v.safeguard.into_iter().collect(),
             cookies: v.cookies,
             cookie_kind_unsettled: false,

@@ -33,6 +33,12 @@ pub(crate) struct RegimeView {
     name: String,
     /// Names of the countries outside it where data goes, sorted.
     countries: Vec<String>,
+    /// Those and the countries where companies that use data for their own purposes may take
+    /// it next, sorted: where it may be stored and processed at all.
+    anywhere: Vec<String>,
+    /// Where companies that use data for their own purposes may take it next, as one sentence;
+    /// empty when none does.
+    onward: String,
     /// The name of the organisation's country, when it is one of them.
     ours: Option<String>,
     /// One row per country.
@@ -66,7 +72,7 @@ pub(super) fn transfers(facts: &Facts<'_>, s: &toml::Table) -> TransfersView {
         .transfers
         .regimes
         .iter()
-        .filter(|r| r.territory.mechanisms && !r.destinations.is_empty())
+        .filter(|r| r.territory.mechanisms && !(r.destinations.is_empty() && r.onward.is_empty()))
         .filter_map(|r| of.get(&r.jurisdiction.id).cloned())
         .collect();
     let contracts = facts.transfers.regimes.iter().any(|r| {
@@ -89,7 +95,21 @@ pub(super) fn transfers(facts: &Facts<'_>, s: &toml::Table) -> TransfersView {
 }
 
 fn regime(r: &RegimeTransfers<'_>, s: &toml::Table) -> RegimeView {
+    let mut anywhere: Vec<&str> = r
+        .destinations
+        .iter()
+        .map(|d| d.country.name.as_str())
+        .chain(
+            r.onward
+                .iter()
+                .flat_map(|o| o.countries.iter().map(|c| c.name.as_str())),
+        )
+        .collect();
+    anywhere.sort_unstable();
+    anywhere.dedup();
     RegimeView {
+        anywhere: anywhere.into_iter().map(str::to_owned).collect(),
+        onward: onward(r, s),
         id: r.jurisdiction.id.clone(),
         name: r.jurisdiction.name.clone(),
         countries: r
@@ -151,6 +171,23 @@ fn destination(regime: &str, d: &Destination<'_>, s: &toml::Table) -> Destinatio
         how,
         known,
     }
+}
+
+/// "Companies that use … : PayPal in Luxembourg and the United States; Google Ads in the United
+/// States."
+fn onward(r: &RegimeTransfers<'_>, s: &toml::Table) -> String {
+    if r.onward.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = r
+        .onward
+        .iter()
+        .map(|o| {
+            let names: Vec<String> = o.countries.iter().map(|c| c.name.clone()).collect();
+            format!("{} in {}", o.recipient, text::join_and(&names))
+        })
+        .collect();
+    string(s, "transfers", "onward").replace("{list}", &list.join("; "))
 }
 
 /// Recipients grouped by mechanism: "Stripe and Google Analytics: the EU–US framework"; with
