@@ -141,6 +141,7 @@ pub const REQUIRED: &[&str] = &[
     "colorado.minors",
     "maryland.minors",
     "quebec.minors-consent",
+    "quebec.governance-policies",
     "washington.health-data-policy",
     "washington.consumer-health-data",
     "gdpr.storage-period",

@@ -24,6 +24,7 @@ const CONCLUDED: &[(&str, &str)] = &[
     ("data", "facts.data"),
     ("purposes", "facts.purposes"),
     ("backups", "facts.backups"),
+    ("governance", "facts.governance"),
 ];
 
 /// Catalogue flags that facts interpret, and the fact to read instead.

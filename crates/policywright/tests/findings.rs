@@ -173,6 +173,10 @@ fn cases() -> Vec<(&'static str, Project)> {
             with(&app, &|p| p.children.minimum_age = Some(13)),
         ),
         (
+            "governance.quebec-unpublished",
+            with(&app, &|p| p.governance = Default::default()),
+        ),
+        (
             "sensitive.washington-health-policy-missing",
             with(&app, &|p| p.sensitive.health_data_policy_url = None),
         ),

@@ -16,6 +16,7 @@ mod backups;
 mod ccpa;
 mod cookies;
 mod data;
+mod governance;
 pub mod licenses;
 mod regions;
 mod sensitive;
@@ -28,6 +29,7 @@ pub use backups::BackupFacts;
 pub use ccpa::CcpaCategoryFact;
 pub use cookies::CookieFacts;
 pub use data::{DataFacts, PurposeFacts, ResolvedData, ResolvedPurpose};
+pub use governance::GovernanceFacts;
 pub use regions::{Home, Regions};
 pub use sensitive::SensitiveFacts;
 pub use special::SpecialFacts;
@@ -77,6 +79,8 @@ pub struct Facts<'a> {
     pub signals: SignalFacts,
     /// Backups, and how long they are kept.
     pub backups: BackupFacts,
+    /// Where the owner describes its governance policies for personal information (Quebec).
+    pub governance: GovernanceFacts,
 }
 
 /// Selling personal information and sharing it for targeted advertising (US state laws).
@@ -241,6 +245,7 @@ impl<'a> Facts<'a> {
                 global_privacy_control: answers.cookies.honours_global_privacy_control,
             },
             backups: BackupFacts::derive(answers),
+            governance: GovernanceFacts::derive(answers),
         }
     }
 

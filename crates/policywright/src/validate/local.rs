@@ -1,7 +1,7 @@
 //! Rules of single states and provinces inside a region the owner addresses: the US states that
 //! protect everyone under 18 from sale and targeted advertising (Connecticut, Colorado,
-//! Maryland), Quebec's parental consent for children under 14, and Washington's separate policy
-//! for consumer health data.
+//! Maryland), Quebec's parental consent for children under 14 and its published governance
+//! policies, and Washington's separate policy for consumer health data.
 
 use super::registry::*;
 use super::{At, Findings};
@@ -62,6 +62,26 @@ pub(super) fn quebec_under_14(facts: &Facts<'_>, law: &LawFacts, f: &mut Finding
         format!(
             "Children under 14 may use your service ({why}), and you serve Canada. In Quebec, personal information about a child under 14 may be collected only with the consent of a parent or tutor, unless collecting it is clearly for the child's benefit ({}), and your answers do not say how a parent consents.",
             law.cite("quebec.minors-consent")
+        ),
+    );
+}
+
+/// Canada is addressed and the answers give neither a page about the owner's governance
+/// policies nor a description of them (Quebec s.3.2).
+pub(super) fn quebec_governance(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
+    let g = &facts.governance;
+    // A typed address that is not a web address is `url.malformed`, not missing.
+    if !facts.regions.has("ca") || g.published() || g.url_typed {
+        return;
+    }
+    f.add(
+        &QUEBEC_GOVERNANCE_UNPUBLISHED,
+        At::field("governance.url")
+            .also("governance.description")
+            .also("jurisdictions"),
+        format!(
+            "You serve Canada. In Quebec, an enterprise must have governance policies and practices for personal information, approved by its person in charge of the protection of personal information, and publish detailed information about them in simple and clear language on its website: in particular how it keeps and destroys the information, its staff's roles and responsibilities, and how it handles complaints ({}). Your answers give no page and no description.",
+            law.cite("quebec.governance-policies")
         ),
     );
 }
