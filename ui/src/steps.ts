@@ -422,14 +422,14 @@ export const steps: Step[] = [
         ],
       },
       {
-        heading: "Teenagers and advertising (US laws)",
+        heading: "Teenagers and advertising (US and Brazil)",
         fields: [
           {
             path: "minors.excluded_under",
             label: "People under this age are left out of selling, sharing, targeted ads and profiling",
             kind: "number",
             optional: true,
-            help: "Only if people under 18 may use your service and you sell, share or profile. California and Oregon protect under-16s; Connecticut, Colorado and Maryland protect everyone under 18.",
+            help: "Only if people under 18 may use your service and you sell, share or profile. California and Oregon protect under-16s; Connecticut, Colorado and Maryland protect everyone under 18, and Brazil's ECA Digital bans profiling-based advertising to anyone under 18.",
           },
           {
             path: "minors.opt_in_before_sale",

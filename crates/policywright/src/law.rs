@@ -142,6 +142,8 @@ pub const REQUIRED: &[&str] = &[
     "maryland.minors",
     "quebec.minors-consent",
     "quebec.governance-policies",
+    "eca-digital.scope",
+    "eca-digital.profiling-ads",
     "washington.health-data-policy",
     "washington.consumer-health-data",
     "gdpr.storage-period",
