@@ -15,6 +15,8 @@ describe("steps", () => {
     expect(stepFor("vendors.custom[1].name").id).toBe("vendors");
     expect(stepFor("sale_and_sharing.opt_out_url").id).toBe("choices");
     expect(stepFor("rights.toll_free_phone").id).toBe("where");
+    expect(stepFor("governance.url").id).toBe("where");
+    expect(stepFor("minors.excluded_under").id).toBe("choices");
     expect(stepFor("datapoints").id).toBe("review");
   });
 });

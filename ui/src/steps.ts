@@ -254,7 +254,7 @@ export const steps: Step[] = [
     title: "Where your users are",
     intro: "Tick the places whose privacy laws apply to you. Each one adds the rights and details its law asks for.",
     section: "your-rights",
-    owns: ["jurisdictions", "rights", "complaints"],
+    owns: ["jurisdictions", "rights", "complaints", "governance"],
     blocks: [
       { widget: "jurisdictions" },
       {
@@ -286,6 +286,25 @@ export const steps: Step[] = [
             kind: "url",
             optional: true,
             help: "UK law (DPA 2018 s.164A) asks you to make complaining easy, for example with an online form. If you have none, people complain by email.",
+          },
+        ],
+      },
+      {
+        heading: "Governance policies (Quebec)",
+        fields: [
+          {
+            path: "governance.url",
+            label: "Page describing your governance policies for personal information",
+            kind: "url",
+            optional: true,
+            help: "Only if you serve Canada. Quebec law (P-39.1 s.3.2) asks a business to publish, in simple and clear language on its website, detailed information about its policies and practices for personal information: how it keeps and destroys it, what each member of staff is responsible for, and how it handles complaints. The policy links to the page.",
+          },
+          {
+            path: "governance.description",
+            label: "Or describe them here",
+            kind: "textarea",
+            optional: true,
+            help: "In your own words, if you have no such page: the policy prints what you write. Leave both empty if you do not serve Canada.",
           },
         ],
       },
@@ -411,14 +430,14 @@ export const steps: Step[] = [
         ],
       },
       {
-        heading: "Teenagers and advertising (US laws)",
+        heading: "Teenagers and advertising (US and Brazil)",
         fields: [
           {
             path: "minors.excluded_under",
             label: "People under this age are left out of selling, sharing, targeted ads and profiling",
             kind: "number",
             optional: true,
-            help: "Only if people under 18 may use your service and you sell, share or profile. California and Oregon protect under-16s; Connecticut, Colorado and Maryland protect everyone under 18.",
+            help: "Only if people under 18 may use your service and you sell, share or profile. California and Oregon protect under-16s; Connecticut, Colorado and Maryland protect everyone under 18, and Brazil's ECA Digital bans profiling-based advertising to anyone under 18.",
           },
           {
             path: "minors.opt_in_before_sale",

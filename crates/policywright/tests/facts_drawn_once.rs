@@ -25,6 +25,7 @@ const CONCLUDED: &[(&str, &str)] = &[
     ("purposes", "facts.purposes"),
     ("backups", "facts.backups"),
     ("certified_to", "facts.certification"),
+    ("governance", "facts.governance"),
 ];
 
 /// Catalogue flags that facts interpret, and the fact to read instead.

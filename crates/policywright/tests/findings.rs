@@ -173,6 +173,14 @@ fn cases() -> Vec<(&'static str, Project)> {
             with(&app, &|p| p.children.minimum_age = Some(13)),
         ),
         (
+            "governance.quebec-unpublished",
+            with(&app, &|p| p.governance = Default::default()),
+        ),
+        (
+            "children.brazil-profiling-ads",
+            with(&app, &|p| p.minors.excluded_under = Some(16)),
+        ),
+        (
             "sensitive.washington-health-policy-missing",
             with(&app, &|p| p.sensitive.health_data_policy_url = None),
         ),

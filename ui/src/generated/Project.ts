@@ -8,6 +8,7 @@ import type { CollectedData } from "./CollectedData";
 import type { Complaints } from "./Complaints";
 import type { Considered } from "./Considered";
 import type { Cookies } from "./Cookies";
+import type { Governance } from "./Governance";
 import type { Marketing } from "./Marketing";
 import type { Minors } from "./Minors";
 import type { Organisation } from "./Organisation";
@@ -148,6 +149,10 @@ tracking?: Tracking,
  * How people complain to the owner.
  */
 complaints?: Complaints, 
+/**
+ * Where the owner describes its governance policies for personal information (Quebec).
+ */
+governance?: Governance, 
 /**
  * "Worth checking" findings the owner has considered, each with the reason.
  */

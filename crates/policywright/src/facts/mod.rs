@@ -17,6 +17,7 @@ mod ccpa;
 mod certification;
 mod cookies;
 mod data;
+mod governance;
 pub mod licenses;
 mod regions;
 mod sensitive;
@@ -30,6 +31,7 @@ pub use ccpa::CcpaCategoryFact;
 pub use certification::CertificationFacts;
 pub use cookies::CookieFacts;
 pub use data::{DataFacts, PurposeFacts, ResolvedData, ResolvedPurpose};
+pub use governance::GovernanceFacts;
 pub use regions::{Home, Regions};
 pub use sensitive::SensitiveFacts;
 pub use special::SpecialFacts;
@@ -83,6 +85,8 @@ pub struct Facts<'a> {
     pub backups: BackupFacts,
     /// A security certification, and its standard.
     pub certification: CertificationFacts<'a>,
+    /// Where the owner describes its governance policies for personal information (Quebec).
+    pub governance: GovernanceFacts,
 }
 
 /// Selling personal information and sharing it for targeted advertising (US state laws).
@@ -248,6 +252,7 @@ impl<'a> Facts<'a> {
             },
             backups: BackupFacts::derive(answers),
             certification: CertificationFacts::derive(answers),
+            governance: GovernanceFacts::derive(answers),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Answers that only some owners need to give, each feeding one statement a law asks for:
 //! minors and targeted advertising, sensitive data under US laws, AI providers and training,
-//! technology that identifies, locates or profiles people (Quebec), how people complain, and how
-//! long backups are kept.
+//! technology that identifies, locates or profiles people (Quebec), Quebec's governance policies,
+//! how people complain, and how long backups are kept.
 //!
 //! Every field is optional and defaults to "not answered", so an owner these questions do not
 //! concern never has to answer them, and a file written before they existed reads unchanged.
@@ -145,6 +145,28 @@ impl Complaints {
     /// Nothing answered.
     pub fn is_empty(&self) -> bool {
         *self == Complaints::default()
+    }
+}
+
+/// Governance policies and practices for personal information (Quebec's P-39.1 s.3.2): how the
+/// owner keeps and destroys it, its staff's roles and responsibilities, and how it handles
+/// complaints. The law asks for detailed information about them on the owner's website.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Governance {
+    /// The page of the owner's website that describes them, printed as a link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The same information in the owner's words, printed in the policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl Governance {
+    /// Nothing answered.
+    pub fn is_empty(&self) -> bool {
+        *self == Governance::default()
     }
 }
 

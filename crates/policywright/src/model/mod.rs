@@ -22,7 +22,8 @@ mod practices;
 mod vendors;
 
 pub use disclosures::{
-    Ai, Backups, BreachChannel, Complaints, Minors, Sensitive, SpecialCondition, Tracking,
+    Ai, Backups, BreachChannel, Complaints, Governance, Minors, Sensitive, SpecialCondition,
+    Tracking,
 };
 pub use organisation::{Contact, Organisation, PostalAddress, Product, ProductKind};
 pub use practices::{
@@ -132,6 +133,9 @@ pub struct Project {
     /// How people complain to the owner.
     #[serde(default, skip_serializing_if = "Complaints::is_empty")]
     pub complaints: Complaints,
+    /// Where the owner describes its governance policies for personal information (Quebec).
+    #[serde(default, skip_serializing_if = "Governance::is_empty")]
+    pub governance: Governance,
     /// "Worth checking" findings the owner has considered, each with the reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub considered: Vec<Considered>,
@@ -225,6 +229,7 @@ impl Project {
             ai: Ai::default(),
             tracking: Tracking::default(),
             complaints: Complaints::default(),
+            governance: Governance::default(),
             considered: Vec::new(),
             history: Vec::new(),
         }

@@ -201,6 +201,7 @@ fn read_answer(
         ai,
         tracking,
         complaints,
+        governance,
     )
 }
 

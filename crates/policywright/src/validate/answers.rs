@@ -129,6 +129,7 @@ pub(super) fn check(p: &Project, library: &Library, memo: &mut FormMemo, f: &mut
         At::field("sensitive.health_data_policy_url"),
         &p.sensitive.health_data_policy_url,
     );
+    url(f, At::field("governance.url"), &p.governance.url);
 }
 
 /// Every number the owner typed is in its range ([`bounds`]).

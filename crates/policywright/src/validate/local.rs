@@ -1,7 +1,8 @@
-//! Rules of single states and provinces inside a region the owner addresses: the US states that
-//! protect everyone under 18 from sale and targeted advertising (Connecticut, Colorado,
-//! Maryland), Quebec's parental consent for children under 14, and Washington's separate policy
-//! for consumer health data.
+//! Rules of single states and provinces inside a region the owner addresses, and of one
+//! country's law beside its data protection law: the US states that protect everyone under 18
+//! from sale and targeted advertising (Connecticut, Colorado, Maryland), Quebec's parental
+//! consent for children under 14 and its published governance policies, Washington's separate
+//! policy for consumer health data, and Brazil's ban on profiling-based advertising to minors.
 
 use super::registry::*;
 use super::{At, Findings};
@@ -62,6 +63,63 @@ pub(super) fn quebec_under_14(facts: &Facts<'_>, law: &LawFacts, f: &mut Finding
         format!(
             "Children under 14 may use your service ({why}), and you serve Canada. In Quebec, personal information about a child under 14 may be collected only with the consent of a parent or tutor, unless collecting it is clearly for the child's benefit ({}), and your answers do not say how a parent consents.",
             law.cite("quebec.minors-consent")
+        ),
+    );
+}
+
+/// Canada is addressed and the answers give neither a page about the owner's governance
+/// policies nor a description of them (Quebec s.3.2).
+pub(super) fn quebec_governance(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
+    let g = &facts.governance;
+    // A typed address that is not a web address is `url.malformed`, not missing.
+    if !facts.regions.has("ca") || g.published() || g.url_typed {
+        return;
+    }
+    f.add(
+        &QUEBEC_GOVERNANCE_UNPUBLISHED,
+        At::field("governance.url")
+            .also("governance.description")
+            .also("jurisdictions"),
+        format!(
+            "You serve Canada. In Quebec, an enterprise must have governance policies and practices for personal information, approved by its person in charge of the protection of personal information, and publish detailed information about them in simple and clear language on its website: in particular how it keeps and destroys the information, its staff's roles and responsibilities, and how it handles complaints ({}). Your answers give no page and no description.",
+            law.cite("quebec.governance-policies")
+        ),
+    );
+}
+
+/// Brazil is addressed, people under 18 may use the service, ads are targeted (shared for
+/// targeted advertising, sent to an ad platform, or a targeted-advertising purpose), and the
+/// owner does not leave under-18s out (ECA Digital Art. 22).
+pub(super) fn brazil_profiling_ads(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
+    let c = &facts.children;
+    let targets_ads = facts.sale.shares || facts.sale.advertises;
+    if !facts.regions.has("br")
+        || !c.minors_admitted
+        || !targets_ads
+        || c.protected_under.is_some_and(|a| a >= 18)
+    {
+        return;
+    }
+    let why = match c.minimum_age {
+        _ if c.directed => "it is designed for children".to_owned(),
+        Some(age) => format!("its minimum age is {age}"),
+        None => "it sets no minimum age".to_owned(),
+    };
+    let left_out = match c.protected_under {
+        Some(age) => format!("you leave out only people you know to be under {age}"),
+        None => "your answers do not leave people under 18 out of it".to_owned(),
+    };
+    f.add(
+        &BRAZIL_PROFILING_ADS,
+        At::field("minors.excluded_under")
+            .also("children.minimum_age")
+            .also("sale_and_sharing")
+            .also("purposes")
+            .also("jurisdictions"),
+        format!(
+            "People under 18 may use your service ({why}), you serve Brazil and you target ads, but {left_out}. Brazil's Digital Statute of Children and Adolescents (in force since 17 March 2026) bans using profiling to direct commercial advertising at children and adolescents ({}), for services directed at them or likely to be used by them ({}). As quoted, the ban has no \"known to be\" test, so check how you tell who is under 18.",
+            law.cite("eca-digital.profiling-ads"),
+            law.cite("eca-digital.scope")
         ),
     );
 }

@@ -158,6 +158,8 @@ pub fn check_remembering(
     clashes::minors(facts, law, &mut f);
     local::minors_under_18(facts, law, &mut f);
     local::quebec_under_14(facts, law, &mut f);
+    local::quebec_governance(facts, law, &mut f);
+    local::brazil_profiling_ads(facts, law, &mut f);
     local::washington_health(facts, law, &mut f);
     clashes::analytics(facts, law, &mut f);
     clashes::brazil(facts, law, &mut f);

@@ -282,6 +282,14 @@ pub(super) const QUEBEC_UNDER_14_CONSENT: Rule = warning(
     "children.quebec-under-14-consent",
     "Describe how a parent or tutor consents before you collect information from a child under 14, or set a minimum age of 14 or more.",
 );
+pub(super) const QUEBEC_GOVERNANCE_UNPUBLISHED: Rule = warning(
+    "governance.quebec-unpublished",
+    "Publish detailed information about your governance policies for personal information on your website (how you keep and destroy it, who on your staff is responsible for what, and how you handle complaints) and give the page's address, or describe them in your own words for the policy to print.",
+);
+pub(super) const BRAZIL_PROFILING_ADS: Rule = warning(
+    "children.brazil-profiling-ads",
+    "Leave people under 18 out of targeted advertising and profiling (answer 18 to the question on minors), set a minimum age of 18, or stop profiling-based advertising for people in Brazil.",
+);
 pub(super) const WASHINGTON_HEALTH_POLICY_MISSING: Rule = warning(
     "sensitive.washington-health-policy-missing",
     "Publish a separate Consumer Health Data Privacy Policy that meets Washington's and Nevada's laws, link to it from your homepage, and give its address here.",
@@ -394,6 +402,8 @@ pub const RULES: &[Rule] = &[
     MINORS_UNANSWERED,
     MINORS_UNDER_18_STATES,
     QUEBEC_UNDER_14_CONSENT,
+    QUEBEC_GOVERNANCE_UNPUBLISHED,
+    BRAZIL_PROFILING_ADS,
     WASHINGTON_HEALTH_POLICY_MISSING,
     ANALYTICS_COOKIES_ON_LEGITIMATE_INTERESTS,
     BRAZIL_NO_CHANNEL,

@@ -143,8 +143,8 @@ const CONDITIONS: &[SpecialCondition] = &[
     SpecialCondition::HealthCare,
 ];
 
-/// The answers only some owners give (minors, sensitive data, AI, Quebec, complaints, breach
-/// channels, the German state, backups), each set or left unanswered by one of `b`.
+/// The answers only some owners give (minors, sensitive data, AI, Quebec, governance,
+/// complaints, breach channels, the German state, backups), each set or left unanswered by one of `b`.
 fn later_answers(p: &mut Project, b: &[bool]) {
     let yes_no = |set: bool, value: bool| set.then_some(value);
     p.organisation.address.region = b[1].then(|| "Bayern".to_owned());
@@ -170,6 +170,10 @@ fn later_answers(p: &mut Project, b: &[bool]) {
         how_to_switch: b[7].then(|| "In the settings.".to_owned()),
     };
     p.complaints.form_url = b[12].then(|| "https://example.com/complain".to_owned());
+    p.governance = Governance {
+        url: b[8].then(|| "https://example.com/governance".to_owned()),
+        description: b[11].then(|| "Our privacy officer approves who may see what.".to_owned()),
+    };
     p.breach.channels = if b[13] {
         vec![BreachChannel::Email, BreachChannel::WebsiteNotice]
     } else {

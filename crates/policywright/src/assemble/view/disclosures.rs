@@ -1,6 +1,7 @@
 //! What the answers that only some owners give add to the text: the supervising authority, the
 //! Art. 9 condition per purpose, sensitive data under US laws, minors, AI, technology that
-//! identifies, locates or profiles people, complaints and breach channels.
+//! identifies, locates or profiles people, governance policies (Quebec), complaints and breach
+//! channels.
 
 use serde::Serialize;
 
@@ -73,6 +74,15 @@ pub(crate) struct TrackingView {
     how_to_switch: Option<String>,
 }
 
+/// Where the owner describes its governance policies for personal information (Quebec s.3.2).
+#[derive(Serialize)]
+pub(crate) struct GovernanceView {
+    /// The page that describes them.
+    url: Option<String>,
+    /// The owner's own description.
+    description: Option<String>,
+}
+
 /// The parts of the context this module builds.
 #[derive(Serialize)]
 pub(crate) struct Disclosures {
@@ -88,6 +98,8 @@ pub(crate) struct Disclosures {
     ai_answers: AiView,
     /// Quebec s.8.1.
     tracking: TrackingView,
+    /// Quebec s.3.2.
+    governance: GovernanceView,
     /// The complaint form (UK DPA 2018 s.164A).
     complaint_form_url: Option<String>,
     /// Labels of the channels used to tell people about a breach.
@@ -145,6 +157,10 @@ pub(super) fn build(facts: &Facts<'_>, s: &toml::Table) -> Disclosures {
         tracking: TrackingView {
             used: facts.tracking.used,
             how_to_switch: filled(&p.tracking.how_to_switch),
+        },
+        governance: GovernanceView {
+            url: facts.governance.url.clone(),
+            description: facts.governance.description.clone(),
         },
         complaint_form_url: web(&p.complaints.form_url),
         breach_channels: channels

@@ -177,8 +177,8 @@ pub(crate) struct View {
     /// The facts of law the text states, by id (`law['gdpr.response-time'].months_word`).
     law: BTreeMap<String, law::LawView>,
     /// Answers only some owners give: `own_authority`, `special_conditions`, `sensitive`,
-    /// `minors`, `ai_answers`, `tracking`, `complaint_form_url`, `breach_channels`, `profiling`,
-    /// `based_in_brazil` (see `disclosures.rs`).
+    /// `minors`, `ai_answers`, `tracking`, `governance`, `complaint_form_url`, `breach_channels`,
+    /// `profiling`, `based_in_brazil` (see `disclosures.rs`).
     #[serde(flatten)]
     disclosures: disclosures::Disclosures,
 }

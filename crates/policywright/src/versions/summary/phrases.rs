@@ -300,6 +300,14 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
     ),
     ("complaints.form_url", Text("the complaint form")),
     (
+        "governance.url",
+        Text("the page about your governance policies"),
+    ),
+    (
+        "governance.description",
+        Text("the description of your governance policies"),
+    ),
+    (
         "children.directed_at_children",
         Flag("Now meant for children", "No longer meant for children"),
     ),

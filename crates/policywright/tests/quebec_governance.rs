@@ -1,0 +1,125 @@
+//! Quebec's governance policies (P-39.1 s.3.2, read on LégisQuébec): an enterprise must publish
+//! detailed information about its governance policies and practices for personal information on
+//! its website. The Canada section points to that information only as the owner answered it, and
+//! `check` warns a Canada-serving owner who gave neither a page nor a description.
+
+mod common;
+
+use common::{codes, example, finding, library, policy, section};
+use policywright::Project;
+use policywright::model::Governance;
+
+const CODE: &str = "governance.quebec-unpublished";
+const SENTENCE: &str = "Our policies and practices for governing personal information";
+
+fn app(change: impl FnOnce(&mut Project)) -> Project {
+    let mut p = example("consumer-app");
+    change(&mut p);
+    p
+}
+
+fn governance(url: Option<&str>, description: Option<&str>) -> Governance {
+    Governance {
+        url: url.map(str::to_owned),
+        description: description.map(str::to_owned),
+    }
+}
+
+fn canada(change: impl FnOnce(&mut Project)) -> String {
+    section(&policy("consumer-app", change), "If you are in Canada").to_owned()
+}
+
+#[test]
+fn serving_canada_without_a_page_or_description_is_a_warning_naming_s_3_2() {
+    let p = app(|p| p.governance = Governance::default());
+    let f = finding(&p, CODE);
+    assert_eq!(f.paths[0], "governance.url");
+    assert!(f.paths.iter().any(|x| x == "governance.description"));
+    assert!(f.paths.iter().any(|x| x == "jurisdictions"));
+    let text = f.text();
+    for needle in [
+        "P-39.1) s.3.2",
+        "simple and clear language on its website",
+        "keeps and destroys",
+        "handles complaints",
+        "describe them in your own words",
+    ] {
+        assert!(text.contains(needle), "{needle} missing from: {text}");
+    }
+    let law = library().law().get("quebec.governance-policies").unwrap();
+    assert_eq!(law.verification, policywright::law::Verification::Official);
+}
+
+#[test]
+fn blank_answers_count_as_missing() {
+    let p = app(|p| p.governance = governance(Some("  "), Some(" \n ")));
+    assert!(codes(&p).iter().any(|c| c == CODE));
+}
+
+#[test]
+fn an_owner_who_does_not_serve_canada_is_not_asked() {
+    let p = app(|p| {
+        p.governance = Governance::default();
+        p.jurisdictions.retain(|j| j != "ca");
+    });
+    assert!(!codes(&p).iter().any(|c| c == CODE));
+}
+
+#[test]
+fn a_page_silences_the_warning_and_the_canada_section_links_to_it() {
+    let p = app(|p| p.governance = governance(Some("lumentrails.example/governance"), None));
+    assert!(!codes(&p).iter().any(|c| c == CODE));
+    let text = canada(|p| p.governance = governance(Some("lumentrails.example/governance"), None));
+    assert!(
+        text.contains(
+            "Our policies and practices for governing personal information are described at [lumentrails.example/governance](<https://lumentrails.example/governance>)."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("in our own words:\n\n> We"), "{text}");
+}
+
+#[test]
+fn a_description_alone_is_printed_in_the_owners_words() {
+    let words = "We keep trail data until you delete it. Our founder approves these rules.";
+    let p = app(|p| p.governance = governance(None, Some(words)));
+    assert!(!codes(&p).iter().any(|c| c == CODE));
+    let text = canada(|p| p.governance = governance(None, Some(words)));
+    assert!(
+        text.contains(&format!("{SENTENCE}, in our own words:\n\n> {words}")),
+        "{text}"
+    );
+    assert!(!text.contains("described at"), "{text}");
+}
+
+#[test]
+fn both_answers_print_the_link_then_the_description() {
+    let text = canada(|p| {
+        p.governance = governance(Some("https://lumentrails.example/g"), Some("In short."))
+    });
+    assert!(
+        text.contains("described at [lumentrails.example/g](<https://lumentrails.example/g>). In brief, in our own words:\n\n> In short."),
+        "{text}"
+    );
+}
+
+#[test]
+fn without_an_answer_the_policy_says_nothing_about_governance_policies() {
+    let text = policy("consumer-app", |p| p.governance = Governance::default());
+    assert!(
+        !text.contains(SENTENCE),
+        "no answer, no claim that policies exist"
+    );
+    let canada = section(&text, "If you are in Canada");
+    assert!(!canada.contains("govern"), "{canada}");
+}
+
+#[test]
+fn a_malformed_address_is_an_error_not_a_missing_answer() {
+    let p = app(|p| p.governance = governance(Some("not a web address"), None));
+    let found = codes(&p);
+    assert!(found.iter().any(|c| c == "url.malformed"), "{found:?}");
+    assert!(!found.iter().any(|c| c == CODE), "{found:?}");
+    let e = finding(&p, "url.malformed");
+    assert_eq!(e.paths[0], "governance.url");
+}
