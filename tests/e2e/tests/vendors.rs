@@ -45,9 +45,9 @@ async fn move_a_vendor() {
 
     s.click("#step-vendors").await;
     s.click("#adjust-klaviyo").await;
-    // The shop already adjusts Shopify and PayPal, so Klaviyo's is the third adjustment; its first
-    // country is the catalogue's, the United States, until the owner types another.
-    let first = "#field-vendors-adjustments-2-locations-0";
+    // The shop already adjusts Shopify, so Klaviyo's is the second adjustment; its first country
+    // is the catalogue's, the United States, until the owner types another.
+    let first = "#field-vendors-adjustments-1-locations-0";
     assert_eq!(s.value(first).await, "United States (US)");
     s.type_into(first, "Germany").await;
     s.press("\u{E004}").await;
@@ -219,14 +219,14 @@ async fn adjustment_screenshot() {
     s.wait_for_text(".policy-meta", "Hollybank").await;
     s.click("#step-vendors").await;
     s.click("#adjust-klaviyo").await;
-    let first = "#field-vendors-adjustments-2-locations-0";
+    let first = "#field-vendors-adjustments-1-locations-0";
     s.type_into(first, "Germany").await;
     s.press("\u{E004}").await;
     s.wait_for_text("section#transfers", "DHL Express and Klaviyo")
         .await;
     s.client()
         .execute(
-            "document.getElementById('field-vendors-adjustments-2').scrollIntoView({ block: 'start' }); \
+            "document.getElementById('field-vendors-adjustments-1').scrollIntoView({ block: 'start' }); \
              document.getElementById('transfers').scrollIntoView({ block: 'start' });",
             vec![],
         )
