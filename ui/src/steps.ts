@@ -344,7 +344,7 @@ export const steps: Step[] = [
             kind: "text",
             optional: true,
             when: { path: "security", value: "certification" },
-            help: "Such as ISO/IEC 27001. The policy names it, so readers can check the claim.",
+            help: "Such as “ISO/IEC 27001:2022”, with the scope if the certificate covers only part of your business (“for our hosting platform”). The policy names it, so readers can check the claim; keep it current, as a certificate can lapse.",
           },
           {
             path: "backups.kept_days",
@@ -524,12 +524,17 @@ export const steps: Step[] = [
       {
         heading: "Sale and sharing (US laws)",
         fields: [
-          { path: "sale_and_sharing.sells", label: "You sell personal information", kind: "yesno", help: "For money or anything else of value." },
+          {
+            path: "sale_and_sharing.sells",
+            label: "You sell personal information, or did in the past 12 months",
+            kind: "yesno",
+            help: "For money or anything else of value. California's policy says whether you did in the past 12 months, so answer yes if you did then, even if you have stopped.",
+          },
           {
             path: "sale_and_sharing.shares_for_targeted_ads",
-            label: "You share it for targeted advertising",
+            label: "You share it for targeted advertising, or did in the past 12 months",
             kind: "yesno",
-            help: "Advertising pixels and cookies from ad networks usually count.",
+            help: "Advertising pixels and cookies from ad networks usually count. Answer yes if you did in the past 12 months, even if you have stopped.",
           },
           { path: "sale_and_sharing.opt_out_url", label: "“Do Not Sell or Share” page", kind: "url", optional: true, help: "Where people opt out." },
         ],

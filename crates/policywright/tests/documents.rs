@@ -102,8 +102,8 @@ fn html_page_is_standalone_with_language_title_toc_and_styles() {
     assert!(page.contains("@media print") && page.contains("prefers-color-scheme: dark"));
     assert!(page.contains("Effective date: <time datetime=\"2026-03-01\">1 March 2026</time>"));
     assert!(
-        !page.contains("Last updated"),
-        "nothing published yet: no version dates the text"
+        page.contains("Last updated: <time datetime=\"2026-03-01\">1 March 2026</time>"),
+        "nothing published yet, and California asks for the date: the first version's own"
     );
     for s in &doc.sections {
         assert!(

@@ -126,7 +126,7 @@ fn preview_has_each_section_by_id_with_html_and_findings() {
     );
     assert_eq!(
         p.last_updated.as_deref(),
-        Some("Effective date: 30 June 2026")
+        Some("Effective date: 30 June 2026 · Last updated: 30 June 2026")
     );
     assert!(p.findings.is_empty());
     let mut broken = project.clone();

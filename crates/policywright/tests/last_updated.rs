@@ -167,3 +167,23 @@ fn a_stored_text_edited_by_hand_dates_nothing() {
     assert!(!markdown_export(&shop).contains("Last updated"));
     assert!(codes(&shop).contains(&UNPUBLISHED.to_owned()));
 }
+
+#[test]
+fn a_first_version_under_a_law_that_asks_for_the_date_gives_its_effective_date() {
+    // California's regulations and Minnesota's statute ask for the date the policy was last
+    // updated; before any version is published, that is the first version's own date.
+    for region in ["us-ca", "us-states"] {
+        let mut shop = example("shop");
+        shop.jurisdictions.push(region.into());
+        let md = markdown(&document(&shop));
+        assert!(
+            md.contains("Effective date: 15 January 2026 · Last updated: 15 January 2026\n"),
+            "{region}"
+        );
+    }
+    // Once published, only the version dates the text, and a changed text shows no date.
+    let mut shop = published_shop();
+    shop.jurisdictions.push("us-ca".into());
+    shop.organisation.email = "privacy@example.org".into();
+    assert!(!markdown(&document(&shop)).contains("Last updated"));
+}

@@ -12,18 +12,16 @@ const UNNAMED: &str = "security.certification-unnamed";
 #[test]
 fn a_certification_names_its_standard_in_the_owners_words_escaped() {
     let mut saas = example("saas");
-    assert!(
-        markdown(&document(&saas)).contains("- Our security is certified to ISO/IEC 27001\\.\n")
-    );
+    assert!(markdown(&document(&saas)).contains("- We are certified to ISO/IEC 27001\\.\n"));
     assert!(!codes(&saas).contains(&UNNAMED.to_owned()));
 
     saas.certified_to = "SOC 2 *Type II* <b>".into();
     let md = markdown(&document(&saas));
     assert!(
-        md.contains(r"- Our security is certified to SOC 2 \*Type II\* \<b\>."),
+        md.contains(r"- We are certified to SOC 2 \*Type II\* \<b\>."),
         "{}",
         md.lines()
-            .find(|l| l.contains("Our security is certified"))
+            .find(|l| l.contains("We are certified"))
             .unwrap_or_default()
     );
 }
@@ -45,6 +43,6 @@ fn a_standard_without_the_certification_ticked_is_not_printed() {
         .retain(|m| *m != SecurityMeasure::Certification);
     let md = markdown(&document(&saas));
     assert!(!md.contains("ISO/IEC 27001"));
-    assert!(!md.contains("Our security is certified"));
+    assert!(!md.contains("Our security is certified") && !md.contains("We are certified"));
     assert!(!codes(&saas).contains(&UNNAMED.to_owned()));
 }

@@ -20,7 +20,7 @@ async fn certification() {
     let Some(s) = Session::start_from_example("security", &home, "saas").await else {
         return;
     };
-    s.wait_for_text(SECURITY, "Our security is certified to ISO/IEC 27001.")
+    s.wait_for_text(SECURITY, "We are certified to ISO/IEC 27001.")
         .await;
 
     s.click("#step-keeping").await;
@@ -38,7 +38,7 @@ async fn certification() {
         .await;
 
     s.type_into(STANDARD, "SOC 2 Type II").await;
-    s.wait_for_text(SECURITY, "Our security is certified to SOC 2 Type II.")
+    s.wait_for_text(SECURITY, "We are certified to SOC 2 Type II.")
         .await;
     s.finish().await;
 }

@@ -105,10 +105,18 @@ pub fn assemble_facts(
         memo.remember(key, written, fresh);
     }
     let label = |key: &str| view::string(&language.strings, "page", key);
-    // Only a published version dates the text; before the first, the owner's effective date is
-    // the policy's only date.
-    let last_updated = view.last_updated_iso.clone();
-    let last_updated_text = view.last_updated.clone();
+    // Only a published version dates a changed text. Before the first, the owner's effective
+    // date is the policy's only date; where a law asks for the date the policy was last updated,
+    // the first version's is that date.
+    let first = project.history.is_empty() && facts.regions.asks_last_updated;
+    let last_updated = view
+        .last_updated_iso
+        .clone()
+        .or_else(|| view.effective_date_iso.clone().filter(|_| first));
+    let last_updated_text = view
+        .last_updated
+        .clone()
+        .or_else(|| view.effective_date.clone().filter(|_| first));
     Ok(PolicyDocument {
         title: language.title.clone(),
         organisation: view.org.display_name.clone(),

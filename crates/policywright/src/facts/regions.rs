@@ -62,6 +62,10 @@ pub struct Regions {
     pub high_risk_breach_rule: bool,
     /// A chosen region outside the EEA and the UK, whose breach rules are not Art. 34's.
     pub other_breach_rules: bool,
+    /// A chosen law asks the policy to give the date it was last updated (California's
+    /// regulations, Minnesota's statute: law rows `ccpa.last-updated-date`,
+    /// `minnesota.last-updated-date`).
+    pub asks_last_updated: bool,
 }
 
 impl Regions {
@@ -80,6 +84,7 @@ impl Regions {
             us: has("us-ca") || has("us-states"),
             cookie_consent_law: has("eu") || has("uk"),
             high_risk_breach_rule: has("eu") || has("uk"),
+            asks_last_updated: has("us-ca") || has("us-states"),
             other_breach_rules: chosen.iter().any(|id| id != "eu" && id != "uk"),
             chosen,
         }

@@ -24,6 +24,10 @@ pub(crate) struct VendorView {
     locations: Vec<String>,
     /// The owner set the locations for their own set-up.
     locations_adjusted: bool,
+    /// Where the company that receives the data is established, when that is not among the
+    /// countries where it processes it (PayPal UK Ltd, for a UK owner): the owner's transfer
+    /// goes there.
+    received_in: Option<String>,
     /// What it also uses the data for on its own account, when it does.
     own_use: Option<String>,
     /// It uses the data for purposes of its own (a controller, joint controller or third party).
@@ -143,6 +147,12 @@ pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, VendorView)> {
                     .map(|c| c.name.clone())
                     .collect(),
                 locations_adjusted: v.locations_adjusted,
+                received_in: v
+                    .receiving_country
+                    .as_ref()
+                    .filter(|code| !v.locations.contains(*code))
+                    .and_then(|code| cat.countries.get(code))
+                    .map(|c| c.name.clone()),
                 own_use: v.own_use.map(str::to_owned),
                 own_purposes: v.own_purposes(),
                 privacy_url,

@@ -173,8 +173,8 @@ fn destination(regime: &str, d: &Destination<'_>, s: &toml::Table) -> Destinatio
     }
 }
 
-/// "Companies that use … : PayPal in Luxembourg and the United States; Google Ads in the United
-/// States."
+/// "Some companies decide …: PayPal may process it in Luxembourg and the United States; Google
+/// Ads may process it in the United States."
 fn onward(r: &RegimeTransfers<'_>, s: &toml::Table) -> String {
     if r.onward.is_empty() {
         return String::new();
@@ -184,7 +184,11 @@ fn onward(r: &RegimeTransfers<'_>, s: &toml::Table) -> String {
         .iter()
         .map(|o| {
             let names: Vec<String> = o.countries.iter().map(|c| c.name.clone()).collect();
-            format!("{} in {}", o.recipient, text::join_and(&names))
+            format!(
+                "{} may process it in {}",
+                o.recipient,
+                text::join_and(&names)
+            )
         })
         .collect();
     string(s, "transfers", "onward").replace("{list}", &list.join("; "))
