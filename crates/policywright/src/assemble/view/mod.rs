@@ -10,6 +10,7 @@ mod choices;
 mod disclosures;
 mod law;
 mod organisation;
+mod parts;
 mod practices;
 mod sharing;
 mod transfers;
@@ -27,6 +28,7 @@ pub(crate) use choices::{
     StyleView,
 };
 pub(crate) use organisation::{Org, ProductView};
+pub(crate) use parts::Parts;
 pub(crate) use practices::{BasisView, CcpaView, DataView, PurposeView, SourceView};
 pub(crate) use sharing::{CookiesView, JurisdictionView, VendorGroup, VendorView};
 pub(crate) use transfers::TransfersView;
@@ -68,7 +70,7 @@ fn web(s: &Option<String>) -> Option<String> {
 }
 
 /// The clause context.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct View {
     /// Who is responsible: names, address, contacts, privacy officer and representatives.
     pub org: Org,

@@ -8,7 +8,7 @@ use crate::facts::{Facts, VendorOrigin};
 use crate::text;
 
 /// One vendor.
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub(crate) struct VendorView {
     /// Its name.
     name: String,
@@ -35,7 +35,7 @@ pub(crate) struct VendorView {
 }
 
 /// The vendors of one kind.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct VendorGroup {
     /// The kind's label.
     label: String,
@@ -44,7 +44,7 @@ pub(crate) struct VendorGroup {
 }
 
 /// Cookies.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct CookiesView {
     /// Any cookie is set, by the owner or a vendor.
     any: bool,
@@ -71,7 +71,7 @@ pub(crate) struct CookiesView {
 }
 
 /// One kind of cookie.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct CookieKindView {
     /// The kind's label.
     label: String,
@@ -82,7 +82,7 @@ pub(crate) struct CookieKindView {
 }
 
 /// One region addressed.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct JurisdictionView {
     /// Its id, e.g. `us-ca`.
     id: String,
@@ -184,7 +184,7 @@ pub(super) fn own_purposes(vendors: &[(String, VendorView)]) -> Vec<VendorView> 
 }
 
 /// What the vendors that are third parties under US state laws receive.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct ThirdPartiesView {
     /// Labels of the data they receive, in catalogue order.
     data: Vec<String>,
