@@ -1,14 +1,33 @@
 //! Who receives data: vendors (processors by kind, and apart those that also use the data for
 //! their own purposes), cookies and the regions addressed. Where data goes is in `transfers`.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::{filled, label, web};
 use crate::facts::{Facts, VendorOrigin};
 use crate::text;
 
+/// One vendor, shared by the full list and the group or the list apart it is also in: each of
+/// the 1,047 vendors of a large project is made once, not three times.
+#[derive(Clone)]
+pub(crate) struct Shared(Arc<VendorView>);
+
+impl Serialize for Shared {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
 /// One vendor.
-#[derive(Serialize, Clone, PartialEq)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct VendorView {
     /// Its name.
     name: String,
@@ -40,7 +59,7 @@ pub(crate) struct VendorGroup {
     /// The kind's label.
     label: String,
     /// Its vendors.
-    vendors: Vec<VendorView>,
+    vendors: Vec<Shared>,
 }
 
 /// Cookies.
@@ -101,7 +120,7 @@ pub(crate) struct JurisdictionView {
 }
 
 /// Every vendor with its kind's id, catalogue vendors first.
-pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, VendorView)> {
+pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, Shared)> {
     let cat = facts.catalogues();
     // One table cell reads as one phrase: "Content you add, contact details and IP address".
     let labels = |ids: &[&str]| -> Vec<String> {
@@ -148,22 +167,22 @@ pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, VendorView)> {
                 privacy_url,
                 opt_out_url,
             };
-            (v.category.id.clone(), view)
+            (v.category.id.clone(), Shared(Arc::new(view)))
         })
         .collect()
 }
 
 /// The vendors that use data only for the owner, grouped by kind, in the catalogue's order of
 /// kinds. Those with purposes of their own are listed apart ([`own_purposes`]).
-pub(super) fn groups(facts: &Facts<'_>, vendors: &[(String, VendorView)]) -> Vec<VendorGroup> {
+pub(super) fn groups(facts: &Facts<'_>, vendors: &[(String, Shared)]) -> Vec<VendorGroup> {
     facts
         .catalogues()
         .vendor_categories
         .iter()
         .filter_map(|vc| {
-            let members: Vec<VendorView> = vendors
+            let members: Vec<Shared> = vendors
                 .iter()
-                .filter(|(c, v)| *c == vc.id && !v.own_purposes)
+                .filter(|(c, v)| *c == vc.id && !v.0.own_purposes)
                 .map(|(_, v)| v.clone())
                 .collect();
             (!members.is_empty()).then(|| VendorGroup {
@@ -175,10 +194,10 @@ pub(super) fn groups(facts: &Facts<'_>, vendors: &[(String, VendorView)]) -> Vec
 }
 
 /// The vendors that also use the data for their own purposes, in vendor order.
-pub(super) fn own_purposes(vendors: &[(String, VendorView)]) -> Vec<VendorView> {
+pub(super) fn own_purposes(vendors: &[(String, Shared)]) -> Vec<Shared> {
     vendors
         .iter()
-        .filter(|(_, v)| v.own_purposes)
+        .filter(|(_, v)| v.0.own_purposes)
         .map(|(_, v)| v.clone())
         .collect()
 }
