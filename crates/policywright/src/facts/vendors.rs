@@ -105,7 +105,10 @@ pub struct ListedVendor<'a> {
 /// What resolving a vendor needs besides the vendor itself.
 struct Context<'a, 'd> {
     cat: &'a Catalogues,
-    data: &'d DataFacts<'a>,
+    /// Whether the owner collects each catalogue data category, by id and by position in the
+    /// catalogue: looked up a few times per vendor, for a thousand vendors.
+    collects: HashMap<&'a str, bool>,
+    collected_at: Vec<bool>,
     europe_home: bool,
     home_country: Option<&'d str>,
 }
@@ -124,18 +127,18 @@ impl<'a> Context<'a, '_> {
     /// Splits ids into those collected (in catalogue order) and those the owner does not collect
     /// among `always`.
     fn received(&self, always: &[&'a str], may: &[&'a str]) -> (Vec<&'a str>, Vec<&'a str>) {
-        let wanted: BTreeSet<&str> = always.iter().chain(may).copied().collect();
         let data = self
             .cat
             .categories
             .iter()
-            .map(|c| c.id.as_str())
-            .filter(|id| wanted.contains(id) && self.data.collects(id))
+            .zip(&self.collected_at)
+            .filter(|(c, collected)| **collected && always.iter().chain(may).any(|id| *id == c.id))
+            .map(|(c, _)| c.id.as_str())
             .collect();
         let mut uncollected: Vec<&str> = always
             .iter()
             .copied()
-            .filter(|id| self.cat.category(id).is_some() && !self.data.collects(id))
+            .filter(|id| self.collects.get(id).is_some_and(|collected| !collected))
             .collect();
         uncollected.dedup();
         (data, uncollected)
@@ -260,7 +263,16 @@ impl<'a> VendorFacts<'a> {
         let europe_home = home.in_eea || matches!(home.country.as_deref(), Some("GB") | Some("CH"));
         let cx = Context {
             cat,
-            data,
+            collects: cat
+                .categories
+                .iter()
+                .map(|c| (c.id.as_str(), data.collects(&c.id)))
+                .collect(),
+            collected_at: cat
+                .categories
+                .iter()
+                .map(|c| data.collects(&c.id))
+                .collect(),
             europe_home,
             home_country: home.country.as_deref(),
         };

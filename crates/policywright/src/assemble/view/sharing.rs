@@ -122,10 +122,16 @@ pub(crate) struct JurisdictionView {
 /// Every vendor with its kind's id, catalogue vendors first.
 pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, Shared)> {
     let cat = facts.catalogues();
+    // Looked up a few times for each of up to a thousand vendors; the first with an id, as
+    // `Catalogues::category` finds it.
+    let mut by_id = std::collections::HashMap::new();
+    for c in &cat.categories {
+        by_id.entry(c.id.as_str()).or_insert(c);
+    }
     // One table cell reads as one phrase: "Content you add, contact details and IP address".
     let labels = |ids: &[&str]| -> Vec<String> {
         ids.iter()
-            .filter_map(|id| cat.category(id))
+            .filter_map(|id| by_id.get(id).copied())
             .enumerate()
             .map(|(i, c)| {
                 if i == 0 {
