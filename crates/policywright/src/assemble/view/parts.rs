@@ -36,133 +36,10 @@ impl View {
     /// change.
     pub(crate) fn parts(&self, previous: Option<(&View, &Parts)>, assembly: u64) -> Parts {
         let mut parts = Parts::with_capacity(96);
-        // Listing every field without `..` makes a field added to the view and forgotten here a
-        // compile error instead of a name missing from the context.
-        let View {
-            org,
-            effective_date,
-            effective_date_iso,
-            last_updated,
-            last_updated_iso,
-            versions,
-            products,
-            processes_customer_data,
-            data,
-            collected,
-            has_special,
-            special_data,
-            sensitive_pi,
-            required,
-            required_by_law,
-            required_by_law_for,
-            optional,
-            sources,
-            from_others,
-            ccpa_categories,
-            purposes,
-            bases,
-            uses_consent,
-            uses_legitimate_interests,
-            direct_marketing,
-            vendors,
-            vendor_groups,
-            own_purpose_vendors,
-            third_parties,
-            group_companies,
-            tax_records,
-            vendor_table,
-            cookies,
-            in_jurisdiction,
-            europe,
-            us,
-            jurisdictions,
-            children,
-            marketing,
-            sale,
-            automated,
-            transfers,
-            security,
-            backups,
-            breach,
-            rights,
-            changes,
-            style,
-            ai,
-            claims,
-            law,
-            disclosures,
-        } = self;
-        macro_rules! put {
-            ($($field:ident),* $(,)?) => {$(
-                let kept = previous
-                    .filter(|(view, _)| view.$field == *$field)
-                    .and_then(|(_, old)| old.get(stringify!($field)));
-                let part = match kept {
-                    Some(part) => part.clone(),
-                    None => Part {
-                        value: Value::from(Serde($field)),
-                        since: assembly,
-                    },
-                };
-                parts.insert(stringify!($field).to_owned(), part);
-            )*};
-        }
-        put!(
-            org,
-            effective_date,
-            effective_date_iso,
-            last_updated,
-            last_updated_iso,
-            versions,
-            products,
-            processes_customer_data,
-            data,
-            collected,
-            has_special,
-            special_data,
-            sensitive_pi,
-            required,
-            required_by_law,
-            required_by_law_for,
-            optional,
-            sources,
-            from_others,
-            ccpa_categories,
-            purposes,
-            bases,
-            uses_consent,
-            uses_legitimate_interests,
-            direct_marketing,
-            vendors,
-            vendor_groups,
-            own_purpose_vendors,
-            third_parties,
-            group_companies,
-            tax_records,
-            vendor_table,
-            cookies,
-            in_jurisdiction,
-            europe,
-            us,
-            jurisdictions,
-            children,
-            marketing,
-            sale,
-            automated,
-            transfers,
-            security,
-            backups,
-            breach,
-            rights,
-            changes,
-            style,
-            ai,
-            claims,
-            law,
-        );
+        self.put_fields(previous, assembly, &mut parts);
         match previous {
             // Every name of the old context that is not a field is one of the disclosures'.
-            Some((view, old)) if view.disclosures == *disclosures => {
+            Some((view, old)) if view.disclosures == self.disclosures => {
                 for (name, part) in old {
                     if !parts.contains_key(name) {
                         parts.insert(name.clone(), part.clone());
@@ -170,7 +47,7 @@ impl View {
                 }
             }
             _ => {
-                let flat = Value::from(Serde(disclosures));
+                let flat = Value::from(Serde(&self.disclosures));
                 if let Ok(names) = flat.try_iter() {
                     for name in names {
                         let value = flat.get_item(&name).unwrap_or(Value::UNDEFINED);
@@ -186,6 +63,87 @@ impl View {
         parts
     }
 }
+
+/// Defines `View::put_fields`, which puts each listed field's part into `parts`: kept from
+/// `previous` when equal, else converted. The fields are destructured without `..`, so a field
+/// added to the view and not listed here is a compile error instead of a name missing from the
+/// context.
+macro_rules! put_fields {
+    ($($field:ident),* $(,)?) => {
+        impl View {
+            fn put_fields(&self, previous: Option<(&View, &Parts)>, assembly: u64, parts: &mut Parts) {
+                let View { $($field,)* disclosures: _ } = self;
+                $(
+                    let kept = previous
+                        .filter(|(view, _)| view.$field == *$field)
+                        .and_then(|(_, old)| old.get(stringify!($field)));
+                    let part = match kept {
+                        Some(part) => part.clone(),
+                        None => Part {
+                            value: Value::from(Serde($field)),
+                            since: assembly,
+                        },
+                    };
+                    parts.insert(stringify!($field).to_owned(), part);
+                )*
+            }
+        }
+    };
+}
+
+put_fields!(
+    org,
+    effective_date,
+    effective_date_iso,
+    last_updated,
+    last_updated_iso,
+    versions,
+    products,
+    processes_customer_data,
+    data,
+    collected,
+    has_special,
+    special_data,
+    sensitive_pi,
+    required,
+    required_by_law,
+    required_by_law_for,
+    optional,
+    sources,
+    from_others,
+    ccpa_categories,
+    purposes,
+    bases,
+    uses_consent,
+    uses_legitimate_interests,
+    direct_marketing,
+    vendors,
+    vendor_groups,
+    own_purpose_vendors,
+    third_parties,
+    group_companies,
+    tax_records,
+    vendor_table,
+    cookies,
+    in_jurisdiction,
+    europe,
+    us,
+    jurisdictions,
+    children,
+    marketing,
+    sale,
+    automated,
+    transfers,
+    security,
+    backups,
+    breach,
+    rights,
+    changes,
+    style,
+    ai,
+    claims,
+    law,
+);
 
 #[cfg(test)]
 mod tests {
