@@ -65,6 +65,20 @@ fn bench(c: &mut Criterion) {
             serde_json::to_string(&update).expect("serialises")
         })
     });
+    // A keystroke in a vendor's name changes the vendor-wide parts of the clause context, so
+    // more is converted and written again than for the legal name.
+    let mut n = 0;
+    group.bench_function("incremental edit of a custom vendor's name", |b| {
+        b.iter(|| {
+            n += 1;
+            let text = format!(
+                r#"[{{"op":"set","path":["vendors","custom",0,"name"],"value":"Vendor number 0 Ltd {n}"}}]"#
+            );
+            let edits: Vec<Edit> = serde_json::from_str(black_box(&text)).expect("parses");
+            let update = live.edit(&edits, &library).expect("edits");
+            serde_json::to_string(&update).expect("serialises")
+        })
+    });
     let json_value = serde_json::to_value(&base).expect("serialises");
     group.bench_function(
         "part: project from its JSON value (applying an edit)",

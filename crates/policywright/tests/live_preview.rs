@@ -26,6 +26,14 @@ enum Action {
     AddProduct(String),
     Jurisdictions(Vec<&'static str>),
     EffectiveDate(String),
+    /// A catalogue vendor dropped: every vendor-wide part of the text.
+    DropVendor(usize),
+    /// A data entry's category changed (`health` is special-category data).
+    DataCategory(usize, &'static str),
+    /// Where the organisation is based: which entity each vendor contracts through.
+    Country(&'static str),
+    /// The policy's language; one the library lacks is refused.
+    Language(&'static str),
     /// Not a valid answer: the edit is refused and nothing changes.
     Broken,
 }
@@ -117,6 +125,34 @@ impl Action {
                 p.effective_date = s.clone();
                 (set(vec![key("effective_date")], json!(s)), true)
             }
+            Action::DropVendor(i) => {
+                if !p.vendors.catalogue.is_empty() {
+                    let i = i % p.vendors.catalogue.len();
+                    p.vendors.catalogue.remove(i);
+                }
+                let path = vec![key("vendors"), key("catalogue")];
+                (set(path, json!(p.vendors.catalogue)), true)
+            }
+            Action::DataCategory(i, id) => {
+                let i = i % n;
+                let path = vec![key("data"), PathKey::Index(i), key("category")];
+                if p.data.is_empty() {
+                    return (set(path, json!(id)), false);
+                }
+                p.data[i].category = (*id).to_owned();
+                (set(path, json!(id)), true)
+            }
+            Action::Country(code) => {
+                p.organisation.address.country = (*code).to_owned();
+                let path = vec![key("organisation"), key("address"), key("country")];
+                (set(path, json!(code)), true)
+            }
+            // A language the library lacks is refused by assembly, so what counts is the
+            // language the whole batch leaves (`xx` then `en` is fine); see the batch loop.
+            Action::Language(language) => {
+                p.language = (*language).to_owned();
+                (set(vec![key("language")], json!(language)), true)
+            }
             Action::Broken => (set(vec![key("children")], json!("many")), false),
         }
     }
@@ -152,12 +188,25 @@ fn action() -> impl Strategy<Value = Action> {
         places.prop_map(Action::Jurisdictions),
         prop_oneof![Just("2026-03-01"), Just("2026-13-40"), Just("")]
             .prop_map(|s| Action::EffectiveDate(s.to_owned())),
+        any::<usize>().prop_map(Action::DropVendor),
+        (
+            any::<usize>(),
+            prop::sample::select(vec![
+                "health",
+                "contact-details",
+                "precise-location",
+                "no-such"
+            ])
+        )
+            .prop_map(|(i, id)| Action::DataCategory(i, id)),
+        prop::sample::select(vec!["DE", "GB", "US", "BR", "FR"]).prop_map(Action::Country),
+        prop::sample::select(vec!["en", "xx"]).prop_map(Action::Language),
         Just(Action::Broken),
     ]
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
     #[test]
     fn incremental_preview_equals_a_full_render(
@@ -175,6 +224,7 @@ proptest! {
                 edits.push(edit);
                 valid &= ok;
             }
+            valid &= edited.language == "en";
             match live.edit(&edits, library) {
                 Ok(update) => {
                     prop_assert!(valid, "a broken edit was accepted: {batch:?}");

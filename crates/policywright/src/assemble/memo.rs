@@ -10,9 +10,11 @@
 //! the legal name changes. Anything that uses a map as a whole (iterating it, its length or
 //! truth, printing it) records the whole map. If every name a section read last time has a value
 //! equal to the one it has now, the section would render the same text, so the stored text is
-//! used. Values are compared strictly (same
-//! kind, same contents), never with the template language's loose `==`, so `1` and `true` or
-//! `"1"` and `1` never count as the same input.
+//! used. Most names are not looked at: each top-level name carries the assembly since which its
+//! part of the view has been equal (`view/parts.rs`), and a section written in or after it read
+//! the value it has now. Names whose part changed since are compared strictly (same kind, same
+//! contents), never with the template language's loose `==`, so `1` and `true` or `"1"` and `1`
+//! never count as the same input.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -20,8 +22,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use minijinja::Value;
 use minijinja::value::{DynObject, Enumerator, Object, ValueKind};
 
-/// What each section read and wrote in the last assembly, by language and section id.
-#[derive(Debug, Default, Clone)]
+use super::view::{Parts, View};
+
+/// What each section read and wrote in the last assembly, by language and section id, and the
+/// view and context that assembly used.
+#[derive(Default, Clone)]
 pub struct SectionMemo {
     sections: HashMap<String, Written>,
     /// How many sections the last assembly wrote (the rest came from the memo).
@@ -29,14 +34,26 @@ pub struct SectionMemo {
     /// How many assemblies this memo has seen; numbers the context each section was written
     /// from.
     assemblies: u64,
+    /// The last assembly's view and its context, whose parts the next one keeps where equal.
+    context: Option<(Arc<View>, Arc<Parts>)>,
+}
+
+impl std::fmt::Debug for SectionMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SectionMemo")
+            .field("sections", &self.sections)
+            .field("written", &self.written)
+            .field("assemblies", &self.assemblies)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The sections of the last assembly, while the next one recalls them.
 pub(super) struct Previous {
     sections: HashMap<String, Written>,
-    /// Whether a name still has the value it had in the assembly numbered here. Sections written
-    /// in the same assembly read the same context, so a large value that many sections read
-    /// (the vendor list) is compared once per assembly instead of once per section.
+    /// Whether a name still has the value it had in the assembly numbered here, for names whose
+    /// part of the view changed since: sections written in the same assembly read the same
+    /// context, so such a name is compared once per assembly instead of once per section.
     unchanged: HashMap<(String, u64), bool>,
 }
 
@@ -58,21 +75,38 @@ impl SectionMemo {
         self.written
     }
 
-    /// Starts an assembly: the sections remembered so far, and the number of this assembly.
-    pub(super) fn start(&mut self) -> (Previous, u64) {
+    /// Starts an assembly of `view`: the sections remembered so far, and the context to write
+    /// from. The view and its context are kept for the next assembly before any section is
+    /// written, so the `since` of every part always describes the latest assembly, even when
+    /// this one fails part way.
+    pub(super) fn start(&mut self, view: View) -> (Previous, Arc<View>, Arc<Tracked>) {
         self.written = 0;
         self.assemblies += 1;
         let previous = Previous {
             sections: std::mem::take(&mut self.sections),
             unchanged: HashMap::new(),
         };
-        (previous, self.assemblies)
+        let old = self.context.take();
+        let parts = view.parts(
+            old.as_ref().map(|(view, parts)| (&**view, &**parts)),
+            self.assemblies,
+        );
+        let (view, parts) = (Arc::new(view), Arc::new(parts));
+        self.context = Some((Arc::clone(&view), Arc::clone(&parts)));
+        let tracked = Tracked::new(parts, self.assemblies);
+        (previous, view, tracked)
     }
 
-    /// The remembered output of `key`, if nothing it read has changed in `ctx`.
+    /// The remembered output of `key`, if nothing it read has changed in `ctx`. A name whose
+    /// part of the view has had its value since the section was written is unchanged without
+    /// looking at it; any other is compared with the value the section saw.
     pub(super) fn recall(previous: &mut Previous, key: &str, ctx: &Tracked) -> Option<Written> {
         let hit = previous.sections.remove(key)?;
         let unchanged = hit.reads.iter().all(|(name, before)| {
+            let top = name.split_once('.').map_or(name.as_str(), |(top, _)| top);
+            if ctx.parts.get(top).is_some_and(|p| p.since <= hit.assembly) {
+                return true;
+            }
             *previous
                 .unchanged
                 .entry((name.clone(), hit.assembly))
@@ -92,16 +126,17 @@ impl SectionMemo {
 /// The clause context, recording the top-level names looked up in it.
 #[derive(Debug)]
 pub(super) struct Tracked {
-    view: Value,
+    /// The context's top-level names.
+    parts: Arc<Parts>,
     /// The number of the assembly this context is for.
     assembly: u64,
     reads: Mutex<BTreeSet<String>>,
 }
 
 impl Tracked {
-    pub(super) fn new(view: Value, assembly: u64) -> Arc<Self> {
+    fn new(parts: Arc<Parts>, assembly: u64) -> Arc<Self> {
         Arc::new(Tracked {
-            view,
+            parts,
             assembly,
             reads: Mutex::new(BTreeSet::new()),
         })
@@ -136,10 +171,17 @@ impl Tracked {
     /// map (top-level names never contain a dot: they are the view's field names).
     fn value_of(&self, name: &str) -> Value {
         let value = match name.split_once('.') {
-            Some((top, key)) => self.view.get_attr(top).and_then(|map| map.get_attr(key)),
-            None => self.view.get_attr(name),
+            Some((top, key)) => self.top(top).get_attr(key).ok(),
+            None => Some(self.top(name)),
         };
         value.unwrap_or(Value::UNDEFINED)
+    }
+
+    /// The value of a top-level name; undefined when the context has no such name.
+    fn top(&self, name: &str) -> Value {
+        self.parts
+            .get(name)
+            .map_or(Value::UNDEFINED, |p| p.value.clone())
     }
 
     fn record(&self, name: String) {
@@ -153,7 +195,7 @@ impl Tracked {
 impl Object for Tracked {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let name = key.as_str()?;
-        let value = self.view.get_attr(name).ok().filter(|v| !v.is_undefined());
+        let value = Some(self.top(name)).filter(|v| !v.is_undefined());
         match value {
             Some(map) if map.kind() == ValueKind::Map => Some(Value::from_object(TrackedMap {
                 name: name.to_owned(),

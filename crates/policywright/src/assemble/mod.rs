@@ -72,8 +72,7 @@ pub fn assemble_facts(
         .language(&project.language)
         .ok_or_else(|| AssembleError::UnknownLanguage(project.language.clone()))?;
     let view = view::View::build(facts, library.law(), library.claims(), &language.strings);
-    let (mut previous, assembly) = memo.start();
-    let tracked = memo::Tracked::new(Value::from(minijinja::value::Serde(&view)), assembly);
+    let (mut previous, view, tracked) = memo.start(view);
     let ctx = Value::from_dyn_object(tracked.clone());
     let env = library.env();
     let mut sections = Vec::new();

@@ -306,6 +306,15 @@ mod tests {
         let edits: Vec<Change> = vec![
             Box::new(|p| p.organisation.legal_name = "Renamed Ltd".into()),
             Box::new(|p| p.organisation.address.country = "GB".into()),
+            Box::new(|p| p.organisation.address.country = "US".into()),
+            Box::new(|p| p.data[0].category = "health".into()),
+            Box::new(|p| p.data[0].required = !p.data[0].required),
+            Box::new(|p| {
+                p.vendors.catalogue.pop();
+            }),
+            Box::new(|p| p.vendors.custom[0].name = "Renamed vendor".into()),
+            Box::new(|p| p.jurisdictions.push("br".into())),
+            Box::new(|p| p.jurisdictions.retain(|j| j != "eu")),
             Box::new(|p| {
                 p.data.pop();
             }),
@@ -323,6 +332,40 @@ mod tests {
             let incremental = cache.preview(&project, &library).expect("previews");
             let full = preview(&project, &library).expect("previews");
             assert_eq!(incremental, full, "after edit {n}");
+        }
+    }
+
+    /// The same through the edits that change the most of what the cache keeps: a vendor, a
+    /// data category, a region, where the owner is based, and a language the library lacks
+    /// (refused) and back, on a project large enough to have every vendor-wide list.
+    #[test]
+    fn incremental_previews_of_a_large_project_equal_full_ones() {
+        let library = Library::load().expect("library loads");
+        let mut project = crate::scale::large_project(&library, 30);
+        let mut cache = PreviewCache::default();
+        cache.preview(&project, &library).expect("previews");
+        type Change = Box<dyn Fn(&mut Project)>;
+        let edits: Vec<Change> = vec![
+            Box::new(|p| p.organisation.legal_name = "Renamed Ltd".into()),
+            Box::new(|p| p.vendors.catalogue.truncate(5)),
+            Box::new(|p| p.vendors.custom[3].own_use = Some("Its own ads".into())),
+            Box::new(|p| p.data[2].category = "health".into()),
+            Box::new(|p| p.data[2].category = "precise-location".into()),
+            Box::new(|p| p.jurisdictions = vec!["us-ca".into(), "br".into()]),
+            Box::new(|p| p.organisation.address.country = "US".into()),
+            Box::new(|p| p.language = "xx".into()),
+            Box::new(|p| p.language = "en".into()),
+            Box::new(|p| p.organisation.legal_name = "Renamed Ltd".into()),
+        ];
+        for (n, edit) in edits.iter().enumerate() {
+            edit(&mut project);
+            match preview(&project, &library) {
+                Ok(full) => {
+                    let incremental = cache.preview(&project, &library).expect("previews");
+                    assert_eq!(incremental, full, "after edit {n}");
+                }
+                Err(_) => assert!(cache.preview(&project, &library).is_err(), "edit {n}"),
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 //! Checks of who receives data: vendors, selling and sharing, and cookies.
 
+use std::collections::HashMap;
+
 use super::registry::*;
 use super::{At, Findings};
 use crate::facts::Facts;
@@ -19,15 +21,21 @@ pub(super) fn vendors(facts: &Facts<'_>, f: &mut Findings) {
             "You use a payment provider but collect no payment or billing data.",
         );
     }
+    // Each vendor once, in the order first met; the index finds its entry without a pass over
+    // the others (a large project can have a thousand such vendors).
     let mut unused: Vec<(&str, Vec<String>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for (vendor, id) in facts.vendors.unused_data() {
         let label = facts
             .catalogues()
             .category(id)
             .map_or_else(|| (*id).to_owned(), |c| text::lower_first(&c.label));
-        match unused.iter_mut().find(|(v, _)| v == vendor) {
-            Some((_, labels)) => labels.push(label),
-            None => unused.push((vendor, vec![label])),
+        match index.get(vendor) {
+            Some(&i) => unused[i].1.push(label),
+            None => {
+                index.insert(vendor, unused.len());
+                unused.push((vendor, vec![label]));
+            }
         }
     }
     for (vendor, labels) in unused {

@@ -10,7 +10,7 @@ use crate::facts::Facts;
 use crate::model::{Project, SecurityMeasure, WithdrawalMethod};
 
 /// Children.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct ChildrenView {
     /// The minimum age the owner set.
     minimum_age: Option<u8>,
@@ -25,7 +25,7 @@ pub(crate) struct ChildrenView {
 }
 
 /// Marketing emails.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct MarketingView {
     /// The owner sends marketing emails.
     sends_emails: bool,
@@ -34,7 +34,7 @@ pub(crate) struct MarketingView {
 }
 
 /// Selling and sharing.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct SaleView {
     /// The owner sells personal information.
     sells: bool,
@@ -53,7 +53,7 @@ pub(crate) struct SaleView {
 }
 
 /// Automated decisions.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct AutomatedView {
     /// The owner makes significant decisions by automated means.
     significant: bool,
@@ -62,7 +62,7 @@ pub(crate) struct AutomatedView {
 }
 
 /// Breaches.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct BreachView {
     /// The owner tells affected people.
     notify_people: bool,
@@ -75,7 +75,7 @@ pub(crate) struct BreachView {
 }
 
 /// How people use their rights.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct RightsView {
     /// The request form, when a well-formed web address.
     request_form_url: Option<String>,
@@ -90,7 +90,7 @@ pub(crate) struct RightsView {
 }
 
 /// How people hear about changes.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct ChangesView {
     /// By email.
     email: bool,
@@ -101,7 +101,7 @@ pub(crate) struct ChangesView {
 }
 
 /// Presentation.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct StyleView {
     /// A short summary at the top.
     summary: bool,

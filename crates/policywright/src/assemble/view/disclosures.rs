@@ -11,7 +11,7 @@ use crate::catalogue::DataCategory;
 use crate::facts::Facts;
 
 /// An authority to name.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct AuthorityView {
     /// Its name, mid-sentence.
     name: String,
@@ -20,7 +20,7 @@ pub(crate) struct AuthorityView {
 }
 
 /// A purpose that uses special-category data, with its Art. 9(2) condition.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct SpecialView {
     /// The purpose's label.
     purpose: String,
@@ -29,7 +29,7 @@ pub(crate) struct SpecialView {
 }
 
 /// Sensitive personal information under US laws.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct SensitiveView {
     /// Labels of the purposes that use it beyond what the CCPA permits.
     beyond: Vec<String>,
@@ -45,7 +45,7 @@ pub(crate) struct SensitiveView {
 }
 
 /// Minors and sale, sharing and profiling.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct MinorsView {
     /// The age under which people are left out of sale, sharing and profiling: the owner's
     /// answer, or the minimum age when that is higher.
@@ -53,7 +53,7 @@ pub(crate) struct MinorsView {
 }
 
 /// AI providers and training.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct AiView {
     /// The provider keeps content after answering.
     provider_keeps: bool,
@@ -66,7 +66,7 @@ pub(crate) struct AiView {
 }
 
 /// Technology that identifies, locates or profiles people (Quebec).
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct TrackingView {
     /// The product has such functions.
     used: bool,
@@ -75,7 +75,7 @@ pub(crate) struct TrackingView {
 }
 
 /// Where the owner describes its governance policies for personal information (Quebec s.3.2).
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct GovernanceView {
     /// The page that describes them.
     url: Option<String>,
@@ -84,7 +84,7 @@ pub(crate) struct GovernanceView {
 }
 
 /// The parts of the context this module builds.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct Disclosures {
     /// The authority that supervises the owner, for an owner based in the EEA.
     own_authority: Option<AuthorityView>,

@@ -9,7 +9,7 @@ use super::string;
 use crate::law::{LawFact, LawFacts};
 
 /// One fact of law, with its numbers also in words ("one", "two").
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct LawView {
     /// The citation, for a template that prints it.
     citation: String,

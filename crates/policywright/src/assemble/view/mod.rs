@@ -10,6 +10,7 @@ mod choices;
 mod disclosures;
 mod law;
 mod organisation;
+mod parts;
 mod practices;
 mod sharing;
 mod transfers;
@@ -27,8 +28,9 @@ pub(crate) use choices::{
     StyleView,
 };
 pub(crate) use organisation::{Org, ProductView};
+pub(crate) use parts::Parts;
 pub(crate) use practices::{BasisView, CcpaView, DataView, PurposeView, SourceView};
-pub(crate) use sharing::{CookiesView, JurisdictionView, VendorGroup, VendorView};
+pub(crate) use sharing::{CookiesView, JurisdictionView, Shared, VendorGroup};
 pub(crate) use transfers::TransfersView;
 
 /// Looks up `[group] key` in a language's strings; an absent string reads as its key so a gap in a
@@ -68,7 +70,7 @@ fn web(s: &Option<String>) -> Option<String> {
 }
 
 /// The clause context.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct View {
     /// Who is responsible: names, address, contacts, privacy officer and representatives.
     pub org: Org,
@@ -123,11 +125,11 @@ pub(crate) struct View {
     /// Some purpose is direct marketing.
     direct_marketing: bool,
     /// Every vendor, catalogue ones first.
-    vendors: Vec<VendorView>,
+    vendors: Vec<Shared>,
     /// Vendors that use data only for us, grouped by kind, in the catalogue's order of kinds.
     vendor_groups: Vec<VendorGroup>,
     /// Vendors that also use the data for their own purposes, listed apart.
-    own_purpose_vendors: Vec<VendorView>,
+    own_purpose_vendors: Vec<Shared>,
     /// What third parties (under US state laws) receive, and their kinds.
     third_parties: sharing::ThirdPartiesView,
     /// Companies in our group that receive data: "Name, in Country".

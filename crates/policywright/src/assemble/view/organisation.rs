@@ -9,7 +9,7 @@ use crate::model::{Contact, PostalAddress, Project};
 use crate::text;
 
 /// The organisation.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct Org {
     /// Its registered name.
     legal_name: String,
@@ -36,7 +36,7 @@ pub(crate) struct Org {
 }
 
 /// A named contact.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct ContactView {
     /// Name (never blank).
     name: String,
@@ -47,7 +47,7 @@ pub(crate) struct ContactView {
 }
 
 /// A product the policy covers.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct ProductView {
     /// Its name.
     name: String,

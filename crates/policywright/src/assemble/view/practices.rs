@@ -10,7 +10,7 @@ use crate::facts::Facts;
 use crate::model::{LegalBasis, Project, Retention, RetentionUnit, Source};
 
 /// One collected category.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct DataView {
     /// The category's label.
     label: String,
@@ -25,7 +25,7 @@ pub(crate) struct DataView {
 }
 
 /// Backups, where deleted data stays until they are replaced.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct BackupsView {
     /// The owner keeps backups.
     kept: bool,
@@ -34,7 +34,7 @@ pub(crate) struct BackupsView {
 }
 
 /// One source of data.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct SourceView {
     /// The answer's kebab-case value, e.g. `third-parties`, for conditions.
     id: String,
@@ -45,7 +45,7 @@ pub(crate) struct SourceView {
 }
 
 /// One CCPA category collected.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct CcpaView {
     /// The statute's letter.
     letter: String,
@@ -62,7 +62,7 @@ pub(crate) struct CcpaView {
 }
 
 /// One purpose.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct PurposeView {
     /// The purpose's label.
     label: String,
@@ -82,7 +82,7 @@ pub(crate) struct PurposeView {
 }
 
 /// One legal basis in use.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct BasisView {
     /// The basis's label.
     label: String,

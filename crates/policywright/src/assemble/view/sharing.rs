@@ -1,14 +1,33 @@
 //! Who receives data: vendors (processors by kind, and apart those that also use the data for
 //! their own purposes), cookies and the regions addressed. Where data goes is in `transfers`.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::{filled, label, web};
 use crate::facts::{Facts, VendorOrigin};
 use crate::text;
 
+/// One vendor, shared by the full list and the group or the list apart it is also in: each of
+/// the 1,047 vendors of a large project is made once, not three times.
+#[derive(Clone)]
+pub(crate) struct Shared(Arc<VendorView>);
+
+impl Serialize for Shared {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
 /// One vendor.
-#[derive(Serialize, Clone)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct VendorView {
     /// Its name.
     name: String,
@@ -39,16 +58,16 @@ pub(crate) struct VendorView {
 }
 
 /// The vendors of one kind.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct VendorGroup {
     /// The kind's label.
     label: String,
     /// Its vendors.
-    vendors: Vec<VendorView>,
+    vendors: Vec<Shared>,
 }
 
 /// Cookies.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct CookiesView {
     /// Any cookie is set, by the owner or a vendor.
     any: bool,
@@ -75,7 +94,7 @@ pub(crate) struct CookiesView {
 }
 
 /// One kind of cookie.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct CookieKindView {
     /// The kind's label.
     label: String,
@@ -86,7 +105,7 @@ pub(crate) struct CookieKindView {
 }
 
 /// One region addressed.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct JurisdictionView {
     /// Its id, e.g. `us-ca`.
     id: String,
@@ -105,12 +124,18 @@ pub(crate) struct JurisdictionView {
 }
 
 /// Every vendor with its kind's id, catalogue vendors first.
-pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, VendorView)> {
+pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, Shared)> {
     let cat = facts.catalogues();
+    // Looked up a few times for each of up to a thousand vendors; the first with an id, as
+    // `Catalogues::category` finds it.
+    let mut by_id = std::collections::HashMap::new();
+    for c in &cat.categories {
+        by_id.entry(c.id.as_str()).or_insert(c);
+    }
     // One table cell reads as one phrase: "Content you add, contact details and IP address".
     let labels = |ids: &[&str]| -> Vec<String> {
         ids.iter()
-            .filter_map(|id| cat.category(id))
+            .filter_map(|id| by_id.get(id).copied())
             .enumerate()
             .map(|(i, c)| {
                 if i == 0 {
@@ -158,22 +183,22 @@ pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, VendorView)> {
                 privacy_url,
                 opt_out_url,
             };
-            (v.category.id.clone(), view)
+            (v.category.id.clone(), Shared(Arc::new(view)))
         })
         .collect()
 }
 
 /// The vendors that use data only for the owner, grouped by kind, in the catalogue's order of
 /// kinds. Those with purposes of their own are listed apart ([`own_purposes`]).
-pub(super) fn groups(facts: &Facts<'_>, vendors: &[(String, VendorView)]) -> Vec<VendorGroup> {
+pub(super) fn groups(facts: &Facts<'_>, vendors: &[(String, Shared)]) -> Vec<VendorGroup> {
     facts
         .catalogues()
         .vendor_categories
         .iter()
         .filter_map(|vc| {
-            let members: Vec<VendorView> = vendors
+            let members: Vec<Shared> = vendors
                 .iter()
-                .filter(|(c, v)| *c == vc.id && !v.own_purposes)
+                .filter(|(c, v)| *c == vc.id && !v.0.own_purposes)
                 .map(|(_, v)| v.clone())
                 .collect();
             (!members.is_empty()).then(|| VendorGroup {
@@ -185,16 +210,16 @@ pub(super) fn groups(facts: &Facts<'_>, vendors: &[(String, VendorView)]) -> Vec
 }
 
 /// The vendors that also use the data for their own purposes, in vendor order.
-pub(super) fn own_purposes(vendors: &[(String, VendorView)]) -> Vec<VendorView> {
+pub(super) fn own_purposes(vendors: &[(String, Shared)]) -> Vec<Shared> {
     vendors
         .iter()
-        .filter(|(_, v)| v.own_purposes)
+        .filter(|(_, v)| v.0.own_purposes)
         .map(|(_, v)| v.clone())
         .collect()
 }
 
 /// What the vendors that are third parties under US state laws receive.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct ThirdPartiesView {
     /// Labels of the data they receive, in catalogue order.
     data: Vec<String>,

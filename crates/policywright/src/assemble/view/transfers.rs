@@ -11,7 +11,7 @@ use crate::facts::{Adequacy, Destination, Facts, Mechanism, RegimeTransfers};
 use crate::text;
 
 /// Data sent outside the regions addressed.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct TransfersView {
     /// Some regime whose law asks for a mechanism has data leaving its territory.
     any: bool,
@@ -25,7 +25,7 @@ pub(crate) struct TransfersView {
 }
 
 /// Where data of people under one regime goes.
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub(crate) struct RegimeView {
     /// Its id.
     id: String,
@@ -48,7 +48,7 @@ pub(crate) struct RegimeView {
 }
 
 /// One destination.
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub(crate) struct DestinationView {
     /// The country's name.
     country: String,

@@ -8,7 +8,7 @@ use crate::assemble::dates;
 use crate::model::Project;
 
 /// One published version in the list.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct VersionView {
     /// Its number.
     number: u32,
