@@ -297,6 +297,12 @@ fn cases() -> Vec<(&'static str, Project)> {
             .project,
         ),
         (
+            "vendor.region-unanswered",
+            with(&saas, &|p| {
+                p.vendors.adjustments.retain(|a| a.vendor != "auth0")
+            }),
+        ),
+        (
             "security.certification-unnamed",
             with(&saas, &|p| p.certified_to = "  ".into()),
         ),

@@ -170,7 +170,7 @@ async fn hubspot_data_sharing() {
     };
     s.wait_for_text(
         "section#summary",
-        "One of them also uses the data for its own purposes",
+        "The company behind one of them also uses the data for its own purposes",
     )
     .await;
     s.click("#step-vendors").await;
@@ -187,7 +187,7 @@ async fn hubspot_data_sharing() {
         .await;
     s.wait_for_text(
         "section#summary",
-        "2 of them also use the data for their own purposes",
+        "The companies behind 2 of them also use the data for their own purposes",
     )
     .await;
     let vendors = s
@@ -271,8 +271,9 @@ async fn map_embed_waits_for_consent() {
             .contains("Our service uses technology that can identify you"),
         "the notice itself stays"
     );
+    // Google Cloud's region stays adjusted, so the new adjustment for the map is the second.
     s.click("#adjust-google-maps").await;
-    s.click("#field-vendors-adjustments-0-after-consent").await;
+    s.click("#field-vendors-adjustments-1-after-consent").await;
     s.wait_for_text("section#canada", OFF).await;
     s.finish().await;
 }

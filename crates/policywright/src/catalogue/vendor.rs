@@ -72,6 +72,11 @@ pub struct Vendor {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub regional_locations: Vec<RegionalLocations>,
+    /// The customer picks the region where its data is kept (a cloud host), and the vendor names
+    /// no default: `locations` is only a suggestion for the owner, never printed as a fact.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub region_picked_by_owner: bool,
     /// Safeguard for transfers out of the EEA; `data-privacy-framework` means the recipient is
     /// certified under the EU–US framework, its UK Extension and the Swiss–US framework.
     #[serde(default)]

@@ -51,6 +51,9 @@ pub struct VendorFact<'a> {
     pub locations: Vec<String>,
     /// The locations are the owner's, not the catalogue's.
     pub locations_adjusted: bool,
+    /// The owner picks the vendor's region and has not said which: no locations are known, and
+    /// the owner is asked.
+    pub region_unanswered: bool,
     /// For a vendor our list gives as deciding for itself how to use the data (an independent
     /// or joint controller), the country where the company that receives it is established,
     /// when the list says and the owner has not given the vendor's locations. The owner's
@@ -174,6 +177,9 @@ impl<'a> Context<'a, '_> {
         let may: Vec<&str> = v.data.iter().map(String::as_str).collect();
         let (data, uncollected) = self.received(&always, &may);
         let adjusted = adjustment.and_then(|a| a.locations.as_ref());
+        // Where the owner picks the region, the catalogue's default is a guess: say nothing
+        // until the owner says which.
+        let region_unanswered = v.region_picked_by_owner && adjusted.is_none();
         let entity = v.entity_for(self.home_country, self.europe_home);
         let receiving_country = match v.gdpr_role {
             GdprRole::Controller | GdprRole::JointController if adjusted.is_none() => self
@@ -203,9 +209,15 @@ impl<'a> Context<'a, '_> {
                 .filter(|s| p.vendors.settings.get(s).is_none()),
             data,
             uncollected,
-            locations: self
-                .known(adjusted.map_or_else(|| v.locations_for(self.home_country), Vec::as_slice)),
+            locations: if region_unanswered {
+                Vec::new()
+            } else {
+                self.known(
+                    adjusted.map_or_else(|| v.locations_for(self.home_country), Vec::as_slice),
+                )
+            },
             locations_adjusted: adjusted.is_some(),
+            region_unanswered,
             receiving_country,
             safeguards: v
                 .safeguard
@@ -261,6 +273,7 @@ impl<'a> Context<'a, '_> {
             uncollected,
             locations: self.known(&v.locations),
             locations_adjusted: false,
+            region_unanswered: false,
             receiving_country: None,
             safeguards: v.safeguard.into_iter().collect(),
             cookies: v.cookies,

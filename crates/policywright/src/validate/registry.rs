@@ -339,6 +339,10 @@ pub(super) const CERTIFICATION_UNNAMED: Rule = warning(
     "security.certification-unnamed",
     "Name the standard, such as ISO/IEC 27001, so readers can check the claim; or untick \"Certified\" if your security is not certified.",
 );
+pub(super) const REGION_UNANSWERED: Rule = warning(
+    "vendor.region-unanswered",
+    "Open \"Adjust\" for this vendor and give the countries of the regions you chose, so the policy can say where the data is and the transfer section can name it.",
+);
 pub(crate) const UNPUBLISHED_CHANGES: Rule = warning(
     "versions.unpublished-changes",
     "Publish a new version (the Versions step, or `policywright publish`) before you put this text where people read it. The new version's date then shows as the date the policy was last updated.",
@@ -423,6 +427,7 @@ pub const RULES: &[Rule] = &[
     REVIEW_OVERDUE,
     UNPUBLISHED_CHANGES,
     CERTIFICATION_UNNAMED,
+    REGION_UNANSWERED,
 ];
 
 /// The rule with this code.

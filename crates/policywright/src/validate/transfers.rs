@@ -30,6 +30,16 @@ pub(super) fn recipients(facts: &Facts<'_>, f: &mut Findings) {
                 ),
             );
         }
+        if v.region_unanswered {
+            f.add(
+                &REGION_UNANSWERED,
+                At::field("vendors"),
+                format!(
+                    "With {}, you choose the region where your data is kept, and it names no default. Until you say which, the policy says only \"the region we chose\" and names no country for it.",
+                    v.name
+                ),
+            );
+        }
         if let Some(setting) = v.unanswered_setting {
             f.add(
                 &VENDOR_SETTING_UNANSWERED,

@@ -43,6 +43,8 @@ pub(crate) struct VendorView {
     locations: Vec<String>,
     /// The owner set the locations for their own set-up.
     locations_adjusted: bool,
+    /// The owner picks its region and has not said which.
+    region_unanswered: bool,
     /// Where the company that receives the data is established, when that is not among the
     /// countries where it processes it (PayPal UK Ltd, for a UK owner): the owner's transfer
     /// goes there.
@@ -172,6 +174,7 @@ pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, Shared)> {
                     .map(|c| c.name.clone())
                     .collect(),
                 locations_adjusted: v.locations_adjusted,
+                region_unanswered: v.region_unanswered,
                 received_in: v
                     .receiving_country
                     .as_ref()
