@@ -133,3 +133,8 @@ pub fn section<'a>(text: &'a str, title: &str) -> &'a str {
     let end = rest[1..].find("\n## ").map_or(rest.len(), |i| i + 1);
     &rest[..end]
 }
+
+/// Whether `check` reports a finding with `code` for `project`.
+pub fn fires(project: &Project, code: &str) -> bool {
+    codes(project).iter().any(|c| c == code)
+}

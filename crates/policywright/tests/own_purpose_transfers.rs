@@ -5,29 +5,21 @@
 
 mod common;
 
-use common::{codes, document, example, library, markdown};
-use policywright::Project;
+use common::{codes, document, example, fires, library, markdown, section};
 use policywright::model::{TransferSafeguard, VendorAdjustment};
-
-/// The text of the section whose heading is `title`, up to the next section of the same level.
-fn section<'a>(md: &'a str, title: &str) -> &'a str {
-    let start = md
-        .find(&format!("</a>{title}\n"))
-        .unwrap_or_else(|| panic!("no section {title:?} in:\n{md}"));
-    let rest = &md[start..];
-    let end = rest.find("\n## ").map_or(rest.len(), |e| e + 1);
-    &rest[..end]
-}
-
-fn fires(project: &Project, code: &str) -> bool {
-    codes(project).iter().any(|c| c == code)
-}
 
 /// The onward sentence of a regime's part of the transfer text.
 fn onward_sentence(part: &str) -> &str {
     part.lines()
         .find(|l| l.starts_with("Some companies decide for themselves where to process your data"))
         .unwrap_or("")
+}
+
+/// The table row of `country` in `part`.
+fn row<'a>(part: &'a str, country: &str) -> &'a str {
+    part.lines()
+        .find(|l| l.starts_with(&format!("| {country}")))
+        .unwrap_or_else(|| panic!("no row for {country}: {part}"))
 }
 
 /// A regime's part of "Data sent abroad", from its heading to the next.
@@ -48,10 +40,7 @@ fn h2_paypal_uk_receives_a_uk_shops_data_in_the_uk_and_its_own_transfers_ask_not
     p.vendors.adjustments.retain(|a| a.vendor != "paypal");
     let md = markdown(&document(&p));
     let uk = regime_part(&md, "the United Kingdom");
-    let us_row = uk
-        .lines()
-        .find(|l| l.starts_with("| The United States"))
-        .unwrap_or_else(|| panic!("no US row: {uk}"));
+    let us_row = row(uk, "The United States");
     assert!(!us_row.contains("PayPal"), "{us_row}");
     assert!(!uk.lines().any(|l| l.starts_with("| Luxembourg")), "{uk}");
     assert_eq!(
@@ -65,10 +54,7 @@ fn h2_paypal_uk_receives_a_uk_shops_data_in_the_uk_and_its_own_transfers_ask_not
     );
     // For people in the EEA, the UK is outside: PayPal UK receives their data there.
     let eu = regime_part(&md, "the European Economic Area");
-    let uk_row = eu
-        .lines()
-        .find(|l| l.starts_with("| The United Kingdom"))
-        .unwrap_or_else(|| panic!("no UK row: {eu}"));
+    let uk_row = row(eu, "The United Kingdom");
     assert!(uk_row.contains("PayPal"), "{uk_row}");
 }
 
@@ -81,10 +67,7 @@ fn h2_an_eea_shop_s_meta_pixel_data_goes_to_meta_ireland_and_the_us_is_named_as_
     p.vendors.catalogue.push("meta-pixel".into());
     let md = markdown(&document(&p));
     let abroad = section(&md, "Data sent abroad");
-    let us_row = abroad
-        .lines()
-        .find(|l| l.starts_with("| The United States"))
-        .unwrap_or_else(|| panic!("no US row: {abroad}"));
+    let us_row = row(abroad, "The United States");
     assert!(!us_row.contains("Meta Pixel"), "{us_row}");
     assert!(
         onward_sentence(abroad).contains("Meta Pixel may process it in the United States"),
@@ -104,10 +87,7 @@ fn h2_an_owners_locations_for_a_company_with_its_own_purposes_are_where_the_owne
     });
     let md = markdown(&document(&p));
     let uk = regime_part(&md, "the United Kingdom");
-    let us_row = uk
-        .lines()
-        .find(|l| l.starts_with("| The United States"))
-        .unwrap_or_else(|| panic!("no US row: {uk}"));
+    let us_row = row(uk, "The United States");
     assert!(us_row.contains("PayPal"), "{us_row}");
     assert!(!onward_sentence(uk).contains("PayPal"), "{uk}");
 }

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{codes, document, example, library, markdown, policy};
+use common::{document, example, fires, library, markdown, policy};
 use policywright::Project;
 use policywright::model::*;
 
@@ -18,10 +18,6 @@ fn app(change: impl FnOnce(&mut Project)) -> Project {
     let mut p = example("consumer-app");
     change(&mut p);
     p
-}
-
-fn fires(p: &Project, code: &str) -> bool {
-    codes(p).iter().any(|c| c == code)
 }
 
 fn message(p: &Project, code: &str) -> String {

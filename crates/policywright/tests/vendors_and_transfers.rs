@@ -5,26 +5,11 @@
 mod common;
 mod project_strategy;
 
-use common::{codes, document, example, library, markdown};
+use common::{document, example, fires, library, markdown, section};
 use policywright::model::{TransferSafeguard, VendorAdjustment};
 use policywright::{Facts, Project};
 use project_strategy::generated_project;
 use proptest::prelude::*;
-
-/// The text of the section whose heading is `title`, up to the next section of the same level.
-fn section<'a>(md: &'a str, title: &str) -> &'a str {
-    // Headings carry an anchor: `## <a id="vendors"></a>Who we share it with`.
-    let start = md
-        .find(&format!("</a>{title}\n"))
-        .unwrap_or_else(|| panic!("no section {title:?} in:\n{md}"));
-    let rest = &md[start..];
-    let end = rest.find("\n## ").map_or(rest.len(), |e| e + 1);
-    &rest[..end]
-}
-
-fn fires(project: &Project, code: &str) -> bool {
-    codes(project).iter().any(|c| c == code)
-}
 
 #[test]
 fn h2_a_us_company_serving_canada_and_australia_names_the_united_states() {

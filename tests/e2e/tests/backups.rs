@@ -7,7 +7,6 @@
 mod harness;
 
 use harness::*;
-use serde_json::Value;
 
 const DAYS: &str = "#field-backups-kept-days";
 /// "Regular, tested backups", the sixth security measure.
@@ -17,27 +16,6 @@ const RETENTION: &str = "section#retention";
 #[tokio::test(flavor = "multi_thread")]
 async fn the_days_a_backup_is_kept_show_in_the_preview() {
     within(LIMIT, backup_period()).await;
-}
-
-/// The text of the first element `css` finds, or "gone".
-async fn text_of(s: &Session, css: &str) -> String {
-    let text = s
-        .client()
-        .execute(
-            "return document.querySelector(arguments[0])?.textContent ?? 'gone';",
-            vec![Value::from(css)],
-        )
-        .await
-        .expect("read the text");
-    text.as_str().unwrap_or_default().to_owned()
-}
-
-/// Waits until the text of `css` no longer contains `text` (or `css` is gone).
-async fn wait_without(s: &Session, css: &str, text: &str) {
-    let without = async || (!text_of(s, css).await.contains(text)).then_some(());
-    if s.poll(WAIT, without).await.is_err() {
-        s.fail(format!("`{css}` still shows `{text}`")).await;
-    }
 }
 
 async fn backup_period() {
@@ -63,7 +41,7 @@ async fn backup_period() {
         "Deleted data can stay in our backups until those backups are replaced.",
     )
     .await;
-    wait_without(&s, RETENTION, "for up to").await;
+    s.wait_without(RETENTION, "for up to").await;
     s.wait_for_text(&format!("{DAYS}-finding"), "have not said for how long")
         .await;
 
@@ -71,11 +49,12 @@ async fn backup_period() {
     s.type_into(DAYS, "14").await;
     s.wait_for_text(RETENTION, "in our backups for up to 14 days, until")
         .await;
-    wait_without(&s, &format!("{DAYS}-finding"), "have not said").await;
+    s.wait_without(&format!("{DAYS}-finding"), "have not said")
+        .await;
 
     // Without backups, neither the question nor the sentence.
     s.click(BACKUPS).await;
     s.wait_gone(DAYS).await;
-    wait_without(&s, RETENTION, "backups").await;
+    s.wait_without(RETENTION, "backups").await;
     s.finish().await;
 }

@@ -7,7 +7,6 @@
 mod harness;
 
 use harness::*;
-use serde_json::Value;
 
 const URL: &str = "#field-governance-url";
 const DESCRIPTION: &str = "#field-governance-description";
@@ -17,27 +16,6 @@ const SENTENCE: &str = "Our policies and practices for governing personal inform
 #[tokio::test(flavor = "multi_thread")]
 async fn the_governance_answer_decides_the_canada_sentence_and_the_warning() {
     within(LIMIT, governance()).await;
-}
-
-/// The text of the first element `css` finds, or "gone".
-async fn text_of(s: &Session, css: &str) -> String {
-    let text = s
-        .client()
-        .execute(
-            "return document.querySelector(arguments[0])?.textContent ?? 'gone';",
-            vec![Value::from(css)],
-        )
-        .await
-        .expect("read the text");
-    text.as_str().unwrap_or_default().to_owned()
-}
-
-/// Waits until the text of `css` no longer contains `text` (or `css` is gone).
-async fn wait_without(s: &Session, css: &str, text: &str) {
-    let without = async || (!text_of(s, css).await.contains(text)).then_some(());
-    if s.poll(WAIT, without).await.is_err() {
-        s.fail(format!("`{css}` still shows `{text}`")).await;
-    }
 }
 
 async fn governance() {
@@ -61,7 +39,7 @@ async fn governance() {
 
     // Unanswered: no sentence about governance policies, and the warning beside the box.
     s.set_value(URL, "").await;
-    wait_without(&s, CANADA, SENTENCE).await;
+    s.wait_without(CANADA, SENTENCE).await;
     s.wait_for_text(
         &format!("{URL}-finding"),
         "Your answers give no page and no description",
@@ -74,6 +52,6 @@ async fn governance() {
     s.wait_for_text(CANADA, "in our own words:").await;
     s.wait_for_text(CANADA, "Our founder approves who may see what.")
         .await;
-    wait_without(&s, &format!("{URL}-finding"), "no page").await;
+    s.wait_without(&format!("{URL}-finding"), "no page").await;
     s.finish().await;
 }

@@ -4,6 +4,7 @@
 // Each test file uses a different part of the harness; the rest is not dead code.
 #![allow(dead_code)]
 
+mod text;
 mod x11;
 
 use std::net::{TcpListener, TcpStream};
