@@ -10,24 +10,10 @@
 mod harness;
 
 use harness::*;
-use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_vendor_moved_to_germany_in_the_app_moves_in_the_transfer_section() {
     within(LIMIT, move_a_vendor()).await;
-}
-
-/// The text of the preview's section `id`.
-async fn section(s: &Session, id: &str) -> String {
-    let text = s
-        .client()
-        .execute(
-            "return document.getElementById(arguments[0])?.textContent ?? '';",
-            vec![Value::from(id)],
-        )
-        .await
-        .expect("section text");
-    text.as_str().unwrap_or_default().to_owned()
 }
 
 async fn move_a_vendor() {
@@ -37,7 +23,7 @@ async fn move_a_vendor() {
     };
     s.wait_for_text(".policy-meta", "Hollybank").await;
     s.wait_for_text("section#transfers", "DHL").await;
-    let before = section(&s, "transfers").await;
+    let before = s.text_of("section#transfers").await;
     assert!(
         !before.contains("DHL Express and Klaviyo"),
         "Klaviyo is in the United States at first: {before}"
@@ -59,7 +45,7 @@ async fn move_a_vendor() {
         .await;
     s.wait_for_text("section#vendors", "Germany (the region we chose)")
         .await;
-    let after = section(&s, "transfers").await;
+    let after = s.text_of("section#transfers").await;
     let us_row = after
         .split("The United States")
         .nth(1)
@@ -128,7 +114,7 @@ async fn add_a_group_company() {
     };
     s.wait_for_text(".policy-meta", "Kestrel").await;
     assert!(
-        !section(&s, "transfers")
+        !s.text_of("section#transfers")
             .await
             .contains("Kestrel Metrics Inc."),
         "no group company at first"
@@ -256,17 +242,9 @@ async fn map_embed_waits_for_consent() {
     s.wait_for_text("section#canada", OFF).await;
     s.click("#step-vendors").await;
     s.click("#field-vendors-adjustments-0-remove").await;
-    let gone = s
-        .poll(WAIT, async || {
-            (!section(&s, "canada").await.contains(OFF)).then_some(())
-        })
-        .await;
-    if gone.is_err() {
-        s.fail("the sentence stayed in the Canada section".into())
-            .await;
-    }
+    s.wait_without("section#canada", OFF).await;
     assert!(
-        section(&s, "canada")
+        s.text_of("section#canada")
             .await
             .contains("Our service uses technology that can identify you"),
         "the notice itself stays"
