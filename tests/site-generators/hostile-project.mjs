@@ -99,6 +99,11 @@ export function poison(project) {
     health_data_policy_url: hostileUrl('washington-health'),
   };
   project.tracking = { ...project.tracking, how_to_switch: text('switch tracking') };
+  // Printed with a certification ticked (the saas example has one) and, for governance, with
+  // Canada among the regions.
+  project.certified_to = text('certified to');
+  if (!project.jurisdictions.includes('ca')) project.jurisdictions.push('ca');
+  project.governance = { url: hostileUrl('governance'), description: text('governance') };
   for (const d of project.data) d.examples = [text(`example ${d.category}`)];
   // A finding the owner marked as considered (the hostile German address names no federal state):
   // its reason is theirs.
