@@ -117,7 +117,7 @@ pub fn validate(project: &Project, library: &Library) -> Vec<Finding> {
 pub fn validate_on(project: &Project, library: &Library, today: time::Date) -> Vec<Finding> {
     let facts = Facts::derive(project, library.catalogues());
     let mut findings = check_on(&facts, library, today);
-    findings.extend(crate::versions::current::finding_for(project, library));
+    findings.extend(crate::versions::current::finding_for(&facts, library));
     findings
 }
 

@@ -86,9 +86,15 @@ pub fn settle(doc: &mut PolicyDocument, project: &Project, library: &Library) ->
     settle_against(doc, Published::latest(&project.history).as_ref(), library)
 }
 
-/// The finding [`settle`] would give for `project`, assembling its policy to see.
-pub(crate) fn finding_for(project: &Project, library: &Library) -> Option<Finding> {
-    let published = Published::latest(&project.history)?;
-    let mut doc = crate::assemble::assemble_with_latest_date(project, library).ok()?;
+/// The finding [`settle`] would give for the project behind `facts`, assembling its policy
+/// from those facts to see.
+pub(crate) fn finding_for(facts: &crate::facts::Facts<'_>, library: &Library) -> Option<Finding> {
+    let published = Published::latest(&facts.answers().history)?;
+    let mut doc = crate::assemble::assemble_facts(
+        facts,
+        library,
+        &mut crate::assemble::SectionMemo::default(),
+    )
+    .ok()?;
     settle_against(&mut doc, Some(&published), library)
 }
