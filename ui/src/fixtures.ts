@@ -79,6 +79,7 @@ export const catalogueFixture: Catalogues = {
       category: "payments",
       data: ["contact-details", "usage-data"],
       locations: ["IE", "US"],
+      locations_open: true,
       safeguard: null,
       privacy_url: "https://stripe.com/privacy",
       opt_out_url: null,

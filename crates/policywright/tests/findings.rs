@@ -267,7 +267,14 @@ fn cases() -> Vec<(&'static str, Project)> {
         ),
         (
             "transfers.recipient-without-safeguard",
-            with(&shop, &|p| p.vendors.adjustments.clear()),
+            // Shopify in the United States, with no safeguard under UK law.
+            with(&shop, &|p| {
+                p.vendors.adjustments = vec![VendorAdjustment {
+                    vendor: "shopify".into(),
+                    locations: Some(vec!["US".into()]),
+                    ..VendorAdjustment::default()
+                }];
+            }),
         ),
         (
             "transfers.brazil-portuguese-notice",

@@ -53,8 +53,14 @@ fn brazil_names_anpd_clauses_only_for_the_recipient_that_has_them() {
 
 #[test]
 fn brazil_names_the_anpd_adequacy_decision_for_the_eea() {
-    // Consumer app: a US company whose vendors also process data in Ireland.
-    let text = brazil_section(&example("consumer-app"));
+    // Consumer app: a US company, here with Stripe set up to process data in Ireland too.
+    let mut p = example("consumer-app");
+    p.vendors.adjustments.push(VendorAdjustment {
+        vendor: "stripe".into(),
+        locations: Some(vec!["US".into(), "IE".into()]),
+        ..VendorAdjustment::default()
+    });
+    let text = brazil_section(&p);
     assert!(
         text.contains("- Ireland — Brazil's data protection agency")
             && text.contains("has recognised the European Union and the European Economic Area"),

@@ -110,18 +110,36 @@ fn uk_transfers_state_one_mechanism_not_alternatives() {
             "{name}"
         );
     }
+    // Shopify set up in the United States, with the shop's IDTA.
+    let in_us = |p: &mut Project| {
+        for a in p
+            .vendors
+            .adjustments
+            .iter_mut()
+            .filter(|a| a.vendor == "shopify")
+        {
+            a.locations = Some(vec!["US".into()]);
+        }
+    };
+    let with_idta = policy("shop", in_us);
+    assert!(with_idta.contains("data transfer clauses issued by the UK Information Commissioner"));
     let shop = policy("shop", |_| {});
-    assert!(shop.contains("data transfer clauses issued by the UK Information Commissioner"));
     // Entities come from the catalogue for this owner: PayPal serves UK users through PayPal UK
     // Ltd since 1 November 2023 (PayPal's notice); no UK arm of Stripe is on record.
     assert!(!shop.contains("Stripe Payments UK"));
     assert!(shop.contains("**PayPal** (PayPal UK Ltd)"));
     // Without the owner's confirmation, the EU clauses alone protect nothing under UK law.
-    let unconfirmed = policy("shop", |p| p.vendors.adjustments.clear());
+    let without = |p: &mut Project| {
+        in_us(p);
+        for a in &mut p.vendors.adjustments {
+            a.safeguards.clear();
+        }
+    };
+    let unconfirmed = policy("shop", without);
     assert!(!unconfirmed.contains("issued by the UK Information Commissioner"));
     assert!(unconfirmed.contains("no safeguard named yet"));
     let mut p = example("shop");
-    p.vendors.adjustments.clear();
+    without(&mut p);
     assert!(codes(&p).contains(&"transfers.recipient-without-safeguard".to_owned()));
 }
 

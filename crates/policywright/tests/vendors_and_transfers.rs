@@ -26,8 +26,12 @@ fn h2_a_us_company_serving_canada_and_australia_names_the_united_states() {
     assert!(australia.contains("the United States"), "{australia}");
     let brazil = section(&md, "If you are in Brazil");
     assert!(brazil.contains("the United States"), "{brazil}");
-    // Stripe also processes data in Ireland.
-    assert!(canada.contains("Ireland") && australia.contains("Ireland"));
+    // Stripe's and Cloudflare's lists are open: neither section calls the countries all of them.
+    assert!(canada.contains("possibly other countries"), "{canada}");
+    assert!(
+        australia.contains("possibly other countries"),
+        "{australia}"
+    );
 }
 
 #[test]
@@ -36,7 +40,7 @@ fn h2_a_german_company_serving_canada_names_germany_and_its_vendors_countries() 
     p.jurisdictions.push("ca".into());
     let md = markdown(&document(&p));
     let canada = section(&md, "If you are in Canada");
-    for country in ["Germany", "Ireland", "the United States"] {
+    for country in ["Germany", "the United States"] {
         assert!(canada.contains(country), "{country} missing: {canada}");
     }
 }
@@ -71,7 +75,7 @@ fn m5_a_uk_shop_never_calls_eea_countries_less_protective() {
     let uk = uk.split("### ").next().unwrap_or(uk);
     // Luxembourg is where PayPal may take the data next, not where the shop sends it: it has no
     // row, and the sentence naming it calls it nothing.
-    for country in ["Germany", "Ireland", "Canada"] {
+    for country in ["Germany", "Canada"] {
         let row = uk
             .lines()
             .find(|l| l.starts_with(&format!("| {country}")))
@@ -267,13 +271,17 @@ fn m8_a_vendor_moved_to_germany_leaves_the_eea_transfer_text() {
 fn m5_a_recipient_with_no_safeguard_under_uk_law_is_a_finding() {
     let mut p = example("shop");
     assert!(!fires(&p, "transfers.recipient-without-safeguard"));
+    // Shopify in the United States, which UK law has not found adequate, with no UK safeguard.
     p.vendors.adjustments.retain(|a| a.vendor != "shopify");
-    assert!(fires(&p, "transfers.recipient-without-safeguard"));
     p.vendors.adjustments.push(VendorAdjustment {
         vendor: "shopify".into(),
-        safeguards: vec![TransferSafeguard::UkIdta],
+        locations: Some(vec!["US".into()]),
         ..VendorAdjustment::default()
     });
+    assert!(fires(&p, "transfers.recipient-without-safeguard"));
+    if let Some(a) = p.vendors.adjustments.last_mut() {
+        a.safeguards = vec![TransferSafeguard::UkIdta];
+    }
     assert!(!fires(&p, "transfers.recipient-without-safeguard"));
 }
 

@@ -31,8 +31,8 @@ describe("vendor facts for the owner's country", () => {
     w.wizard.listed = [{ id: "stripe", legal_entity: "Stripe, Inc.", locations: ["US"] }];
     flushSync();
     expect(w.q("#field-vendor-stripe-help").textContent).toContain("Stripe, Inc. Receives:");
-    expect(w.q("#field-vendor-stripe-help").textContent).toContain("Processes data in: the United States.");
-    expect(w.q("#vendor-adjustments").textContent).toContain("Stripe: processes data in the United States.");
+    expect(w.q("#field-vendor-stripe-help").textContent).toContain("Processes data in: the United States, possibly other countries.");
+    expect(w.q("#vendor-adjustments").textContent).toContain("Stripe: processes data in the United States, possibly other countries.");
     w.done();
   });
 });
@@ -42,7 +42,7 @@ describe("vendor adjustments", () => {
     const w = mountStep("vendors", withStripe());
     expect(w.c.querySelector("#adjust-stripe")).not.toBeNull();
     expect(w.c.querySelector("#adjust-hetzner"), "Hetzner is not chosen").toBeNull();
-    expect(w.q("#vendor-adjustments").textContent).toContain("Stripe: processes data in Ireland, the United States.");
+    expect(w.q("#vendor-adjustments").textContent).toContain("Stripe: processes data in Ireland, the United States, possibly other countries.");
     expect(w.history.current.vendors.adjustments).toBeUndefined();
     w.q<HTMLButtonElement>("#adjust-stripe").click();
     w.find([]);
@@ -57,6 +57,8 @@ describe("vendor adjustments", () => {
     w.find([]);
     const first = "#field-vendors-adjustments-0-locations-0";
     expect(w.q<HTMLInputElement>(first).value).toBe("Ireland (IE)");
+    // Our list's countries may not be all of them: the owner is told, and asked for theirs.
+    expect(w.q("#field-vendors-adjustments-0-locations-help").textContent).toContain('the policy adds "possibly other countries"');
     w.type(first, "Germany");
     w.q(first).dispatchEvent(new Event("blur"));
     expect(w.history.current.vendors.adjustments?.[0].locations).toEqual(["DE", "US"]);
@@ -64,7 +66,7 @@ describe("vendor adjustments", () => {
     w.q<HTMLButtonElement>('#field-vendors-adjustments-0-locations button[aria-label="Remove country 2"]').click();
     w.find([]);
     expect(w.history.current.vendors.adjustments?.[0].locations).toEqual(["DE"]);
-    expect(w.q("#field-vendors-adjustments-0-locations-help").textContent).toBe("Yours. Our list says: Ireland, the United States.");
+    expect(w.q("#field-vendors-adjustments-0-locations-help").textContent).toBe("Yours. Our list says: Ireland, the United States, possibly other countries.");
     w.q<HTMLButtonElement>("#field-vendors-adjustments-0-catalogue-locations").click();
     w.find([]);
     expect(w.history.current.vendors.adjustments).toEqual([{ vendor: "stripe" }]);

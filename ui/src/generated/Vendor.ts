@@ -37,6 +37,13 @@ receives_all_data: boolean,
  */
 locations: Array<string>, 
 /**
+ * Its `locations` may not be every country where it processes data: its terms let it
+ * process data wherever it or its sub-processors work, or our list could not confirm that
+ * the countries named are all of them. The policy then says it may process data in other
+ * countries too, until the owner gives the countries (an adjustment).
+ */
+locations_open?: boolean, 
+/**
  * Safeguard for transfers out of the EEA; `data-privacy-framework` means the recipient is
  * certified under the EU–US framework, its UK Extension and the Swiss–US framework.
  */

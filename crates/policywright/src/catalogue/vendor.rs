@@ -77,6 +77,12 @@ pub struct Vendor {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub region_picked_by_owner: bool,
+    /// Its `locations` may not be every country where it processes data: its terms let it
+    /// process data wherever it or its sub-processors work, or our list could not confirm that
+    /// the countries named are all of them. The policy then says it may process data in other
+    /// countries too, until the owner gives the countries (an adjustment).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub locations_open: bool,
     /// Safeguard for transfers out of the EEA; `data-privacy-framework` means the recipient is
     /// certified under the EU–US framework, its UK Extension and the Swiss–US framework.
     #[serde(default)]

@@ -77,6 +77,10 @@ pub struct RegimeTransfers<'a> {
     /// Vendors that decide for themselves how to use the data, with the countries outside the
     /// territory where they may process it after receiving it elsewhere, in vendor order.
     pub onward: Vec<Onward<'a>>,
+    /// Recipients whose countries our list does not know to be complete
+    /// ([`super::VendorFact::locations_open`]) and that have no onward countries here (those
+    /// say so in [`Onward::open`]), in vendor order: they may process data in other countries.
+    pub open: Vec<&'a str>,
     /// Each recipient there needs a mechanism under this law, so one without is a finding: the
     /// law's policy text names mechanisms, or the organisation itself exports the data from
     /// inside the territory (`exporter_mechanisms`).
@@ -102,6 +106,8 @@ pub struct Onward<'a> {
     pub recipient: &'a str,
     /// Countries outside the territory, other than where it receives the data, sorted by name.
     pub countries: Vec<&'a Country>,
+    /// It may process the data in other countries too.
+    pub open: bool,
 }
 
 /// Data sent abroad, per regime addressed.
@@ -119,6 +125,8 @@ struct Recipient<'a> {
     onward: Vec<String>,
     safeguards: Vec<TransferSafeguard>,
     certified: bool,
+    /// Its countries may not be all of them.
+    open: bool,
 }
 
 impl<'a> TransferFacts<'a> {
@@ -138,6 +146,11 @@ impl<'a> TransferFacts<'a> {
                 let territory = cat.transfer_regimes.regime.get(&j.id)?;
                 let destinations = destinations(cat, territory, home, &recipients);
                 let onward = onward(cat, territory, &recipients);
+                let open = recipients
+                    .iter()
+                    .filter(|r| r.open && !onward.iter().any(|o| o.recipient == r.name))
+                    .map(|r| r.name)
+                    .collect();
                 let inside = home
                     .country
                     .as_deref()
@@ -147,6 +160,7 @@ impl<'a> TransferFacts<'a> {
                     territory,
                     destinations,
                     onward,
+                    open,
                     needs_mechanisms: territory.mechanisms
                         || (territory.exporter_mechanisms && inside),
                 })
@@ -197,6 +211,7 @@ fn recipients<'a>(
         },
         safeguards: v.safeguards.clone(),
         certified: v.framework_certified(),
+        open: v.locations_open,
     });
     let group = p.vendors.group_companies.iter().filter_map(|g| {
         let name = g.name.trim();
@@ -209,6 +224,7 @@ fn recipients<'a>(
             certified: g
                 .safeguards
                 .contains(&TransferSafeguard::DataPrivacyFramework),
+            open: false,
         })
     });
     vendors.chain(group).collect()
@@ -264,6 +280,7 @@ fn onward<'a>(
             (!countries.is_empty()).then_some(Onward {
                 recipient: r.name,
                 countries,
+                open: r.open,
             })
         })
         .collect()

@@ -51,6 +51,9 @@ pub struct VendorFact<'a> {
     pub locations: Vec<String>,
     /// The locations are the owner's, not the catalogue's.
     pub locations_adjusted: bool,
+    /// The locations come from our list, which does not know them to be all the countries where
+    /// it processes data ([`crate::catalogue::Vendor::locations_open`]): it may use others too.
+    pub locations_open: bool,
     /// The owner picks the vendor's region and has not said which: no locations are known, and
     /// the owner is asked.
     pub region_unanswered: bool,
@@ -217,6 +220,7 @@ impl<'a> Context<'a, '_> {
                 )
             },
             locations_adjusted: adjusted.is_some(),
+            locations_open: v.locations_open && adjusted.is_none() && !region_unanswered,
             region_unanswered,
             receiving_country,
             safeguards: v
@@ -273,6 +277,7 @@ impl<'a> Context<'a, '_> {
             uncollected,
             locations: self.known(&v.locations),
             locations_adjusted: false,
+            locations_open: false,
             region_unanswered: false,
             receiving_country: None,
             safeguards: v.safeguard.into_iter().collect(),

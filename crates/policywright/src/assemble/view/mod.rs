@@ -195,7 +195,7 @@ impl View {
     ) -> View {
         let p = facts.answers();
         let data = practices::Data::build(facts, s);
-        let vendors = sharing::vendors(facts);
+        let vendors = sharing::vendors(facts, s);
         View {
             org: organisation::org(facts),
             effective_date: practices::effective_date(p, s),

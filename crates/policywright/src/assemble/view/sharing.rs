@@ -39,7 +39,8 @@ pub(crate) struct VendorView {
     purpose: Option<String>,
     /// Labels of the data it receives, as one phrase ("Contact details and IP address").
     data: Vec<String>,
-    /// Names of the countries where it processes data.
+    /// Names of the countries where it processes data, the last item "possibly other countries"
+    /// when our list does not know them to be all of them.
     locations: Vec<String>,
     /// The owner set the locations for their own set-up.
     locations_adjusted: bool,
@@ -126,7 +127,7 @@ pub(crate) struct JurisdictionView {
 }
 
 /// Every vendor with its kind's id, catalogue vendors first.
-pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, Shared)> {
+pub(super) fn vendors(facts: &Facts<'_>, s: &toml::Table) -> Vec<(String, Shared)> {
     let cat = facts.catalogues();
     // Looked up a few times for each of up to a thousand vendors; the first with an id, as
     // `Catalogues::category` finds it.
@@ -134,6 +135,7 @@ pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, Shared)> {
     for c in &cat.categories {
         by_id.entry(c.id.as_str()).or_insert(c);
     }
+    let other_countries = super::string(s, "transfers", "other_countries");
     // One table cell reads as one phrase: "Content you add, contact details and IP address".
     let labels = |ids: &[&str]| -> Vec<String> {
         ids.iter()
@@ -167,12 +169,18 @@ pub(super) fn vendors(facts: &Facts<'_>) -> Vec<(String, Shared)> {
                 does: v.does.to_owned(),
                 purpose,
                 data: labels(&v.data),
-                locations: v
-                    .locations
-                    .iter()
-                    .filter_map(|c| cat.countries.get(c))
-                    .map(|c| c.name.clone())
-                    .collect(),
+                locations: {
+                    let mut names: Vec<String> = v
+                        .locations
+                        .iter()
+                        .filter_map(|c| cat.countries.get(c))
+                        .map(|c| c.name.clone())
+                        .collect();
+                    if v.locations_open && !names.is_empty() {
+                        names.push(other_countries.clone());
+                    }
+                    names
+                },
                 locations_adjusted: v.locations_adjusted,
                 region_unanswered: v.region_unanswered,
                 received_in: v

@@ -31,14 +31,22 @@ pub(crate) struct RegimeView {
     id: String,
     /// Its name ("the European Economic Area").
     name: String,
-    /// Names of the countries outside it where data goes, sorted.
+    /// Names of the countries outside it where data goes, sorted, the last item "possibly other
+    /// countries" when some recipient in `open` may process data elsewhere too.
     countries: Vec<String>,
     /// Those and the countries where companies that use data for their own purposes may take
-    /// it next, sorted: where it may be stored and processed at all.
+    /// it next, sorted: where it may be stored and processed at all; the last item "possibly
+    /// other countries" when `more`.
     anywhere: Vec<String>,
     /// Where companies that use data for their own purposes may take it next, as one sentence;
     /// empty when none does.
     onward: String,
+    /// Recipients that may also process data in countries this policy does not name, apart
+    /// from those the `onward` sentence says so of.
+    open: Vec<String>,
+    /// Some recipient may process data in countries this policy does not name (`open`, or one
+    /// in the `onward` sentence).
+    more: bool,
     /// The name of the organisation's country, when it is one of them.
     ours: Option<String>,
     /// One row per country.
@@ -72,7 +80,10 @@ pub(super) fn transfers(facts: &Facts<'_>, s: &toml::Table) -> TransfersView {
         .transfers
         .regimes
         .iter()
-        .filter(|r| r.territory.mechanisms && !(r.destinations.is_empty() && r.onward.is_empty()))
+        .filter(|r| {
+            r.territory.mechanisms
+                && !(r.destinations.is_empty() && r.onward.is_empty() && r.open.is_empty())
+        })
         .filter_map(|r| of.get(&r.jurisdiction.id).cloned())
         .collect();
     let contracts = facts.transfers.regimes.iter().any(|r| {
@@ -107,16 +118,29 @@ fn regime(r: &RegimeTransfers<'_>, s: &toml::Table) -> RegimeView {
         .collect();
     anywhere.sort_unstable();
     anywhere.dedup();
+    let more = !r.open.is_empty() || r.onward.iter().any(|o| o.open);
+    // A list that may not be complete says so in its last item; an empty one stays empty, for
+    // the templates to say it in a sentence of their own.
+    let ending = |mut names: Vec<String>, open: bool| {
+        if open && !names.is_empty() {
+            names.push(string(s, "transfers", "other_countries"));
+        }
+        names
+    };
     RegimeView {
-        anywhere: anywhere.into_iter().map(str::to_owned).collect(),
+        anywhere: ending(anywhere.into_iter().map(str::to_owned).collect(), more),
         onward: onward(r, s),
+        open: r.open.iter().map(|name| (*name).to_owned()).collect(),
+        more,
         id: r.jurisdiction.id.clone(),
         name: r.jurisdiction.name.clone(),
-        countries: r
-            .destinations
-            .iter()
-            .map(|d| d.country.name.clone())
-            .collect(),
+        countries: ending(
+            r.destinations
+                .iter()
+                .map(|d| d.country.name.clone())
+                .collect(),
+            !r.open.is_empty(),
+        ),
         ours: r
             .destinations
             .iter()
@@ -183,7 +207,10 @@ fn onward(r: &RegimeTransfers<'_>, s: &toml::Table) -> String {
         .onward
         .iter()
         .map(|o| {
-            let names: Vec<String> = o.countries.iter().map(|c| c.name.clone()).collect();
+            let mut names: Vec<String> = o.countries.iter().map(|c| c.name.clone()).collect();
+            if o.open {
+                names.push(string(s, "transfers", "other_countries"));
+            }
             format!(
                 "{} may process it in {}",
                 o.recipient,
