@@ -141,3 +141,23 @@ fn canada_australia_and_brazil_say_the_list_may_not_be_complete() {
         md.contains("outside Canada, and so outside Quebec, in Germany and the United States.")
     );
 }
+
+#[test]
+fn an_unconfirmed_company_is_never_named() {
+    for v in &library().catalogues().vendors {
+        let unconfirmed = v
+            .sources
+            .iter()
+            .any(|s| s.fact == "entity" && s.level == SourceLevel::U);
+        assert_eq!(unconfirmed, v.default_entity_unconfirmed, "{}", v.id);
+    }
+    // HubSpot's company is confirmed for owners in Germany (the saas example), not elsewhere.
+    let md = markdown(&document(&example("saas")));
+    assert!(vendor_row(&md, "HubSpot").starts_with("| **HubSpot** (HubSpot Germany GmbH) |"));
+    let mut p = example("saas");
+    p.organisation.address.country = "IE".into();
+    let md = markdown(&document(&p));
+    let row = vendor_row(&md, "HubSpot");
+    assert!(row.starts_with("| **HubSpot** |"), "{row}");
+    assert!(!md.contains("HubSpot, Inc."));
+}

@@ -35,6 +35,16 @@ describe("vendor facts for the owner's country", () => {
     expect(w.q("#vendor-adjustments").textContent).toContain("Stripe: processes data in the United States, possibly other countries.");
     w.done();
   });
+
+  it("name no company where the core gives none, never the catalogue's default", () => {
+    const w = mountStep("vendors", withStripe());
+    w.wizard.listed = [{ id: "stripe", legal_entity: null, locations: ["US"] }];
+    flushSync();
+    const help = w.q("#field-vendor-stripe-help").textContent ?? "";
+    expect(help).toContain("Its company for your country is not confirmed in our list. Receives:");
+    expect(help).not.toContain("Stripe Payments Europe");
+    w.done();
+  });
 });
 
 describe("vendor adjustments", () => {

@@ -9,9 +9,9 @@ export type ListedVendor = {
  */
 id: string, 
 /**
- * The legal entity the owner contracts with.
+ * The legal entity the owner contracts with, when our list knows it.
  */
-legal_entity: string, 
+legal_entity: string | null, 
 /**
  * Where it processes the owner's data: ISO country codes.
  */

@@ -100,6 +100,12 @@ pub struct Vendor {
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub cookie_kind_unsettled: bool,
+    /// No source confirmed the company `legal_entity` and `legal_entity_elsewhere` name (only
+    /// the `regional_entities`, if any): the policy names no company for owners they would
+    /// apply to, rather than one that may be wrong.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub default_entity_unconfirmed: bool,
     /// Where the role, entity and location facts were read.
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(skip))]
@@ -118,16 +124,18 @@ impl Vendor {
     }
 
     /// The entity an owner in `country` (a catalogue code, when known) contracts with; `europe`
-    /// says whether the owner is in the EEA, the UK or Switzerland.
-    pub fn entity_for(&self, country: Option<&str>, europe: bool) -> &str {
+    /// says whether the owner is in the EEA, the UK or Switzerland. `None` when our list does not
+    /// know it ([`Vendor::default_entity_unconfirmed`]).
+    pub fn entity_for(&self, country: Option<&str>, europe: bool) -> Option<&str> {
         let regional = self
             .regional_entities
             .iter()
             .find(|e| country.is_some_and(|c| e.countries.iter().any(|x| x == c)));
         match (regional, &self.legal_entity_elsewhere, europe) {
-            (Some(e), _, _) => &e.name,
-            (None, Some(other), false) => other,
-            _ => &self.legal_entity,
+            (Some(e), _, _) => Some(&e.name),
+            _ if self.default_entity_unconfirmed => None,
+            (None, Some(other), false) => Some(other),
+            _ => Some(&self.legal_entity),
         }
     }
 

@@ -107,8 +107,8 @@ pub struct VendorFacts<'a> {
 pub struct ListedVendor<'a> {
     /// The catalogue id.
     pub id: &'a str,
-    /// The legal entity an owner based where this one is contracts with.
-    pub entity: &'a str,
+    /// The legal entity an owner based where this one is contracts with, when our list knows it.
+    pub entity: Option<&'a str>,
     /// Where it processes such an owner's data: catalogue codes.
     pub locations: &'a [String],
 }
@@ -185,9 +185,8 @@ impl<'a> Context<'a, '_> {
         let region_unanswered = v.region_picked_by_owner && adjusted.is_none();
         let entity = v.entity_for(self.home_country, self.europe_home);
         let receiving_country = match v.gdpr_role {
-            GdprRole::Controller | GdprRole::JointController if adjusted.is_none() => self
-                .cat
-                .entity_country(entity)
+            GdprRole::Controller | GdprRole::JointController if adjusted.is_none() => entity
+                .and_then(|e| self.cat.entity_country(e))
                 .filter(|code| self.cat.countries.contains_key(*code))
                 .map(str::to_owned),
             _ => None,
@@ -201,7 +200,7 @@ impl<'a> Context<'a, '_> {
                     .vendor_category(&v.category)
                     .map_or("", |c| c.does.as_str())
             }),
-            entity: Some(entity),
+            entity,
             gdpr_role,
             ccpa_role,
             own_use,

@@ -53,8 +53,8 @@ pub struct Preview {
 pub struct ListedVendor {
     /// The catalogue id.
     pub id: String,
-    /// The legal entity the owner contracts with.
-    pub legal_entity: String,
+    /// The legal entity the owner contracts with, when our list knows it.
+    pub legal_entity: Option<String>,
     /// Where it processes the owner's data: ISO country codes.
     pub locations: Vec<String>,
 }
@@ -67,7 +67,7 @@ impl ListedVendor {
             .iter()
             .map(|v| ListedVendor {
                 id: v.id.to_owned(),
-                legal_entity: v.entity.to_owned(),
+                legal_entity: v.entity.map(str::to_owned),
                 locations: v.locations.to_vec(),
             })
             .collect()
