@@ -277,6 +277,12 @@ fn cases() -> Vec<(&'static str, Project)> {
             }),
         ),
         (
+            "transfers.adequacy-unconfirmed",
+            // A Brazilian company: Brazil's list, as our law data has it, does not settle the
+            // United States.
+            with(&app, &|p| p.organisation.address.country = "BR".into()),
+        ),
+        (
             "transfers.brazil-portuguese-notice",
             with(&app, &|p| {
                 p.vendors.adjustments.push(VendorAdjustment {

@@ -88,13 +88,14 @@ pub struct RegimeTransfers<'a> {
 }
 
 impl RegimeTransfers<'_> {
-    /// Routes with no mechanism, as (recipient, country name).
-    pub fn unprotected(&self) -> impl Iterator<Item = (&str, &str)> {
+    /// Routes with no mechanism, as (recipient, country name, what the law's adequacy list says
+    /// of the country).
+    pub fn unprotected(&self) -> impl Iterator<Item = (&str, &str, Adequacy)> {
         self.destinations.iter().flat_map(|d| {
             d.routes
                 .iter()
                 .filter(|r| r.mechanism.is_none())
-                .map(|r| (r.recipient, d.country.name.as_str()))
+                .map(|r| (r.recipient, d.country.name.as_str(), d.adequacy))
         })
     }
 }

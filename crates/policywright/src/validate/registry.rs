@@ -239,9 +239,15 @@ pub(super) const VENDOR_SETTING_UNANSWERED: Rule = warning(
     "vendors.setting-unanswered",
     "Check the setting in your account with the vendor and answer the question in the vendors step.",
 );
-pub(super) const TRANSFER_WITHOUT_SAFEGUARD: Rule = warning(
+// An error, not a warning: a published "no safeguard named yet" tells readers a transfer the law
+// restricts has no protection, which owners publishing without a lawyer must not do by accident.
+pub(super) const TRANSFER_WITHOUT_SAFEGUARD: Rule = error(
     "transfers.recipient-without-safeguard",
     "Find the safeguard in your contract with this recipient (its data processing terms usually name one) and choose it for the recipient, or correct where it processes data.",
+);
+pub(super) const TRANSFER_ADEQUACY_UNCONFIRMED: Rule = warning(
+    "transfers.adequacy-unconfirmed",
+    "Check whether that law recognises the country (the authority publishes its list); if your contract with the recipient names a safeguard that law accepts, choose it for the recipient.",
 );
 pub(super) const BRAZIL_PORTUGUESE_NOTICE: Rule = warning(
     "transfers.brazil-portuguese-notice",
@@ -422,6 +428,7 @@ pub const RULES: &[Rule] = &[
     ALWAYS_RECEIVED_NOT_COLLECTED,
     VENDOR_SETTING_UNANSWERED,
     TRANSFER_WITHOUT_SAFEGUARD,
+    TRANSFER_ADEQUACY_UNCONFIRMED,
     BRAZIL_PORTUGUESE_NOTICE,
     UNASSIGNED_SAFEGUARDS,
     REVIEW_OVERDUE,

@@ -4,7 +4,7 @@
 
 use super::registry::*;
 use super::{At, Findings};
-use crate::facts::Facts;
+use crate::facts::{Adequacy, Facts};
 use crate::text;
 
 /// What vendors receive, and the settings that decide their role.
@@ -59,14 +59,27 @@ pub(super) fn destinations(facts: &Facts<'_>, f: &mut Findings) {
         if !r.needs_mechanisms {
             continue;
         }
-        // Where the policy prints a mechanism per destination it says "no safeguard named yet";
-        // elsewhere (Brazil) it names none for this recipient.
+        // Where the policy prints a mechanism per destination the preview says "no safeguard
+        // named yet"; elsewhere (Brazil) it names none for this recipient.
         let policy = if r.territory.mechanisms {
-            "The policy says so."
+            "The preview says \"no safeguard named yet\" there, and the policy cannot be exported until you name one."
         } else {
-            "The policy names no safeguard for it."
+            "The policy names no safeguard for it, and cannot be exported until you name one."
         };
-        for (recipient, country) in r.unprotected() {
+        for (recipient, country, adequacy) in r.unprotected() {
+            // Where our law data could not confirm the country either way, the gap may be ours,
+            // not the owner's, so it asks without blocking the export.
+            if adequacy == Adequacy::Unconfirmed {
+                f.add(
+                    &TRANSFER_ADEQUACY_UNCONFIRMED,
+                    At::field("vendors"),
+                    format!(
+                        "{recipient} processes data in {country}, outside {}. Our law data could not confirm whether {}'s law recognises {country} as protecting personal data adequately, and no safeguard that its law accepts is named for the recipient. The preview says \"no safeguard named yet\" there.",
+                        r.jurisdiction.name, r.jurisdiction.short
+                    ),
+                );
+                continue;
+            }
             f.add(
                 &TRANSFER_WITHOUT_SAFEGUARD,
                 At::field("vendors"),

@@ -89,6 +89,21 @@ pub fn generated_project() -> impl Strategy<Value = Project> {
                     special_condition: more[0].then(|| CONDITIONS[i % CONDITIONS.len()]),
                 })
                 .collect();
+            // Each vendor abroad needs a safeguard under every law addressed, or the project has
+            // an error; these name one under each.
+            p.vendors.adjustments = vends
+                .iter()
+                .map(|id| VendorAdjustment {
+                    vendor: id.clone(),
+                    safeguards: vec![
+                        TransferSafeguard::StandardContractualClauses,
+                        TransferSafeguard::UkIdta,
+                        TransferSafeguard::SwissSccs,
+                        TransferSafeguard::AnpdStandardClauses,
+                    ],
+                    ..VendorAdjustment::default()
+                })
+                .collect();
             p.vendors.catalogue = vends;
             p.jurisdictions = jurs;
             p.processes_customer_data = b[4];
