@@ -45,7 +45,7 @@ fn h2_paypal_uk_receives_a_uk_shops_data_in_the_uk_and_its_own_transfers_ask_not
     assert!(!uk.lines().any(|l| l.starts_with("| Luxembourg")), "{uk}");
     assert_eq!(
         onward_sentence(uk),
-        "Some companies decide for themselves where to process your data once they have it\\: PayPal may process it in Luxembourg, the United States and possibly other countries."
+        "Some companies decide for themselves where to process your data once they have it\\: PayPal may process it in the United States and possibly other countries; Royal Mail, DHL Express and Google Analytics may process it in countries not listed here."
     );
     assert!(
         !fires(&p, "transfers.recipient-without-safeguard"),

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::catalogue::{Catalogues, Country, Jurisdiction, RegimeTerritory};
+use crate::catalogue::{Catalogues, Country, GdprRole, Jurisdiction, RegimeTerritory};
 use crate::model::{Project, TransferSafeguard};
 
 use super::{Home, Regions, VendorFacts};
@@ -77,9 +77,9 @@ pub struct RegimeTransfers<'a> {
     /// Vendors that decide for themselves how to use the data, with the countries outside the
     /// territory where they may process it after receiving it elsewhere, in vendor order.
     pub onward: Vec<Onward<'a>>,
-    /// Recipients whose countries our list does not know to be complete
-    /// ([`super::VendorFact::locations_open`]) and that have no onward countries here (those
-    /// say so in [`Onward::open`]), in vendor order: they may process data in other countries.
+    /// Recipients acting on the owner's instructions whose countries our list does not know to
+    /// be complete ([`super::VendorFact::locations_open`]), in vendor order: they may process
+    /// data in other countries. Those deciding for themselves say so in [`Onward::open`].
     pub open: Vec<&'a str>,
     /// Each recipient there needs a mechanism under this law, so one without is a finding: the
     /// law's policy text names mechanisms, or the organisation itself exports the data from
@@ -100,12 +100,14 @@ impl RegimeTransfers<'_> {
     }
 }
 
-/// Where a vendor that uses data for its own purposes may take it after receiving it.
+/// Where a vendor that decides for itself how to use the data may take it after receiving it:
+/// countries outside the territory, other countries too, or both.
 #[derive(Debug, Clone)]
 pub struct Onward<'a> {
     /// The vendor's name.
     pub recipient: &'a str,
-    /// Countries outside the territory, other than where it receives the data, sorted by name.
+    /// Countries outside the territory, other than where it receives the data, sorted by name;
+    /// empty when only `open` puts it here.
     pub countries: Vec<&'a Country>,
     /// It may process the data in other countries too.
     pub open: bool,
@@ -128,6 +130,9 @@ struct Recipient<'a> {
     certified: bool,
     /// Its countries may not be all of them.
     open: bool,
+    /// It decides for itself how to use the data (an independent or joint controller), so where
+    /// it takes the data next is its own doing.
+    decides: bool,
 }
 
 impl<'a> TransferFacts<'a> {
@@ -149,7 +154,7 @@ impl<'a> TransferFacts<'a> {
                 let onward = onward(cat, territory, &recipients);
                 let open = recipients
                     .iter()
-                    .filter(|r| r.open && !onward.iter().any(|o| o.recipient == r.name))
+                    .filter(|r| r.open && !r.decides)
                     .map(|r| r.name)
                     .collect();
                 let inside = home
@@ -213,6 +218,10 @@ fn recipients<'a>(
         safeguards: v.safeguards.clone(),
         certified: v.framework_certified(),
         open: v.locations_open,
+        decides: matches!(
+            v.gdpr_role,
+            GdprRole::Controller | GdprRole::JointController
+        ),
     });
     let group = p.vendors.group_companies.iter().filter_map(|g| {
         let name = g.name.trim();
@@ -226,6 +235,7 @@ fn recipients<'a>(
                 .safeguards
                 .contains(&TransferSafeguard::DataPrivacyFramework),
             open: false,
+            decides: false,
         })
     });
     vendors.chain(group).collect()
@@ -261,7 +271,8 @@ fn destinations<'a>(
     list
 }
 
-/// Each recipient's onward countries outside the territory.
+/// Each deciding recipient's onward countries outside the territory; one whose list may not be
+/// complete is listed even with none.
 fn onward<'a>(
     cat: &'a Catalogues,
     territory: &RegimeTerritory,
@@ -278,7 +289,7 @@ fn onward<'a>(
                 .map(|(_, c)| c)
                 .collect();
             countries.sort_by(|a, b| a.name.cmp(&b.name));
-            (!countries.is_empty()).then_some(Onward {
+            (!countries.is_empty() || (r.decides && r.open)).then_some(Onward {
                 recipient: r.name,
                 countries,
                 open: r.open,

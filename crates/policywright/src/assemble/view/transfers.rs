@@ -22,6 +22,8 @@ pub(crate) struct TransfersView {
     /// Some recipient's transfer rests on contract clauses or binding corporate rules, of which
     /// people can ask for a copy.
     contracts: bool,
+    /// Some recipient in those regimes may process data in countries the text does not name.
+    more: bool,
 }
 
 /// Where data of people under one regime goes.
@@ -99,9 +101,10 @@ pub(super) fn transfers(facts: &Facts<'_>, s: &toml::Table) -> TransfersView {
     });
     TransfersView {
         any: !regimes.is_empty(),
-        regimes,
         of,
         contracts,
+        more: regimes.iter().any(|r| r.more),
+        regimes,
     }
 }
 
@@ -203,9 +206,10 @@ fn onward(r: &RegimeTransfers<'_>, s: &toml::Table) -> String {
     if r.onward.is_empty() {
         return String::new();
     }
-    let list: Vec<String> = r
+    let mut list: Vec<String> = r
         .onward
         .iter()
+        .filter(|o| !o.countries.is_empty())
         .map(|o| {
             let mut names: Vec<String> = o.countries.iter().map(|c| c.name.clone()).collect();
             if o.open {
@@ -218,6 +222,20 @@ fn onward(r: &RegimeTransfers<'_>, s: &toml::Table) -> String {
             )
         })
         .collect();
+    // Those with no country of their own to name here, in one item: "Royal Mail and DHL Express
+    // may process it in countries not listed here".
+    let unlisted: Vec<String> = r
+        .onward
+        .iter()
+        .filter(|o| o.countries.is_empty())
+        .map(|o| o.recipient.to_owned())
+        .collect();
+    if !unlisted.is_empty() {
+        list.push(
+            string(s, "transfers", "onward_unlisted")
+                .replace("{names}", &text::join_and(&unlisted)),
+        );
+    }
     string(s, "transfers", "onward").replace("{list}", &list.join("; "))
 }
 
