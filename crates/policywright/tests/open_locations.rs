@@ -158,3 +158,17 @@ fn an_unconfirmed_company_is_never_named() {
     assert!(row.starts_with("| **HubSpot** |"), "{row}");
     assert!(!md.contains("HubSpot, Inc."));
 }
+
+#[test]
+fn a_company_unconfirmed_for_the_owners_country_is_not_named_there() {
+    // Which Google company a UK owner's Analytics terms name is not confirmed; a German owner's is.
+    let shop = markdown(&document(&example("shop")));
+    assert!(vendor_row(&shop, "Google Analytics").starts_with("| **Google Analytics** |"));
+    let mut p = example("shop");
+    p.organisation.address.country = "DE".into();
+    let md = markdown(&document(&p));
+    assert!(
+        vendor_row(&md, "Google Analytics")
+            .starts_with("| **Google Analytics** (Google Ireland Limited) |")
+    );
+}

@@ -106,6 +106,12 @@ pub struct Vendor {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub default_entity_unconfirmed: bool,
+    /// Owners' countries (catalogue codes) for which no source confirmed which of
+    /// `legal_entity` and `legal_entity_elsewhere` applies (Google's terms in British English
+    /// name no country): the policy names no company for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub entity_unconfirmed_in: Vec<String>,
     /// Where the role, entity and location facts were read.
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(skip))]
@@ -133,7 +139,11 @@ impl Vendor {
             .find(|e| country.is_some_and(|c| e.countries.iter().any(|x| x == c)));
         match (regional, &self.legal_entity_elsewhere, europe) {
             (Some(e), _, _) => Some(&e.name),
-            _ if self.default_entity_unconfirmed => None,
+            _ if self.default_entity_unconfirmed
+                || country.is_some_and(|c| self.entity_unconfirmed_in.iter().any(|x| x == c)) =>
+            {
+                None
+            }
             (None, Some(other), false) => Some(other),
             _ => Some(&self.legal_entity),
         }
@@ -174,6 +184,11 @@ impl Vendor {
                     .map(|c| (format!("regional_entities[{i}].countries"), c.as_str())),
             );
         }
+        codes.extend(
+            self.entity_unconfirmed_in
+                .iter()
+                .map(|c| ("entity_unconfirmed_in".to_owned(), c.as_str())),
+        );
         codes
     }
 }
