@@ -106,6 +106,7 @@ pub struct LawFacts {
 /// Ids the code (checks and templates) relies on; loading fails when one is missing.
 pub const REQUIRED: &[&str] = &[
     "ccpa.opt-out-time",
+    "quebec.person-in-charge",
     "nevada.health-data-policy",
     "gdpr.lawful-basis",
     "lgpd.legal-bases",

@@ -177,6 +177,10 @@ fn cases() -> Vec<(&'static str, Project)> {
             with(&app, &|p| p.governance = Default::default()),
         ),
         (
+            "canada.person-in-charge-unnamed",
+            with(&app, &|p| p.organisation.dpo = None),
+        ),
+        (
             "children.brazil-profiling-ads",
             with(&app, &|p| p.minors.excluded_under = Some(16)),
         ),

@@ -123,3 +123,24 @@ fn a_malformed_address_is_an_error_not_a_missing_answer() {
     let e = finding(&p, "url.malformed");
     assert_eq!(e.paths[0], "governance.url");
 }
+
+/// Quebec s.3.1: without a privacy officer in the answers, the person with the highest authority
+/// is in charge by default; the policy says so (it used to invent a "privacy team") and `check`
+/// asks whether someone else has the role.
+#[test]
+fn without_a_privacy_officer_the_head_of_the_organisation_is_named_in_charge() {
+    let text = canada(|p| p.organisation.dpo = None);
+    assert!(
+        text.contains("The person with the highest authority in our organisation is in charge of protecting personal information. Email: "),
+        "{text}"
+    );
+    assert!(!text.contains("privacy team"), "{text}");
+    let f = finding(
+        &app(|p| p.organisation.dpo = None),
+        "canada.person-in-charge-unnamed",
+    );
+    assert!(f.message.contains("P-39.1) s.3.1"), "{}", f.message);
+    // With a privacy officer, the policy names them and check asks nothing.
+    assert!(canada(|_| {}).contains("Our privacy officer, "));
+    assert!(!codes(&app(|_| {})).contains(&"canada.person-in-charge-unnamed".to_owned()));
+}

@@ -87,6 +87,23 @@ pub(super) fn quebec_governance(facts: &Facts<'_>, law: &LawFacts, f: &mut Findi
     );
 }
 
+/// Canada is addressed and the answers name no privacy officer: the policy then names the
+/// person with the highest authority, Quebec's default (s.3.1), and asks whether someone else
+/// has the role.
+pub(super) fn canada_person_in_charge(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
+    if !facts.regions.has("ca") || facts.answers().organisation.dpo.is_some() {
+        return;
+    }
+    f.add(
+        &CANADA_PERSON_IN_CHARGE_UNNAMED,
+        At::field("organisation.dpo").also("jurisdictions"),
+        format!(
+            "You serve Canada and name no privacy officer. The policy says the person with the highest authority in your organisation is in charge of protecting personal information: that is the default in Quebec, where that person may delegate the role in writing, and the title and contact information of whoever has it must be on your website ({}).",
+            law.cite("quebec.person-in-charge")
+        ),
+    );
+}
+
 /// Brazil is addressed, people under 18 may use the service, ads are targeted (shared for
 /// targeted advertising, sent to an ad platform, or a targeted-advertising purpose), and the
 /// owner does not leave under-18s out (ECA Digital Art. 22).

@@ -292,6 +292,10 @@ pub(super) const QUEBEC_GOVERNANCE_UNPUBLISHED: Rule = warning(
     "governance.quebec-unpublished",
     "Publish detailed information about your governance policies for personal information on your website (how you keep and destroy it, who on your staff is responsible for what, and how you handle complaints) and give the page's address, or describe them in your own words for the policy to print.",
 );
+pub(super) const CANADA_PERSON_IN_CHARGE_UNNAMED: Rule = warning(
+    "canada.person-in-charge-unnamed",
+    "If someone other than the head of your organisation has the role (delegated in writing), name them as your privacy officer in the organisation step, with a way to reach them; the policy then names them.",
+);
 pub(super) const BRAZIL_PROFILING_ADS: Rule = warning(
     "children.brazil-profiling-ads",
     "Leave people under 18 out of targeted advertising and profiling (answer 18 to the question on minors), set a minimum age of 18, or stop profiling-based advertising for people in Brazil.",
@@ -413,6 +417,7 @@ pub const RULES: &[Rule] = &[
     MINORS_UNDER_18_STATES,
     QUEBEC_UNDER_14_CONSENT,
     QUEBEC_GOVERNANCE_UNPUBLISHED,
+    CANADA_PERSON_IN_CHARGE_UNNAMED,
     BRAZIL_PROFILING_ADS,
     WASHINGTON_HEALTH_POLICY_MISSING,
     ANALYTICS_COOKIES_ON_LEGITIMATE_INTERESTS,
