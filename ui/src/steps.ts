@@ -306,6 +306,12 @@ export const steps: Step[] = [
             optional: true,
             help: "In your own words, if you have no such page: the policy prints what you write. Leave both empty if you do not serve Canada.",
           },
+          {
+            path: "governance.outside_quebec_assessed",
+            label: "Before personal information leaves Quebec, you assess its privacy impact and have a written agreement",
+            kind: "yesno",
+            help: "Only if you serve Canada. Quebec law (P-39.1 s.17) asks this for each recipient outside Quebec: your vendors, and you if you are based elsewhere. A vendor's data processing terms can be the agreement. The policy prints nothing about it.",
+          },
         ],
       },
     ],

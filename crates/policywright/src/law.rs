@@ -107,6 +107,7 @@ pub struct LawFacts {
 pub const REQUIRED: &[&str] = &[
     "ccpa.opt-out-time",
     "quebec.person-in-charge",
+    "quebec.outside-quebec-assessment",
     "nevada.health-data-policy",
     "gdpr.lawful-basis",
     "lgpd.legal-bases",

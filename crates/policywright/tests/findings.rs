@@ -177,6 +177,10 @@ fn cases() -> Vec<(&'static str, Project)> {
             with(&app, &|p| p.governance = Default::default()),
         ),
         (
+            "governance.quebec-transfer-assessment",
+            with(&app, &|p| p.governance.outside_quebec_assessed = None),
+        ),
+        (
             "canada.person-in-charge-unnamed",
             with(&app, &|p| p.organisation.dpo = None),
         ),

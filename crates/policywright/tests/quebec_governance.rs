@@ -22,6 +22,7 @@ fn governance(url: Option<&str>, description: Option<&str>) -> Governance {
     Governance {
         url: url.map(str::to_owned),
         description: description.map(str::to_owned),
+        outside_quebec_assessed: Some(true),
     }
 }
 
@@ -143,4 +144,42 @@ fn without_a_privacy_officer_the_head_of_the_organisation_is_named_in_charge() {
     // With a privacy officer, the policy names them and check asks nothing.
     assert!(canada(|_| {}).contains("Our privacy officer, "));
     assert!(!codes(&app(|_| {})).contains(&"canada.person-in-charge-unnamed".to_owned()));
+}
+
+/// Quebec s.17: data leaving Quebec needs a privacy impact assessment and a written agreement
+/// first. The policy cannot say or do that, so `check` asks until the owner answers yes.
+#[test]
+fn data_leaving_quebec_asks_for_the_assessment_until_the_owner_says_it_is_done() {
+    const S17: &str = "governance.quebec-transfer-assessment";
+    let fires = |p: &Project| codes(p).contains(&S17.to_owned());
+    assert!(!fires(&app(|_| {})), "the example answered yes");
+    let unanswered = app(|p| p.governance.outside_quebec_assessed = None);
+    let f = finding(&unanswered, S17);
+    assert!(f.message.contains("P-39.1) s.17"), "{}", f.message);
+    assert!(
+        f.message
+            .contains("Your answers do not say whether you did.")
+    );
+    let no = finding(
+        &app(|p| p.governance.outside_quebec_assessed = Some(false)),
+        S17,
+    );
+    assert!(no.message.contains("You said you have not done this yet."));
+    // Not serving Canada: nothing to ask.
+    assert!(!fires(&app(|p| {
+        p.governance.outside_quebec_assessed = None;
+        p.jurisdictions.retain(|j| j != "ca");
+    })));
+    // A Canadian company with no vendors keeps the data with itself: nothing is known to leave.
+    assert!(!fires(&app(|p| {
+        p.governance.outside_quebec_assessed = None;
+        p.organisation.address.country = "CA".into();
+        p.vendors = Default::default();
+    })));
+    // Nothing about it is printed.
+    assert_eq!(
+        policy("consumer-app", |p| p.governance.outside_quebec_assessed =
+            None),
+        policy("consumer-app", |_| {})
+    );
 }

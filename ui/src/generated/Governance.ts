@@ -13,4 +13,10 @@ url?: string | null,
 /**
  * The same information in the owner's words, printed in the policy.
  */
-description?: string | null, };
+description?: string | null, 
+/**
+ * Before personal information left Quebec (to a vendor elsewhere, or to the owner based
+ * outside Quebec), the owner assessed its privacy impact and put the communication in a
+ * written agreement (P-39.1 s.17). Not printed: the law asks for the work, not a notice.
+ */
+outside_quebec_assessed?: boolean | null, };

@@ -1,6 +1,7 @@
 //! Governance policies for personal information (Quebec's P-39.1 s.3.2): where the owner
 //! publishes information about them, as the policy can print it.
 
+use super::{Home, Regions};
 use crate::model::Project;
 
 /// What the answers say about the owner's governance policies.
@@ -14,11 +15,26 @@ pub struct GovernanceFacts {
     /// The owner typed an address, even one that is not a web address (`url.malformed` speaks
     /// for that one).
     pub url_typed: bool,
+    /// The owner says each communication of personal information outside Quebec had its
+    /// privacy impact assessed and a written agreement (s.17): `None` when not answered.
+    pub outside_quebec_assessed: Option<bool>,
+    /// People in Quebec are addressed (Canada) and their personal information may leave Quebec:
+    /// some vendor receives it, or the owner is based outside Canada. Where in Canada the owner
+    /// and its vendors are is not asked, so a vendor anywhere counts (s.17 covers other
+    /// provinces too).
+    pub leaves_quebec: bool,
 }
 
 impl GovernanceFacts {
-    pub(super) fn derive(p: &Project) -> GovernanceFacts {
+    pub(super) fn derive(
+        p: &Project,
+        regions: &Regions,
+        home: &Home,
+        vendors: usize,
+    ) -> GovernanceFacts {
         GovernanceFacts {
+            leaves_quebec: regions.has("ca")
+                && (vendors > 0 || home.country.as_deref().is_some_and(|c| c != "CA")),
             url: crate::web_address::printable(&p.governance.url),
             description: p
                 .governance
@@ -32,6 +48,7 @@ impl GovernanceFacts {
                 .url
                 .as_deref()
                 .is_some_and(|u| !u.trim().is_empty()),
+            outside_quebec_assessed: p.governance.outside_quebec_assessed,
         }
     }
 
@@ -51,8 +68,15 @@ mod tests {
         p.governance = Governance {
             url: url.map(str::to_owned),
             description: description.map(str::to_owned),
+            outside_quebec_assessed: None,
         };
-        GovernanceFacts::derive(&p)
+        let cat = crate::library::Library::load()
+            .expect("library")
+            .catalogues()
+            .clone();
+        let home = Home::derive(&p, &cat);
+        let regions = Regions::derive(&p, &cat);
+        GovernanceFacts::derive(&p, &regions, &home, 0)
     }
 
     #[test]

@@ -226,6 +226,7 @@ impl<'a> Facts<'a> {
         let cookies = CookieFacts::derive(answers, &vendors);
         let transfers = TransferFacts::derive(answers, catalogues, &home, &regions, &vendors);
         let ccpa = ccpa::categories(&data, &vendors);
+        let governance = GovernanceFacts::derive(answers, &regions, &home, vendors.list.len());
         Facts {
             answers,
             catalogues,
@@ -252,7 +253,7 @@ impl<'a> Facts<'a> {
             },
             backups: BackupFacts::derive(answers),
             certification: CertificationFacts::derive(answers),
-            governance: GovernanceFacts::derive(answers),
+            governance,
         }
     }
 

@@ -161,6 +161,11 @@ pub struct Governance {
     /// The same information in the owner's words, printed in the policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Before personal information left Quebec (to a vendor elsewhere, or to the owner based
+    /// outside Quebec), the owner assessed its privacy impact and put the communication in a
+    /// written agreement (P-39.1 s.17). Not printed: the law asks for the work, not a notice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outside_quebec_assessed: Option<bool>,
 }
 
 impl Governance {

@@ -104,6 +104,29 @@ pub(super) fn canada_person_in_charge(facts: &Facts<'_>, law: &LawFacts, f: &mut
     );
 }
 
+/// Personal information of people in Quebec may leave Quebec and the owner has not said that
+/// each such communication was assessed and put in a written agreement (s.17), which no policy
+/// wording can stand in for.
+pub(super) fn quebec_transfer_assessment(facts: &Facts<'_>, law: &LawFacts, f: &mut Findings) {
+    let g = &facts.governance;
+    if !g.leaves_quebec || g.outside_quebec_assessed == Some(true) {
+        return;
+    }
+    let said = if g.outside_quebec_assessed == Some(false) {
+        "You said you have not done this yet."
+    } else {
+        "Your answers do not say whether you did."
+    };
+    f.add(
+        &QUEBEC_TRANSFER_ASSESSMENT,
+        At::field("governance.outside_quebec_assessed").also("jurisdictions"),
+        format!(
+            "You serve Canada, and personal information of people in Quebec goes outside Quebec (to your vendors, or to you if you are based elsewhere). Before it does, Quebec's law asks you to assess the privacy impact (the information's sensitivity, why it is used, the protection measures, and the law where it goes) and to put the communication in a written agreement ({}). {said} The policy cannot do this for you.",
+            law.cite("quebec.outside-quebec-assessment")
+        ),
+    );
+}
+
 /// Brazil is addressed, people under 18 may use the service, ads are targeted (shared for
 /// targeted advertising, sent to an ad platform, or a targeted-advertising purpose), and the
 /// owner does not leave under-18s out (ECA Digital Art. 22).

@@ -160,6 +160,7 @@ pub fn check_remembering(
     local::quebec_under_14(facts, law, &mut f);
     local::quebec_governance(facts, law, &mut f);
     local::canada_person_in_charge(facts, law, &mut f);
+    local::quebec_transfer_assessment(facts, law, &mut f);
     local::brazil_profiling_ads(facts, law, &mut f);
     local::washington_health(facts, law, &mut f);
     clashes::analytics(facts, law, &mut f);

@@ -292,6 +292,10 @@ pub(super) const QUEBEC_GOVERNANCE_UNPUBLISHED: Rule = warning(
     "governance.quebec-unpublished",
     "Publish detailed information about your governance policies for personal information on your website (how you keep and destroy it, who on your staff is responsible for what, and how you handle complaints) and give the page's address, or describe them in your own words for the policy to print.",
 );
+pub(super) const QUEBEC_TRANSFER_ASSESSMENT: Rule = warning(
+    "governance.quebec-transfer-assessment",
+    "For each recipient outside Quebec (your vendors, and you if you are based elsewhere), assess the privacy impact and put the communication in a written agreement (a vendor's data processing terms can be that agreement), then answer the question in the jurisdictions step.",
+);
 pub(super) const CANADA_PERSON_IN_CHARGE_UNNAMED: Rule = warning(
     "canada.person-in-charge-unnamed",
     "If someone other than the head of your organisation has the role (delegated in writing), name them as your privacy officer in the organisation step, with a way to reach them; the policy then names them.",
@@ -418,6 +422,7 @@ pub const RULES: &[Rule] = &[
     QUEBEC_UNDER_14_CONSENT,
     QUEBEC_GOVERNANCE_UNPUBLISHED,
     CANADA_PERSON_IN_CHARGE_UNNAMED,
+    QUEBEC_TRANSFER_ASSESSMENT,
     BRAZIL_PROFILING_ADS,
     WASHINGTON_HEALTH_POLICY_MISSING,
     ANALYTICS_COOKIES_ON_LEGITIMATE_INTERESTS,

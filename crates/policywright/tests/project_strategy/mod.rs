@@ -188,6 +188,7 @@ fn later_answers(p: &mut Project, b: &[bool]) {
     p.governance = Governance {
         url: b[8].then(|| "https://example.com/governance".to_owned()),
         description: b[11].then(|| "Our privacy officer approves who may see what.".to_owned()),
+        outside_quebec_assessed: b[10].then_some(b[9]),
     };
     p.breach.channels = if b[13] {
         vec![BreachChannel::Email, BreachChannel::WebsiteNotice]

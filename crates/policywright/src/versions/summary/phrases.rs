@@ -308,6 +308,10 @@ pub(super) const PHRASES: &[(&str, Rule)] = &[
         Text("the description of your governance policies"),
     ),
     (
+        "governance.outside_quebec_assessed",
+        Choice("whether you assessed data leaving Quebec"),
+    ),
+    (
         "children.directed_at_children",
         Flag("Now meant for children", "No longer meant for children"),
     ),
