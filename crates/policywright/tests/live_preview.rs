@@ -7,7 +7,9 @@ mod common;
 mod project_strategy;
 
 use common::library;
-use policywright::model::{LegalBasis, Product, ProductKind, Project, Retention, RetentionUnit};
+use policywright::model::{
+    LegalBasis, Product, ProductKind, Project, Retention, RetentionUnit, VendorDetail,
+};
 use policywright::preview::{Edit, LivePreview, PathKey, PreviewCache, preview};
 use policywright::scale::large_project;
 use proptest::prelude::*;
@@ -22,6 +24,13 @@ enum Action {
     RetentionMonths(usize, Option<u32>),
     LegalBasis(usize, Option<LegalBasis>),
     VendorName(usize, String),
+    /// What a custom vendor also uses the data for: moves it between its group's table and the
+    /// table of vendors with purposes of their own.
+    VendorOwnUse(usize, Option<String>),
+    /// One custom vendor made a copy of another: two rows written from equal values.
+    VendorCopy(usize, usize),
+    /// Vendors as tables or as lists of names.
+    VendorTable(bool),
     DropData(usize),
     AddProduct(String),
     Jurisdictions(Vec<&'static str>),
@@ -100,6 +109,43 @@ impl Action {
                     key("name"),
                 ];
                 (set(path, json!(s)), true)
+            }
+            Action::VendorOwnUse(i, own_use) => {
+                let i = i % p.vendors.custom.len().max(1);
+                let path = vec![
+                    key("vendors"),
+                    key("custom"),
+                    PathKey::Index(i),
+                    key("own_use"),
+                ];
+                if p.vendors.custom.is_empty() {
+                    return (set(path, json!(own_use)), false);
+                }
+                p.vendors.custom[i].own_use = own_use.clone();
+                match own_use {
+                    Some(s) => (set(path, json!(s)), true),
+                    None => (Edit::Remove { path }, true),
+                }
+            }
+            Action::VendorCopy(from, to) => {
+                let n = p.vendors.custom.len().max(1);
+                let (from, to) = (from % n, to % n);
+                let path = vec![key("vendors"), key("custom"), PathKey::Index(to)];
+                let Some(copy) = p.vendors.custom.get(from).cloned() else {
+                    return (set(path, json!({})), false);
+                };
+                let value = serde_json::to_value(&copy).expect("json");
+                p.vendors.custom[to] = copy;
+                (set(path, value), true)
+            }
+            Action::VendorTable(table) => {
+                p.style.vendor_detail = if *table {
+                    VendorDetail::Table
+                } else {
+                    VendorDetail::Names
+                };
+                let value = serde_json::to_value(p.style.vendor_detail).expect("json");
+                (set(vec![key("style"), key("vendor_detail")], value), true)
             }
             Action::DropData(i) => {
                 if !p.data.is_empty() {
@@ -183,6 +229,9 @@ fn action() -> impl Strategy<Value = Action> {
             .prop_map(|(i, m)| Action::RetentionMonths(i, m)),
         (any::<usize>(), basis).prop_map(|(i, b)| Action::LegalBasis(i, b)),
         (any::<usize>(), text()).prop_map(|(i, s)| Action::VendorName(i, s)),
+        (any::<usize>(), prop::option::of(text())).prop_map(|(i, s)| Action::VendorOwnUse(i, s)),
+        (any::<usize>(), any::<usize>()).prop_map(|(i, j)| Action::VendorCopy(i, j)),
+        any::<bool>().prop_map(Action::VendorTable),
         any::<usize>().prop_map(Action::DropData),
         text().prop_map(Action::AddProduct),
         places.prop_map(Action::Jurisdictions),

@@ -180,6 +180,12 @@ impl PreviewCache {
     pub fn last_written(&self) -> usize {
         self.memo.last_written()
     }
+
+    /// How many pieces (one vendor's row, say) the sections the last [`PreviewCache::preview`]
+    /// wrote wrote from their templates; the others were remembered.
+    pub fn last_pieces_written(&self) -> usize {
+        self.memo.last_pieces_written()
+    }
 }
 
 /// "Effective date: 1 March 2026 · Last updated: 2 April 2026", or the part of it there is.
@@ -349,6 +355,15 @@ mod tests {
             Box::new(|p| p.organisation.legal_name = "Renamed Ltd".into()),
             Box::new(|p| p.vendors.catalogue.truncate(5)),
             Box::new(|p| p.vendors.custom[3].own_use = Some("Its own ads".into())),
+            Box::new(|p| p.vendors.custom[4].name = "Renamed vendor".into()),
+            Box::new(|p| p.vendors.custom[3].name = "Renamed own-purpose vendor".into()),
+            // Two vendors written from equal values, then one of them changed again.
+            Box::new(|p| p.vendors.custom[6] = p.vendors.custom[5].clone()),
+            Box::new(|p| p.vendors.custom[5].name = "Vendor 5 again".into()),
+            Box::new(|p| p.vendors.custom.swap(7, 8)),
+            Box::new(|p| p.style.vendor_detail = crate::model::VendorDetail::Names),
+            Box::new(|p| p.vendors.custom[4].name = "Renamed once more".into()),
+            Box::new(|p| p.style.vendor_detail = crate::model::VendorDetail::Table),
             Box::new(|p| p.data[2].category = "health".into()),
             Box::new(|p| p.data[2].category = "precise-location".into()),
             Box::new(|p| p.jurisdictions = vec!["us-ca".into(), "br".into()]),
@@ -367,6 +382,34 @@ mod tests {
                 Err(_) => assert!(cache.preview(&project, &library).is_err(), "edit {n}"),
             }
         }
+    }
+
+    /// A keystroke in one vendor's name writes that vendor's row alone; the other vendors' rows
+    /// of the section are remembered, and the text is what a full preview gives.
+    #[test]
+    fn a_vendor_name_edit_writes_again_only_that_vendors_row() {
+        let library = Library::load().expect("library loads");
+        let mut project = crate::scale::large_project(&library, 30);
+        let mut cache = PreviewCache::default();
+        cache.preview(&project, &library).expect("previews");
+        let all = cache.last_pieces_written();
+        assert!(all > 30, "{all} rows written at first");
+        for (n, name) in ["Renamed vendor", "Renamed vendor 2", "Wren & Co <Ltd>"]
+            .iter()
+            .enumerate()
+        {
+            project.vendors.custom[4].name = (*name).to_owned();
+            let edited = cache.preview(&project, &library).expect("previews");
+            assert_eq!(cache.last_pieces_written(), 1, "edit {n}");
+            assert_eq!(edited, preview(&project, &library).expect("previews"));
+        }
+        project.organisation.legal_name = "Renamed Ltd".to_owned();
+        cache.preview(&project, &library).expect("previews");
+        assert_eq!(
+            cache.last_pieces_written(),
+            0,
+            "no row prints the legal name"
+        );
     }
 
     #[test]
