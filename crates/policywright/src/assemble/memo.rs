@@ -23,7 +23,7 @@ use minijinja::Value;
 use minijinja::value::{DynObject, Enumerator, Object, ValueKind};
 
 use super::pieces::{PIECES_NAME, PieceMap, Pieces};
-use super::view::{Parts, View};
+use super::view::{Parts, VendorValue, View};
 
 /// What each section read and wrote in the last assembly, by language and section id, and the
 /// view and context that assembly used.
@@ -297,6 +297,13 @@ impl Object for TrackedMap {
 pub(super) fn same(a: &Value, b: &Value) -> bool {
     if a.kind() != b.kind() {
         return false;
+    }
+    // A vendor is compared as the Rust view it reads from, without reading a field.
+    if let (Some(x), Some(y)) = (
+        a.downcast_object_ref::<VendorValue>(),
+        b.downcast_object_ref::<VendorValue>(),
+    ) {
+        return x.same(y);
     }
     match a.kind() {
         ValueKind::Map => {

@@ -90,7 +90,10 @@ impl Pieces {
         write: impl FnOnce() -> Result<String, Error>,
     ) -> Result<String, Error> {
         let mut hasher = DefaultHasher::new();
-        value.hash(&mut hasher);
+        match value.downcast_object_ref::<super::view::VendorValue>() {
+            Some(vendor) => vendor.hash_view(&mut hasher),
+            None => value.hash(&mut hasher),
+        }
         let hash = hasher.finish();
         {
             let mut w = self.state.lock().unwrap_or_else(PoisonError::into_inner);
