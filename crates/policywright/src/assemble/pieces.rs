@@ -23,25 +23,39 @@ use minijinja::{Error, State, Value, context};
 /// template cannot spell it (it starts with a NUL), so no clause can read it by mistake.
 pub(super) const PIECES_NAME: &str = "\u{0}pieces";
 
-/// The pieces one section wrote: by piece name and the hash of the value, each value with the
-/// text written from it.
+/// The pieces one section wrote, by the hash of the piece's name and value: each with the text
+/// written from it, marked safe (it is Markdown its template escaped).
 #[derive(Debug, Default, Clone)]
-pub(super) struct PieceMap(HashMap<(String, u64), Vec<(Value, String)>>);
+pub(super) struct PieceMap(HashMap<u64, Vec<Piece>>);
+
+#[derive(Debug, Clone)]
+struct Piece {
+    name: String,
+    value: Value,
+    text: Value,
+}
 
 impl PieceMap {
     /// The text remembered for piece `name` of `value`, if any.
-    fn find(&self, name: &str, hash: u64, value: &Value) -> Option<&String> {
+    fn find(&self, name: &str, hash: u64, value: &Value) -> Option<&Value> {
         self.0
-            .get(&(name.to_owned(), hash))?
+            .get(&hash)?
             .iter()
-            .find(|(v, _)| super::memo::same(v, value))
-            .map(|(_, text)| text)
+            .find(|p| p.name == name && super::memo::same(&p.value, value))
+            .map(|p| &p.text)
     }
 
-    fn insert(&mut self, name: &str, hash: u64, value: Value, text: String) {
-        let bucket = self.0.entry((name.to_owned(), hash)).or_default();
-        if !bucket.iter().any(|(v, _)| super::memo::same(v, &value)) {
-            bucket.push((value, text));
+    fn insert(&mut self, name: &str, hash: u64, value: &Value, text: &Value) {
+        let bucket = self.0.entry(hash).or_default();
+        if !bucket
+            .iter()
+            .any(|p| p.name == name && super::memo::same(&p.value, value))
+        {
+            bucket.push(Piece {
+                name: name.to_owned(),
+                value: value.clone(),
+                text: text.clone(),
+            });
         }
     }
 }
@@ -88,8 +102,9 @@ impl Pieces {
         name: &str,
         value: &Value,
         write: impl FnOnce() -> Result<String, Error>,
-    ) -> Result<String, Error> {
+    ) -> Result<Value, Error> {
         let mut hasher = DefaultHasher::new();
+        name.hash(&mut hasher);
         match value.downcast_object_ref::<super::view::VendorValue>() {
             Some(vendor) => vendor.hash_view(&mut hasher),
             None => value.hash(&mut hasher),
@@ -97,22 +112,21 @@ impl Pieces {
         let hash = hasher.finish();
         {
             let mut w = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-            let known = w
-                .new
-                .find(name, hash, value)
-                .or_else(|| w.old.find(name, hash, value))
-                .cloned();
-            if let Some(text) = known {
-                w.new.insert(name, hash, value.clone(), text.clone());
+            // Printed twice in one writing: already kept for next time.
+            if let Some(text) = w.new.find(name, hash, value).cloned() {
+                return Ok(text);
+            }
+            if let Some(text) = w.old.find(name, hash, value).cloned() {
+                w.new.insert(name, hash, value, &text);
                 return Ok(text);
             }
         }
         // Written without the lock held: a piece's template cannot reach these pieces (its
         // only context is `v`), but a lock held across a render would deadlock if it did.
-        let text = write()?;
+        let text = Value::from_safe_string(write()?);
         let mut w = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         w.written += 1;
-        w.new.insert(name, hash, value.clone(), text.clone());
+        w.new.insert(name, hash, value, &text);
         Ok(text)
     }
 }
@@ -134,14 +148,13 @@ pub(crate) fn template_function(
             .render(context! { v => value.clone() })
     };
     let pieces = state.lookup(PIECES_NAME);
-    let text = match pieces
+    match pieces
         .as_ref()
         .and_then(|p| p.downcast_object_ref::<Pieces>())
     {
-        Some(pieces) => pieces.text(name, &value, write)?,
-        None => write()?,
-    };
-    Ok(Value::from_safe_string(text))
+        Some(pieces) => pieces.text(name, &value, write),
+        None => Ok(Value::from_safe_string(write()?)),
+    }
 }
 
 /// The template name of piece `name` in `language`.
