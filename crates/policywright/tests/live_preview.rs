@@ -311,6 +311,26 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// The preview renders a section's Markdown block by block (cut before headings); joined,
+    /// the blocks are exactly the HTML of the whole Markdown, for any project.
+    #[test]
+    fn a_section_rendered_block_by_block_is_its_html_as_a_whole(
+        project in project_strategy::generated_project(),
+    ) {
+        let library = library();
+        let doc = policywright::assemble(&project, library).expect("assembles");
+        let shown = preview(&project, library).expect("previews");
+        prop_assert_eq!(doc.sections.len(), shown.sections.len());
+        for (s, p) in doc.sections.iter().zip(&shown.sections) {
+            prop_assert_eq!(&s.id, &p.id);
+            prop_assert_eq!(&policywright::render::body_html(&s.body), &p.html, "{}", s.id);
+        }
+    }
+}
+
 #[test]
 fn the_first_preview_is_the_full_one() {
     let library = library();

@@ -9,6 +9,7 @@
 //! keystroke sends a path and a value instead of the whole project, and gets back only what
 //! changed ([`PreviewUpdate`]).
 
+mod blocks;
 mod edit;
 mod live;
 
@@ -22,7 +23,6 @@ pub use live::{LiveError, LivePreview, PreviewUpdate};
 use crate::document::Reason;
 use crate::library::Library;
 use crate::model::Project;
-use crate::render::html::body_html;
 use crate::validate::Finding;
 
 /// The preview of a project.
@@ -97,6 +97,9 @@ pub struct PreviewCache {
     sections: HashMap<String, Rendered>,
     /// How many sections the last call rendered (the rest came from the cache).
     rendered: usize,
+    /// How many bytes of those sections' Markdown it rendered (blocks of them that had not
+    /// changed were not).
+    markdown_rendered: usize,
     /// What each section's templates read and wrote, so unchanged sections are not written again.
     memo: crate::assemble::SectionMemo,
     /// The long lists' answer checks, kept while those answers stay the same.
@@ -110,6 +113,8 @@ pub struct PreviewCache {
 struct Rendered {
     markdown: String,
     html: String,
+    /// The parts it was rendered from, for rendering only the changed ones next time.
+    blocks: Vec<blocks::Block>,
 }
 
 impl PreviewCache {
@@ -139,13 +144,18 @@ impl PreviewCache {
         let mut kept = HashMap::with_capacity(doc.sections.len());
         let mut sections = Vec::with_capacity(doc.sections.len());
         self.rendered = 0;
+        self.markdown_rendered = 0;
         for s in doc.sections {
             let rendered = match self.sections.remove(&s.id) {
                 Some(hit) if hit.markdown == s.body => hit,
-                _ => {
+                old => {
                     self.rendered += 1;
+                    let old = old.map(|o| o.blocks).unwrap_or_default();
+                    let (html, blocks, n) = blocks::render(&s.body, &old);
+                    self.markdown_rendered += n;
                     Rendered {
-                        html: body_html(&s.body),
+                        html,
+                        blocks,
                         markdown: s.body,
                     }
                 }
@@ -173,6 +183,12 @@ impl PreviewCache {
     /// How many sections the last [`PreviewCache::preview`] rendered; the others were cached.
     pub fn last_rendered(&self) -> usize {
         self.rendered
+    }
+
+    /// How many bytes of Markdown the last [`PreviewCache::preview`] rendered: of the sections
+    /// that changed, the blocks (the Markdown between headings) that changed.
+    pub fn last_markdown_rendered(&self) -> usize {
+        self.markdown_rendered
     }
 
     /// How many sections the last [`PreviewCache::preview`] wrote from their templates; the
@@ -401,6 +417,15 @@ mod tests {
             project.vendors.custom[4].name = (*name).to_owned();
             let edited = cache.preview(&project, &library).expect("previews");
             assert_eq!(cache.last_pieces_written(), 1, "edit {n}");
+            // The vendor's table (and the sections that name it), not the whole vendor section,
+            // which has a table per kind of vendor.
+            let vendors = edited.sections.iter().find(|s| s.id == "vendors");
+            let html = vendors.map_or(0, |s| s.html.len());
+            assert!(
+                cache.last_markdown_rendered() < html / 2,
+                "edit {n}: {} bytes of Markdown rendered; the vendor section is {html} bytes of HTML",
+                cache.last_markdown_rendered(),
+            );
             assert_eq!(edited, preview(&project, &library).expect("previews"));
         }
         project.organisation.legal_name = "Renamed Ltd".to_owned();
