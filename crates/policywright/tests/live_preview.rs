@@ -282,6 +282,10 @@ proptest! {
                     for s in &update.changed {
                         prop_assert!(!shown.sections.contains(s), "unchanged section {} was sent", s.id);
                     }
+                    for s in &update.spliced {
+                        let old = shown.sections.iter().find(|o| o.id == s.id);
+                        prop_assert!(old.is_some(), "a splice of section {} not shown", s.id);
+                    }
                     shown = update.apply_to(&shown);
                     prop_assert_eq!(&shown, &full);
                 }
@@ -338,4 +342,30 @@ fn the_first_preview_is_the_full_one() {
     let (live, shown) = LivePreview::open(project.clone(), library).expect("opens");
     assert_eq!(shown, preview(&project, library).expect("previews"));
     assert_eq!(live.project(), &project);
+}
+
+/// A keystroke in one vendor's name on a large project sends a few kilobytes: the vendor
+/// section (a table row per vendor) and the transfers table change only in that vendor's name,
+/// and only that part of their HTML is sent.
+#[test]
+fn a_vendor_name_keystroke_sends_only_what_changed() {
+    let library = library();
+    let project = large_project(library, 200);
+    let (mut live, shown) = LivePreview::open(project, library).expect("opens");
+    let vendors = shown.sections.iter().find(|s| s.id == "vendors");
+    let whole = vendors.map_or(0, |s| s.html.len());
+    assert!(whole > 50_000, "{whole} bytes of vendors");
+    let path = vec![
+        PathKey::Key("vendors".into()),
+        PathKey::Key("custom".into()),
+        PathKey::Index(7),
+        PathKey::Key("name".into()),
+    ];
+    let edit = set(path, json!("Vendor number 7 Ltd, renamed"));
+    let update = live.edit(&[edit], library).expect("edits");
+    assert!(update.spliced.iter().any(|s| s.id == "vendors"));
+    let sent = serde_json::to_string(&update).expect("serialises").len();
+    assert!(sent < 8_000, "{sent} bytes sent for one vendor's name");
+    let full = preview(live.project(), library).expect("previews");
+    assert_eq!(update.apply_to(&shown), full);
 }

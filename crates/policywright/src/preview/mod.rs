@@ -12,6 +12,7 @@
 mod blocks;
 mod edit;
 mod live;
+mod splice;
 
 use std::collections::HashMap;
 
@@ -19,6 +20,7 @@ use serde::Serialize;
 
 pub use edit::{Edit, EditError, PathKey, apply_edits};
 pub use live::{LiveError, LivePreview, PreviewUpdate};
+pub use splice::SectionSplice;
 
 use crate::document::Reason;
 use crate::library::Library;
