@@ -404,11 +404,11 @@ mod tests {
     #[test]
     fn a_vendor_value_is_its_views_fields() {
         let library = crate::library::Library::load().expect("library loads");
-        let mut project = crate::scale::large_project(&library, 40);
-        project.vendors.custom[0].own_use = Some("Its own ads".into());
-        project.vendors.custom[1].legal_entity = None;
-        project.vendors.custom[2].privacy_url = None;
-        let facts = Facts::derive(&project, library.catalogues());
+        let mut large = crate::scale::large_project(&library, 40);
+        large.vendors.custom[0].own_use = Some("Its own ads".into());
+        large.vendors.custom[1].legal_entity = None;
+        large.vendors.custom[2].privacy_url = None;
+        let facts = Facts::derive(&large, library.catalogues());
         let vendors: Vec<Shared> = vendors(&facts).into_iter().map(|(_, v)| v).collect();
         assert!(vendors.len() > 40);
         for v in &vendors {
