@@ -139,12 +139,11 @@ pub(crate) fn template_function(
     name: &str,
     value: Value,
 ) -> Result<Value, Error> {
-    let language = state.name().split('/').next().unwrap_or_default();
-    let template = piece_template(language, name);
     let write = || {
+        let language = state.name().split('/').next().unwrap_or_default();
         state
             .env()
-            .get_template(&template)?
+            .get_template(&piece_template(language, name))?
             .render(context! { v => value.clone() })
     };
     let pieces = state.lookup(PIECES_NAME);
