@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use minijinja::value::Object;
+use minijinja::value::{Object, ValueKind};
 use minijinja::{Error, State, Value, context};
 
 /// The name under which the clause context hands the pieces to [`template_function`]. A
@@ -105,10 +105,7 @@ impl Pieces {
     ) -> Result<Value, Error> {
         let mut hasher = DefaultHasher::new();
         name.hash(&mut hasher);
-        match value.downcast_object_ref::<super::view::VendorValue>() {
-            Some(vendor) => vendor.hash_view(&mut hasher),
-            None => value.hash(&mut hasher),
-        }
+        hash_value(value, &mut hasher);
         let hash = hasher.finish();
         {
             let mut w = self.state.lock().unwrap_or_else(PoisonError::into_inner);
@@ -128,6 +125,29 @@ impl Pieces {
         w.written += 1;
         w.new.insert(name, hash, value, &text);
         Ok(text)
+    }
+}
+
+/// Hashes `value` so that values [`super::memo::same`] calls equal hash equal: a vendor as its
+/// Rust view (without making a template value of each field), maps and lists item by item.
+fn hash_value(value: &Value, state: &mut DefaultHasher) {
+    if let Some(vendor) = value.downcast_object_ref::<super::view::VendorValue>() {
+        vendor.hash_view(state);
+        return;
+    }
+    match value.kind() {
+        ValueKind::Map => {
+            for key in value.try_iter().into_iter().flatten() {
+                hash_value(&key, state);
+                hash_value(&value.get_item(&key).unwrap_or_default(), state);
+            }
+        }
+        ValueKind::Seq | ValueKind::Iterable => {
+            for item in value.try_iter().into_iter().flatten() {
+                hash_value(&item, state);
+            }
+        }
+        _ => value.hash(state),
     }
 }
 

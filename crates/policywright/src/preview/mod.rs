@@ -402,10 +402,11 @@ mod tests {
         }
     }
 
-    /// A keystroke in one vendor's name writes that vendor's row alone; the other vendors' rows
-    /// of the section are remembered, and the text is what a full preview gives.
+    /// A keystroke in one vendor's name writes one piece: the table of that vendor's kind (or
+    /// its row, for a vendor with purposes of its own); the other kinds' tables are remembered,
+    /// and the text is what a full preview gives.
     #[test]
-    fn a_vendor_name_edit_writes_again_only_that_vendors_row() {
+    fn a_vendor_name_edit_writes_again_only_that_vendors_piece() {
         let library = Library::load().expect("library loads");
         let mut project = crate::scale::large_project(&library, 30);
         let mut cache = PreviewCache::default();
