@@ -40,6 +40,7 @@ describe("merge", () => {
       last_updated: "now",
       order: ["c", "b"],
       changed: [section("c", "3")],
+      spliced: [],
       findings: [],
       paper: "letter",
       listed_vendors: null,
@@ -52,20 +53,50 @@ describe("merge", () => {
   it("keeps the findings when the update leaves them out, and takes new ones", () => {
     const finding = { code: "c", field: "f", paths: ["f"], severity: "error" as const, message: "m", fix: "x" };
     const withFinding = { ...previous, findings: [finding] };
-    const update = { title: "T", organisation: "O", last_updated: null, order: ["a"], changed: [], paper: "a4" as const, listed_vendors: null };
+    const update = { title: "T", organisation: "O", last_updated: null, order: ["a"], changed: [], spliced: [], paper: "a4" as const, listed_vendors: null };
     expect(merge(withFinding, { ...update, findings: null }).findings).toEqual([finding]);
     expect(merge(withFinding, { ...update, findings: [] }).findings).toEqual([]);
   });
 
+  it("splices a large section's changed part into the HTML shown, counting as JavaScript does", () => {
+    const shown = { ...previous, sections: [section("a", "<td>é😀 one</td><td>two</td>"), section("b", "2")] };
+    const update = {
+      title: "T",
+      organisation: "O",
+      last_updated: null,
+      order: ["a", "b"],
+      changed: [],
+      findings: null,
+      paper: "a4" as const,
+      listed_vendors: null,
+    };
+    const splice = { id: "a", title: "A", reasons: [], keep_start: 8, keep_end: 17, html: "ONE" };
+    const merged = merge(shown, { ...update, spliced: [splice] });
+    expect(merged.sections.map((s) => `${s.id}:${s.title}:${s.html}`)).toEqual(["a:A:<td>é😀 ONE</td><td>two</td>", "b:b:2"]);
+    expect(merged.sections[1]).toBe(shown.sections[1]);
+    expect(() => merge(shown, { ...update, spliced: [{ ...splice, keep_end: 40 }] })).toThrow(/splice section a/);
+    expect(() => merge(shown, { ...update, spliced: [{ ...splice, id: "zz" }] })).toThrow(/splice section zz/);
+  });
+
   it("refuses an update naming a section it does not have", () => {
     expect(() =>
-      merge(previous, { title: "T", organisation: "O", last_updated: null, order: ["zz"], changed: [], findings: [], paper: "a4", listed_vendors: null }),
+      merge(previous, {
+        title: "T",
+        organisation: "O",
+        last_updated: null,
+        order: ["zz"],
+        changed: [],
+        spliced: [],
+        findings: [],
+        paper: "a4",
+        listed_vendors: null,
+      }),
     ).toThrow(/zz/);
   });
 
   it("keeps the vendors' entities and countries when the update leaves them out, and takes new ones", () => {
     const listed = [{ id: "aws", legal_entity: "Amazon Web Services, Inc.", locations: ["US"] }];
-    const update = { title: "T", organisation: "O", last_updated: null, order: ["a"], changed: [], findings: null, paper: "a4" as const };
+    const update = { title: "T", organisation: "O", last_updated: null, order: ["a"], changed: [], spliced: [], findings: null, paper: "a4" as const };
     const before = merge(previous, { ...update, listed_vendors: listed });
     expect(before.listed_vendors).toEqual(listed);
     expect(merge(before, { ...update, listed_vendors: null }).listed_vendors).toEqual(listed);

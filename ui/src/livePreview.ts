@@ -14,10 +14,19 @@ export interface PreviewBackend {
   edit(base: number, revision: number, edits: Edit[]): Promise<PreviewUpdate>;
 }
 
-/** The full preview `update` makes of `previous`. Throws when the update names a section it
- * neither sends nor `previous` has: then the two sides disagree and must start again. */
+/** The full preview `update` makes of `previous`. A large section that changed comes as a
+ * splice: the shown HTML keeps its first `keep_start` and last `keep_end` characters (UTF-16
+ * code units, as `slice` counts) around the new part. Throws when the update names a section it
+ * neither sends nor `previous` has, or splices one it cannot: then the two sides disagree and
+ * must start again. */
 export function merge(previous: Preview, update: PreviewUpdate): Preview {
   const byId = new Map(previous.sections.map((s) => [s.id, s]));
+  for (const s of update.spliced) {
+    const old = byId.get(s.id);
+    if (!old || s.keep_start + s.keep_end > old.html.length) throw new Error(`the preview update cannot splice section ${s.id}`);
+    const html = old.html.slice(0, s.keep_start) + s.html + old.html.slice(old.html.length - s.keep_end);
+    byId.set(s.id, { id: s.id, title: s.title, html, reasons: s.reasons });
+  }
   for (const s of update.changed) byId.set(s.id, s);
   const sections = update.order.map((id) => {
     const section = byId.get(id);

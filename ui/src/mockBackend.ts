@@ -138,6 +138,7 @@ export class MockBackend {
             ...rest,
             order: sections.map((s) => s.id),
             changed: sections.filter((s) => old.get(s.id) !== s.html),
+            spliced: [],
             findings: sameFindings ? null : rest.findings,
           };
           this.live = { project, revision: a.revision, preview };

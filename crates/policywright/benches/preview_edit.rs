@@ -53,6 +53,14 @@ fn bench(c: &mut Criterion) {
         );
     };
     sizes(&mut live);
+    let edit = r#"[{"op":"set","path":["vendors","custom",0,"name"],"value":"Renamed vendor"}]"#;
+    let edits: Vec<Edit> = serde_json::from_str(edit).expect("parses");
+    let update = live.edit(&edits, &library).expect("edits");
+    eprintln!(
+        "IPC per keystroke in a vendor's name: {} in + {} out",
+        edit.len(),
+        serde_json::to_string(&update).expect("serialises").len()
+    );
     let mut n = 0;
     group.bench_function("incremental edit over IPC (after: edit in, changed sections out)", |b| {
         b.iter(|| {

@@ -168,6 +168,7 @@ impl Library {
                 )
                 .map_err(|source| LibraryError::Template { name, source })?;
             }
+            add_pieces(&mut env, &lang)?;
             languages.insert(lang, language);
         }
         for path in [
@@ -275,6 +276,31 @@ pub(crate) fn condition_template(lang: &str, id: &str) -> String {
     format!("{lang}/{id}.when")
 }
 
+/// Adds the pieces of `lang` (`clauses/<lang>/pieces/<name>.md`): one item of a long list
+/// each, written by `piece(name, v)` and remembered per item (`assemble/pieces.rs`).
+fn add_pieces(env: &mut Environment<'static>, lang: &str) -> Result<(), LibraryError> {
+    let Some(pieces) = TEMPLATES.get_dir(format!("clauses/{lang}/pieces")) else {
+        return Ok(());
+    };
+    for piece in pieces.files() {
+        let path = piece.path();
+        let Some(stem) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".md"))
+        else {
+            continue;
+        };
+        let name = crate::assemble::pieces::piece_template(lang, stem);
+        let source = piece
+            .contents_utf8()
+            .ok_or_else(|| LibraryError::Missing(path.display().to_string()))?;
+        env.add_template_owned(name.clone(), source.to_owned())
+            .map_err(|source| LibraryError::Template { name, source })?;
+    }
+    Ok(())
+}
+
 /// The template environment: Markdown escaping for `.md` templates, HTML escaping for `.html`,
 /// strict about undefined values so a misspelt name is an error, not an empty blank.
 fn new_environment() -> Environment<'static> {
@@ -322,6 +348,7 @@ fn new_environment() -> Environment<'static> {
         Value::from_safe_string(text::email_link(s))
     });
     env.add_function("claim", crate::claims::template_function);
+    env.add_function("piece", crate::assemble::pieces::template_function);
     env.add_filter("lower_first", |s: &str| text::lower_first(s));
     // Unlike minijinja's `capitalize`, keeps the rest as written ("AI models", not "Ai models").
     env.add_filter("upper_first", |s: &str| {

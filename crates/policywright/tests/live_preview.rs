@@ -7,7 +7,9 @@ mod common;
 mod project_strategy;
 
 use common::library;
-use policywright::model::{LegalBasis, Product, ProductKind, Project, Retention, RetentionUnit};
+use policywright::model::{
+    LegalBasis, Product, ProductKind, Project, Retention, RetentionUnit, VendorDetail,
+};
 use policywright::preview::{Edit, LivePreview, PathKey, PreviewCache, preview};
 use policywright::scale::large_project;
 use proptest::prelude::*;
@@ -22,6 +24,13 @@ enum Action {
     RetentionMonths(usize, Option<u32>),
     LegalBasis(usize, Option<LegalBasis>),
     VendorName(usize, String),
+    /// What a custom vendor also uses the data for: moves it between its group's table and the
+    /// table of vendors with purposes of their own.
+    VendorOwnUse(usize, Option<String>),
+    /// One custom vendor made a copy of another: two rows written from equal values.
+    VendorCopy(usize, usize),
+    /// Vendors as tables or as lists of names.
+    VendorTable(bool),
     DropData(usize),
     AddProduct(String),
     Jurisdictions(Vec<&'static str>),
@@ -100,6 +109,43 @@ impl Action {
                     key("name"),
                 ];
                 (set(path, json!(s)), true)
+            }
+            Action::VendorOwnUse(i, own_use) => {
+                let i = i % p.vendors.custom.len().max(1);
+                let path = vec![
+                    key("vendors"),
+                    key("custom"),
+                    PathKey::Index(i),
+                    key("own_use"),
+                ];
+                if p.vendors.custom.is_empty() {
+                    return (set(path, json!(own_use)), false);
+                }
+                p.vendors.custom[i].own_use = own_use.clone();
+                match own_use {
+                    Some(s) => (set(path, json!(s)), true),
+                    None => (Edit::Remove { path }, true),
+                }
+            }
+            Action::VendorCopy(from, to) => {
+                let n = p.vendors.custom.len().max(1);
+                let (from, to) = (from % n, to % n);
+                let path = vec![key("vendors"), key("custom"), PathKey::Index(to)];
+                let Some(copy) = p.vendors.custom.get(from).cloned() else {
+                    return (set(path, json!({})), false);
+                };
+                let value = serde_json::to_value(&copy).expect("json");
+                p.vendors.custom[to] = copy;
+                (set(path, value), true)
+            }
+            Action::VendorTable(table) => {
+                p.style.vendor_detail = if *table {
+                    VendorDetail::Table
+                } else {
+                    VendorDetail::Names
+                };
+                let value = serde_json::to_value(p.style.vendor_detail).expect("json");
+                (set(vec![key("style"), key("vendor_detail")], value), true)
             }
             Action::DropData(i) => {
                 if !p.data.is_empty() {
@@ -183,6 +229,9 @@ fn action() -> impl Strategy<Value = Action> {
             .prop_map(|(i, m)| Action::RetentionMonths(i, m)),
         (any::<usize>(), basis).prop_map(|(i, b)| Action::LegalBasis(i, b)),
         (any::<usize>(), text()).prop_map(|(i, s)| Action::VendorName(i, s)),
+        (any::<usize>(), prop::option::of(text())).prop_map(|(i, s)| Action::VendorOwnUse(i, s)),
+        (any::<usize>(), any::<usize>()).prop_map(|(i, j)| Action::VendorCopy(i, j)),
+        any::<bool>().prop_map(Action::VendorTable),
         any::<usize>().prop_map(Action::DropData),
         text().prop_map(Action::AddProduct),
         places.prop_map(Action::Jurisdictions),
@@ -233,6 +282,10 @@ proptest! {
                     for s in &update.changed {
                         prop_assert!(!shown.sections.contains(s), "unchanged section {} was sent", s.id);
                     }
+                    for s in &update.spliced {
+                        let old = shown.sections.iter().find(|o| o.id == s.id);
+                        prop_assert!(old.is_some(), "a splice of section {} not shown", s.id);
+                    }
                     shown = update.apply_to(&shown);
                     prop_assert_eq!(&shown, &full);
                 }
@@ -262,6 +315,26 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// The preview renders a section's Markdown block by block (cut before headings); joined,
+    /// the blocks are exactly the HTML of the whole Markdown, for any project.
+    #[test]
+    fn a_section_rendered_block_by_block_is_its_html_as_a_whole(
+        project in project_strategy::generated_project(),
+    ) {
+        let library = library();
+        let doc = policywright::assemble(&project, library).expect("assembles");
+        let shown = preview(&project, library).expect("previews");
+        prop_assert_eq!(doc.sections.len(), shown.sections.len());
+        for (s, p) in doc.sections.iter().zip(&shown.sections) {
+            prop_assert_eq!(&s.id, &p.id);
+            prop_assert_eq!(&policywright::render::body_html(&s.body), &p.html, "{}", s.id);
+        }
+    }
+}
+
 #[test]
 fn the_first_preview_is_the_full_one() {
     let library = library();
@@ -269,4 +342,30 @@ fn the_first_preview_is_the_full_one() {
     let (live, shown) = LivePreview::open(project.clone(), library).expect("opens");
     assert_eq!(shown, preview(&project, library).expect("previews"));
     assert_eq!(live.project(), &project);
+}
+
+/// A keystroke in one vendor's name on a large project sends a few kilobytes: the vendor
+/// section (a table row per vendor) and the transfers table change only in that vendor's name,
+/// and only that part of their HTML is sent.
+#[test]
+fn a_vendor_name_keystroke_sends_only_what_changed() {
+    let library = library();
+    let project = large_project(library, 200);
+    let (mut live, shown) = LivePreview::open(project, library).expect("opens");
+    let vendors = shown.sections.iter().find(|s| s.id == "vendors");
+    let whole = vendors.map_or(0, |s| s.html.len());
+    assert!(whole > 50_000, "{whole} bytes of vendors");
+    let path = vec![
+        PathKey::Key("vendors".into()),
+        PathKey::Key("custom".into()),
+        PathKey::Index(7),
+        PathKey::Key("name".into()),
+    ];
+    let edit = set(path, json!("Vendor number 7 Ltd, renamed"));
+    let update = live.edit(&[edit], library).expect("edits");
+    assert!(update.spliced.iter().any(|s| s.id == "vendors"));
+    let sent = serde_json::to_string(&update).expect("serialises").len();
+    assert!(sent < 8_000, "{sent} bytes sent for one vendor's name");
+    let full = preview(live.project(), library).expect("previews");
+    assert_eq!(update.apply_to(&shown), full);
 }

@@ -3,6 +3,7 @@ import type { Finding } from "./Finding";
 import type { ListedVendor } from "./ListedVendor";
 import type { Paper } from "./Paper";
 import type { PreviewSection } from "./PreviewSection";
+import type { SectionSplice } from "./SectionSplice";
 
 /**
  * What changed in the preview after an edit. Everything but the sections is small and sent
@@ -26,9 +27,14 @@ last_updated: string | null,
  */
 order: Array<string>, 
 /**
- * Sections that are new or differ from the previous preview.
+ * Sections that are new or differ from the previous preview, sent whole.
  */
 changed: Array<PreviewSection>, 
+/**
+ * Large sections that differ from the previous preview, sent as the part of their HTML
+ * that changed.
+ */
+spliced: Array<SectionSplice>, 
 /**
  * Everything validation found; `None` when that is what it found before. (A large project
  * can have thousands of findings, and most keystrokes change none.)

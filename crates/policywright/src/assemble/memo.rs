@@ -22,7 +22,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use minijinja::Value;
 use minijinja::value::{DynObject, Enumerator, Object, ValueKind};
 
-use super::view::{Parts, View};
+use super::pieces::{PIECES_NAME, PieceMap, Pieces};
+use super::view::{Parts, VendorValue, View};
 
 /// What each section read and wrote in the last assembly, by language and section id, and the
 /// view and context that assembly used.
@@ -31,6 +32,9 @@ pub struct SectionMemo {
     sections: HashMap<String, Written>,
     /// How many sections the last assembly wrote (the rest came from the memo).
     written: usize,
+    /// How many pieces the sections it wrote wrote from their templates (the rest were
+    /// remembered).
+    pieces_written: usize,
     /// How many assemblies this memo has seen; numbers the context each section was written
     /// from.
     assemblies: u64,
@@ -43,6 +47,7 @@ impl std::fmt::Debug for SectionMemo {
         f.debug_struct("SectionMemo")
             .field("sections", &self.sections)
             .field("written", &self.written)
+            .field("pieces_written", &self.pieces_written)
             .field("assemblies", &self.assemblies)
             .finish_non_exhaustive()
     }
@@ -67,6 +72,10 @@ pub(super) struct Written {
     assembly: u64,
     /// `None` when the section was left out (its condition was false or its body empty).
     pub(super) text: Option<(String, String)>,
+    /// The pieces its templates wrote ([`super::pieces`]), which its next writing may reuse.
+    pieces: PieceMap,
+    /// How many of those pieces were written from their templates rather than remembered.
+    pieces_written: usize,
 }
 
 impl SectionMemo {
@@ -75,12 +84,19 @@ impl SectionMemo {
         self.written
     }
 
+    /// How many pieces (one vendor's row, say) the sections the last assembly wrote wrote from
+    /// their templates; the others were remembered.
+    pub fn last_pieces_written(&self) -> usize {
+        self.pieces_written
+    }
+
     /// Starts an assembly of `view`: the sections remembered so far, and the context to write
     /// from. The view and its context are kept for the next assembly before any section is
     /// written, so the `since` of every part always describes the latest assembly, even when
     /// this one fails part way.
     pub(super) fn start(&mut self, view: View) -> (Previous, Arc<View>, Arc<Tracked>) {
         self.written = 0;
+        self.pieces_written = 0;
         self.assemblies += 1;
         let previous = Previous {
             sections: std::mem::take(&mut self.sections),
@@ -99,9 +115,16 @@ impl SectionMemo {
 
     /// The remembered output of `key`, if nothing it read has changed in `ctx`. A name whose
     /// part of the view has had its value since the section was written is unchanged without
-    /// looking at it; any other is compared with the value the section saw.
-    pub(super) fn recall(previous: &mut Previous, key: &str, ctx: &Tracked) -> Option<Written> {
-        let hit = previous.sections.remove(key)?;
+    /// looking at it; any other is compared with the value the section saw. Otherwise the
+    /// pieces the section wrote last time, for writing it again.
+    pub(super) fn recall(
+        previous: &mut Previous,
+        key: &str,
+        ctx: &Tracked,
+    ) -> Result<Written, PieceMap> {
+        let Some(hit) = previous.sections.remove(key) else {
+            return Err(PieceMap::default());
+        };
         let unchanged = hit.reads.iter().all(|(name, before)| {
             let top = name.split_once('.').map_or(name.as_str(), |(top, _)| top);
             if ctx.parts.get(top).is_some_and(|p| p.since <= hit.assembly) {
@@ -112,12 +135,13 @@ impl SectionMemo {
                 .entry((name.clone(), hit.assembly))
                 .or_insert_with(|| same(&ctx.value_of(name), before))
         });
-        unchanged.then_some(hit)
+        if unchanged { Ok(hit) } else { Err(hit.pieces) }
     }
 
     pub(super) fn remember(&mut self, key: String, written: Written, fresh: bool) {
         if fresh {
             self.written += 1;
+            self.pieces_written += written.pieces_written;
         }
         self.sections.insert(key, written);
     }
@@ -131,6 +155,8 @@ pub(super) struct Tracked {
     /// The number of the assembly this context is for.
     assembly: u64,
     reads: Mutex<BTreeSet<String>>,
+    /// The pieces of the section being written.
+    pieces: Arc<Pieces>,
 }
 
 impl Tracked {
@@ -139,15 +165,18 @@ impl Tracked {
             parts,
             assembly,
             reads: Mutex::new(BTreeSet::new()),
+            pieces: Arc::new(Pieces::default()),
         })
     }
 
-    /// Forgets what was read so far, before the next section's templates run.
-    pub(super) fn clear(&self) {
+    /// Forgets what was read so far, before the next section's templates run; `pieces` are
+    /// those the section wrote last time.
+    pub(super) fn clear(&self, pieces: PieceMap) {
         self.reads
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clear();
+        self.pieces.start(pieces);
     }
 
     /// What the templates read since [`Tracked::clear`], with the values they saw.
@@ -160,10 +189,13 @@ impl Tracked {
                 (name, value)
             })
             .collect();
+        let (pieces, pieces_written) = self.pieces.finish();
         Written {
             reads,
             assembly: self.assembly,
             text,
+            pieces,
+            pieces_written,
         }
     }
 
@@ -195,6 +227,9 @@ impl Tracked {
 impl Object for Tracked {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let name = key.as_str()?;
+        if name == PIECES_NAME {
+            return Some(super::pieces::handle(&self.pieces));
+        }
         let value = Some(self.top(name)).filter(|v| !v.is_undefined());
         match value {
             Some(map) if map.kind() == ValueKind::Map => Some(Value::from_object(TrackedMap {
@@ -257,10 +292,18 @@ impl Object for TrackedMap {
     }
 }
 
-/// Strict equality: the same kind and the same contents, all the way down.
-fn same(a: &Value, b: &Value) -> bool {
+/// Strict equality: the same kind and the same contents, all the way down; a string marked safe
+/// (printed as it is) differs from the same text unmarked (escaped when printed).
+pub(super) fn same(a: &Value, b: &Value) -> bool {
     if a.kind() != b.kind() {
         return false;
+    }
+    // A vendor is compared as the Rust view it reads from, without reading a field.
+    if let (Some(x), Some(y)) = (
+        a.downcast_object_ref::<VendorValue>(),
+        b.downcast_object_ref::<VendorValue>(),
+    ) {
+        return x.same(y);
     }
     match a.kind() {
         ValueKind::Map => {
@@ -285,6 +328,7 @@ fn same(a: &Value, b: &Value) -> bool {
             _ => false,
         },
         ValueKind::Number => a.is_integer() == b.is_integer() && a == b,
+        ValueKind::String => a.is_safe() == b.is_safe() && a == b,
         _ => a == b,
     }
 }

@@ -9,6 +9,7 @@
 
 pub(crate) mod dates;
 mod memo;
+pub(crate) mod pieces;
 mod view;
 
 pub use dates::parse_date;
@@ -79,9 +80,9 @@ pub fn assemble_facts(
     for spec in &language.sections {
         let key = format!("{}/{}", project.language, spec.id);
         let (written, fresh) = match SectionMemo::recall(&mut previous, &key, &tracked) {
-            Some(hit) => (hit, false),
-            None => {
-                tracked.clear();
+            Ok(hit) => (hit, false),
+            Err(pieces) => {
+                tracked.clear(pieces);
                 let text = write_section(env, &project.language, &spec.id, &ctx)?;
                 (tracked.written(text), true)
             }

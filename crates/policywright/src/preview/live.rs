@@ -10,7 +10,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Edit, EditError, Preview, PreviewCache, PreviewSection};
+use super::{Edit, EditError, Preview, PreviewCache, PreviewSection, SectionSplice};
 use crate::library::Library;
 use crate::model::Project;
 use crate::validate::Finding;
@@ -29,8 +29,11 @@ pub struct PreviewUpdate {
     pub last_updated: Option<String>,
     /// Every section's id, in reading order; sections not listed are gone.
     pub order: Vec<String>,
-    /// Sections that are new or differ from the previous preview.
+    /// Sections that are new or differ from the previous preview, sent whole.
     pub changed: Vec<PreviewSection>,
+    /// Large sections that differ from the previous preview, sent as the part of their HTML
+    /// that changed.
+    pub spliced: Vec<SectionSplice>,
     /// Everything validation found; `None` when that is what it found before. (A large project
     /// can have thousands of findings, and most keystrokes change none.)
     pub findings: Option<Vec<Finding>>,
@@ -44,12 +47,15 @@ pub struct PreviewUpdate {
 impl PreviewUpdate {
     /// The full preview this update turns `previous` into: what the UI shows after applying it.
     pub fn apply_to(&self, previous: &Preview) -> Preview {
+        let shown = |id: &String| previous.sections.iter().find(|s| &s.id == id);
         let find = |id: &String| {
-            self.changed
-                .iter()
-                .chain(&previous.sections)
-                .find(|s| &s.id == id)
-                .cloned()
+            if let Some(s) = self.changed.iter().find(|s| &s.id == id) {
+                return Some(s.clone());
+            }
+            match self.spliced.iter().find(|s| &s.id == id) {
+                Some(splice) => shown(id).and_then(|old| splice.apply(old)),
+                None => shown(id).cloned(),
+            }
         };
         Preview {
             title: self.title.clone(),
@@ -141,19 +147,25 @@ impl LivePreview {
                 return Err(self.rejoin(error.into()));
             }
         };
-        let changed = next
-            .sections
-            .iter()
+        let (mut changed, mut spliced) = (Vec::new(), Vec::new());
+        for s in &next.sections {
             // A few dozen sections: a linear look-up is cheaper than building a map.
-            .filter(|s| !self.shown.sections.iter().any(|old| old == *s))
-            .cloned()
-            .collect();
+            match self.shown.sections.iter().find(|old| old.id == s.id) {
+                Some(old) if old == s => {}
+                Some(old) => match SectionSplice::between(old, s) {
+                    Some(splice) => spliced.push(splice),
+                    None => changed.push(s.clone()),
+                },
+                None => changed.push(s.clone()),
+            }
+        }
         let update = PreviewUpdate {
             title: next.title.clone(),
             organisation: next.organisation.clone(),
             last_updated: next.last_updated.clone(),
             order: next.sections.iter().map(|s| s.id.clone()).collect(),
             changed,
+            spliced,
             findings: (next.findings != self.shown.findings).then(|| next.findings.clone()),
             paper: next.paper,
             listed_vendors: (next.listed_vendors != self.shown.listed_vendors)

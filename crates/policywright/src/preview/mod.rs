@@ -9,8 +9,10 @@
 //! keystroke sends a path and a value instead of the whole project, and gets back only what
 //! changed ([`PreviewUpdate`]).
 
+mod blocks;
 mod edit;
 mod live;
+mod splice;
 
 use std::collections::HashMap;
 
@@ -18,11 +20,11 @@ use serde::Serialize;
 
 pub use edit::{Edit, EditError, PathKey, apply_edits};
 pub use live::{LiveError, LivePreview, PreviewUpdate};
+pub use splice::SectionSplice;
 
 use crate::document::Reason;
 use crate::library::Library;
 use crate::model::Project;
-use crate::render::html::body_html;
 use crate::validate::Finding;
 
 /// The preview of a project.
@@ -97,6 +99,9 @@ pub struct PreviewCache {
     sections: HashMap<String, Rendered>,
     /// How many sections the last call rendered (the rest came from the cache).
     rendered: usize,
+    /// How many bytes of those sections' Markdown it rendered (blocks of them that had not
+    /// changed were not).
+    markdown_rendered: usize,
     /// What each section's templates read and wrote, so unchanged sections are not written again.
     memo: crate::assemble::SectionMemo,
     /// The long lists' answer checks, kept while those answers stay the same.
@@ -110,6 +115,8 @@ pub struct PreviewCache {
 struct Rendered {
     markdown: String,
     html: String,
+    /// The parts it was rendered from, for rendering only the changed ones next time.
+    blocks: Vec<blocks::Block>,
 }
 
 impl PreviewCache {
@@ -139,13 +146,18 @@ impl PreviewCache {
         let mut kept = HashMap::with_capacity(doc.sections.len());
         let mut sections = Vec::with_capacity(doc.sections.len());
         self.rendered = 0;
+        self.markdown_rendered = 0;
         for s in doc.sections {
             let rendered = match self.sections.remove(&s.id) {
                 Some(hit) if hit.markdown == s.body => hit,
-                _ => {
+                old => {
                     self.rendered += 1;
+                    let old = old.map(|o| o.blocks).unwrap_or_default();
+                    let (html, blocks, n) = blocks::render(&s.body, &old);
+                    self.markdown_rendered += n;
                     Rendered {
-                        html: body_html(&s.body),
+                        html,
+                        blocks,
                         markdown: s.body,
                     }
                 }
@@ -175,10 +187,22 @@ impl PreviewCache {
         self.rendered
     }
 
+    /// How many bytes of Markdown the last [`PreviewCache::preview`] rendered: of the sections
+    /// that changed, the blocks (the Markdown between headings) that changed.
+    pub fn last_markdown_rendered(&self) -> usize {
+        self.markdown_rendered
+    }
+
     /// How many sections the last [`PreviewCache::preview`] wrote from their templates; the
     /// others read nothing that changed and were remembered.
     pub fn last_written(&self) -> usize {
         self.memo.last_written()
+    }
+
+    /// How many pieces (one vendor's row, say) the sections the last [`PreviewCache::preview`]
+    /// wrote wrote from their templates; the others were remembered.
+    pub fn last_pieces_written(&self) -> usize {
+        self.memo.last_pieces_written()
     }
 }
 
@@ -349,6 +373,15 @@ mod tests {
             Box::new(|p| p.organisation.legal_name = "Renamed Ltd".into()),
             Box::new(|p| p.vendors.catalogue.truncate(5)),
             Box::new(|p| p.vendors.custom[3].own_use = Some("Its own ads".into())),
+            Box::new(|p| p.vendors.custom[4].name = "Renamed vendor".into()),
+            Box::new(|p| p.vendors.custom[3].name = "Renamed own-purpose vendor".into()),
+            // Two vendors written from equal values, then one of them changed again.
+            Box::new(|p| p.vendors.custom[6] = p.vendors.custom[5].clone()),
+            Box::new(|p| p.vendors.custom[5].name = "Vendor 5 again".into()),
+            Box::new(|p| p.vendors.custom.swap(7, 8)),
+            Box::new(|p| p.style.vendor_detail = crate::model::VendorDetail::Names),
+            Box::new(|p| p.vendors.custom[4].name = "Renamed once more".into()),
+            Box::new(|p| p.style.vendor_detail = crate::model::VendorDetail::Table),
             Box::new(|p| p.data[2].category = "health".into()),
             Box::new(|p| p.data[2].category = "precise-location".into()),
             Box::new(|p| p.jurisdictions = vec!["us-ca".into(), "br".into()]),
@@ -367,6 +400,44 @@ mod tests {
                 Err(_) => assert!(cache.preview(&project, &library).is_err(), "edit {n}"),
             }
         }
+    }
+
+    /// A keystroke in one vendor's name writes one piece: the table of that vendor's kind (or
+    /// its row, for a vendor with purposes of its own); the other kinds' tables are remembered,
+    /// and the text is what a full preview gives.
+    #[test]
+    fn a_vendor_name_edit_writes_again_only_that_vendors_piece() {
+        let library = Library::load().expect("library loads");
+        let mut project = crate::scale::large_project(&library, 30);
+        let mut cache = PreviewCache::default();
+        cache.preview(&project, &library).expect("previews");
+        let all = cache.last_pieces_written();
+        assert!(all > 30, "{all} rows written at first");
+        for (n, name) in ["Renamed vendor", "Renamed vendor 2", "Wren & Co <Ltd>"]
+            .iter()
+            .enumerate()
+        {
+            project.vendors.custom[4].name = (*name).to_owned();
+            let edited = cache.preview(&project, &library).expect("previews");
+            assert_eq!(cache.last_pieces_written(), 1, "edit {n}");
+            // The vendor's table (and the sections that name it), not the whole vendor section,
+            // which has a table per kind of vendor.
+            let vendors = edited.sections.iter().find(|s| s.id == "vendors");
+            let html = vendors.map_or(0, |s| s.html.len());
+            assert!(
+                cache.last_markdown_rendered() < html / 2,
+                "edit {n}: {} bytes of Markdown rendered; the vendor section is {html} bytes of HTML",
+                cache.last_markdown_rendered(),
+            );
+            assert_eq!(edited, preview(&project, &library).expect("previews"));
+        }
+        project.organisation.legal_name = "Renamed Ltd".to_owned();
+        cache.preview(&project, &library).expect("previews");
+        assert_eq!(
+            cache.last_pieces_written(),
+            0,
+            "no row prints the legal name"
+        );
     }
 
     #[test]

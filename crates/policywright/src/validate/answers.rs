@@ -18,10 +18,67 @@ use crate::web_address::{UrlError, normalise_url};
 /// does not check a thousand entries again. These checks read only those answers and the
 /// catalogues, so equal answers give equal findings; the catalogues are told apart by address
 /// (one memo serves one library, as the live preview's does).
+///
+/// Each custom vendor's findings are kept with that vendor at its position, so a keystroke in
+/// one vendor checks that vendor alone. No check here compares one custom vendor with another
+/// (checks across vendors read the facts and run every time, in the topic modules), and a
+/// finding names its vendor by position and name, both part of what is compared.
 #[derive(Debug, Default, Clone)]
 pub struct FormMemo {
     lists: Option<Memo<ListAnswers>>,
-    vendors: Option<Memo<(Vec<String>, Vec<CustomVendor>)>>,
+    catalogue_vendors: Option<Memo<Vec<String>>>,
+    custom_vendors: EntryMemo<CustomVendor>,
+}
+
+/// Per-entry findings of one list, by position: each entry with the findings it gave there.
+#[derive(Debug, Clone)]
+struct EntryMemo<T> {
+    catalogues: usize,
+    entries: Vec<(T, Vec<Finding>)>,
+}
+
+impl<T> Default for EntryMemo<T> {
+    fn default() -> Self {
+        EntryMemo {
+            catalogues: 0,
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<T: Clone + PartialEq> EntryMemo<T> {
+    /// Adds the findings `check` makes for each of `list` to `f`: those remembered for an equal
+    /// entry at the same position with the same catalogues, otherwise new ones, then kept.
+    fn check(
+        &mut self,
+        list: &[T],
+        cat: &Catalogues,
+        check: impl Fn(usize, &T, &mut Findings),
+        f: &mut Findings,
+    ) {
+        let catalogues = std::ptr::from_ref(cat) as usize;
+        if self.catalogues != catalogues {
+            self.catalogues = catalogues;
+            self.entries.clear();
+        }
+        self.entries.truncate(list.len());
+        for (i, entry) in list.iter().enumerate() {
+            if let Some((kept, found)) = self.entries.get(i)
+                && kept == entry
+            {
+                f.0.extend(found.iter().cloned());
+                continue;
+            }
+            let mut found = Findings(Vec::new());
+            check(i, entry, &mut found);
+            f.0.extend(found.0.iter().cloned());
+            let fresh = (entry.clone(), found.0);
+            match self.entries.get_mut(i) {
+                Some(slot) => *slot = fresh,
+                None => self.entries.push(fresh),
+            }
+        }
+    }
 }
 
 /// The answers [`lists`] checks: data, purposes and regions.
@@ -102,11 +159,17 @@ pub(super) fn check(p: &Project, library: &Library, memo: &mut FormMemo, f: &mut
         f,
     );
     memoised(
-        &mut memo.vendors,
+        &mut memo.catalogue_vendors,
         cat,
-        |(catalogue, custom)| catalogue == &p.vendors.catalogue && custom == &p.vendors.custom,
-        || (p.vendors.catalogue.clone(), p.vendors.custom.clone()),
-        |found| vendors(p, cat, found),
+        |catalogue| catalogue == &p.vendors.catalogue,
+        || p.vendors.catalogue.clone(),
+        |found| catalogue_vendors(p, cat, found),
+        f,
+    );
+    memo.custom_vendors.check(
+        &p.vendors.custom,
+        cat,
+        |i, v, found| custom_vendor(i, v, cat, found),
         f,
     );
     url(
@@ -333,7 +396,7 @@ fn lists(p: &Project, cat: &Catalogues, f: &mut Findings) {
     }
 }
 
-fn vendors(p: &Project, cat: &Catalogues, f: &mut Findings) {
+fn catalogue_vendors(p: &Project, cat: &Catalogues, f: &mut Findings) {
     for (i, id) in p.vendors.catalogue.iter().enumerate() {
         if cat.vendor(id).is_none() {
             f.add(
@@ -343,25 +406,27 @@ fn vendors(p: &Project, cat: &Catalogues, f: &mut Findings) {
             );
         }
     }
-    for (i, v) in p.vendors.custom.iter().enumerate() {
-        let at = |field: &str| At::item("vendors.custom", i, "name", &v.name).child(field);
-        if v.name.trim().is_empty() {
-            f.add(&VENDOR_NAME_MISSING, at("name"), "This vendor has no name.");
-        }
-        if cat.vendor_category(&v.category).is_none() {
-            let message = format!("\"{}\" is not a kind of vendor we know.", v.category);
-            f.add(&VENDOR_KIND_UNKNOWN, at("category"), message);
-        }
-        url(f, at("privacy_url"), &v.privacy_url);
-        url(f, at("opt_out_url"), &v.opt_out_url);
-        for (k, code) in v.locations.iter().enumerate() {
-            country(f, at(&format!("locations[{k}]")), code, cat);
-        }
-        for (k, c) in v.data.iter().enumerate() {
-            if cat.category(c).is_none() {
-                let message = format!("\"{c}\" is not a data category we know.");
-                f.add(&VENDOR_DATA_UNKNOWN, at(&format!("data[{k}]")), message);
-            }
+}
+
+/// The custom vendor at position `i`: it reads that vendor and the catalogues, nothing else.
+fn custom_vendor(i: usize, v: &CustomVendor, cat: &Catalogues, f: &mut Findings) {
+    let at = |field: &str| At::item("vendors.custom", i, "name", &v.name).child(field);
+    if v.name.trim().is_empty() {
+        f.add(&VENDOR_NAME_MISSING, at("name"), "This vendor has no name.");
+    }
+    if cat.vendor_category(&v.category).is_none() {
+        let message = format!("\"{}\" is not a kind of vendor we know.", v.category);
+        f.add(&VENDOR_KIND_UNKNOWN, at("category"), message);
+    }
+    url(f, at("privacy_url"), &v.privacy_url);
+    url(f, at("opt_out_url"), &v.opt_out_url);
+    for (k, code) in v.locations.iter().enumerate() {
+        country(f, at(&format!("locations[{k}]")), code, cat);
+    }
+    for (k, c) in v.data.iter().enumerate() {
+        if cat.category(c).is_none() {
+            let message = format!("\"{c}\" is not a data category we know.");
+            f.add(&VENDOR_DATA_UNKNOWN, at(&format!("data[{k}]")), message);
         }
     }
 }
@@ -440,6 +505,22 @@ mod tests {
             Box::new(|p| p.vendors.catalogue.push("no-such-vendor".into())),
             Box::new(|p| p.vendors.custom[0].privacy_url = Some("http://example.com".into())),
             Box::new(|p| p.vendors.custom[1].name = String::new()),
+            // One vendor at a time, as keystrokes edit them: each changes only its own findings.
+            Box::new(|p| {
+                p.vendors.custom[1].name = "Named again".into();
+                p.vendors.custom[1].opt_out_url = Some("http://optout.example".into());
+            }),
+            Box::new(|p| p.vendors.custom[7].locations.push("Atlantis".into())),
+            Box::new(|p| p.vendors.custom[7].category = "no-such-kind".into()),
+            // Positions shift: every later vendor's findings name a new position.
+            Box::new(|p| {
+                p.vendors.custom.remove(0);
+            }),
+            Box::new(|p| {
+                let again = p.vendors.custom[6].clone();
+                p.vendors.custom.insert(0, again);
+            }),
+            Box::new(|p| p.vendors.custom.truncate(3)),
             Box::new(|p| p.data.truncate(5)),
             Box::new(|p| p.vendors.custom.clear()),
             Box::new(|p| *p = Project::blank()),

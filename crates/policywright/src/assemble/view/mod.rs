@@ -30,7 +30,7 @@ pub(crate) use choices::{
 pub(crate) use organisation::{Org, ProductView};
 pub(crate) use parts::Parts;
 pub(crate) use practices::{BasisView, CcpaView, DataView, PurposeView, SourceView};
-pub(crate) use sharing::{CookiesView, JurisdictionView, Shared, VendorGroup};
+pub(crate) use sharing::{CookiesView, JurisdictionView, Shared, VendorGroup, VendorValue};
 pub(crate) use transfers::TransfersView;
 
 /// Looks up `[group] key` in a language's strings; an absent string reads as its key so a gap in a

@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use minijinja::Value;
+use minijinja::value::{Enumerator, Object};
 use serde::Serialize;
 
 use super::{filled, label, web};
@@ -15,8 +17,78 @@ use crate::text;
 pub(crate) struct Shared(Arc<VendorView>);
 
 impl Serialize for Shared {
+    /// Into a template value, as a [`VendorValue`] over the same vendor view, so converting a
+    /// list of a thousand vendors copies no text and comparing two is comparing the Rust views;
+    /// anywhere else (JSON), as the vendor view's fields.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
+        if minijinja::value::serializing_for_value() {
+            Value::from_object(VendorValue(Arc::clone(&self.0))).serialize(serializer)
+        } else {
+            self.0.serialize(serializer)
+        }
+    }
+}
+
+/// One vendor as templates see it: a map with the vendor view's fields, read from the view
+/// when a template reads them. Two are the same input exactly when their views are equal, which
+/// is what the section memo and the pieces compare ([`VendorValue::same`]).
+#[derive(Debug)]
+pub(crate) struct VendorValue(Arc<VendorView>);
+
+/// The fields, in the order the view declares them (and serde writes them).
+const VENDOR_FIELDS: [&str; 13] = [
+    "name",
+    "legal_entity",
+    "does",
+    "purpose",
+    "data",
+    "locations",
+    "locations_adjusted",
+    "region_unanswered",
+    "received_in",
+    "own_use",
+    "own_purposes",
+    "privacy_url",
+    "opt_out_url",
+];
+
+impl VendorValue {
+    /// Equal views: every field equal, so every template reads the same from both.
+    pub(crate) fn same(&self, other: &VendorValue) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+
+    /// A hash of the view, equal for equal views.
+    pub(crate) fn hash_view(&self, state: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        self.0.hash(state);
+    }
+}
+
+impl Object for VendorValue {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let v = &self.0;
+        let text = |s: &Option<String>| s.as_deref().map_or(Value::from(()), Value::from);
+        Some(match key.as_str()? {
+            "name" => Value::from(v.name.as_str()),
+            "legal_entity" => text(&v.legal_entity),
+            "does" => Value::from(v.does.as_str()),
+            "purpose" => text(&v.purpose),
+            "data" => Value::from(v.data.clone()),
+            "locations" => Value::from(v.locations.clone()),
+            "locations_adjusted" => Value::from(v.locations_adjusted),
+            "region_unanswered" => Value::from(v.region_unanswered),
+            "received_in" => text(&v.received_in),
+            "own_use" => text(&v.own_use),
+            "own_purposes" => Value::from(v.own_purposes),
+            "privacy_url" => text(&v.privacy_url),
+            "opt_out_url" => text(&v.opt_out_url),
+            _ => return None,
+        })
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(&VENDOR_FIELDS)
     }
 }
 
@@ -27,7 +99,7 @@ impl PartialEq for Shared {
 }
 
 /// One vendor.
-#[derive(Serialize, PartialEq)]
+#[derive(Debug, Serialize, PartialEq, Hash)]
 pub(crate) struct VendorView {
     /// Its name.
     name: String,
@@ -327,4 +399,32 @@ pub(super) fn jurisdictions(facts: &Facts<'_>) -> Vec<JurisdictionView> {
             authority_url: j.authority_url.clone(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use minijinja::value::Serde;
+
+    /// A vendor as templates see it has exactly its view's fields and values: as JSON (which
+    /// tells `null` from `""` and `true` from `1`), the template value equals the view's own
+    /// serialisation, key for key and in order, for every vendor of a large project.
+    #[test]
+    fn a_vendor_value_is_its_views_fields() {
+        let library = crate::library::Library::load().expect("library loads");
+        let mut large = crate::scale::large_project(&library, 40);
+        large.vendors.custom[0].own_use = Some("Its own ads".into());
+        large.vendors.custom[1].legal_entity = None;
+        large.vendors.custom[2].privacy_url = None;
+        let facts = Facts::derive(&large, library.catalogues());
+        let vendors: Vec<Shared> = vendors(&facts).into_iter().map(|(_, v)| v).collect();
+        assert!(vendors.len() > 40);
+        for v in &vendors {
+            let value = Value::from(Serde(v));
+            assert!(value.downcast_object_ref::<VendorValue>().is_some());
+            let from_value = serde_json::to_string(&value).expect("serialises");
+            let from_view = serde_json::to_string(&*v.0).expect("serialises");
+            assert_eq!(from_value, from_view);
+        }
+    }
 }
