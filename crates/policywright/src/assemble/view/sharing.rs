@@ -417,7 +417,11 @@ mod tests {
         large.vendors.custom[1].legal_entity = None;
         large.vendors.custom[2].privacy_url = None;
         let facts = Facts::derive(&large, library.catalogues());
-        let vendors: Vec<Shared> = vendors(&facts).into_iter().map(|(_, v)| v).collect();
+        let strings = &library.language("en").expect("en").strings;
+        let vendors: Vec<Shared> = vendors(&facts, strings)
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
         assert!(vendors.len() > 40);
         for v in &vendors {
             let value = Value::from(Serde(v));
