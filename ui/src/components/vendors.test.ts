@@ -161,3 +161,39 @@ describe("custom vendors and group companies", () => {
     w.done();
   });
 });
+
+describe("many vendors of your own", () => {
+  const many = (n: number): Project => {
+    const p = blankProject();
+    p.vendors.custom = Array.from({ length: n }, (_, i) => ({ name: `Vendor ${i} Ltd`, category: "hosting", data: [], locations: [] }));
+    return p;
+  };
+
+  it("show as closed rows that open one at a time, and a new one opens", () => {
+    const w = mountStep("vendors", many(13));
+    expect(w.c.querySelector("#field-vendors-custom-0-name")).toBeNull();
+    expect(w.q("#open-custom-vendor-0").textContent).toBe("Open Vendor 0 Ltd");
+    w.q<HTMLButtonElement>("#open-custom-vendor-0").click();
+    flushSync();
+    expect(w.q<HTMLInputElement>("#field-vendors-custom-0-name").value).toBe("Vendor 0 Ltd");
+    expect(w.c.querySelector("#field-vendors-custom-1-name")).toBeNull();
+    w.q<HTMLButtonElement>("#add-custom-vendor").click();
+    w.find([]);
+    expect(w.c.querySelector("#field-vendors-custom-13-name")).not.toBeNull();
+    w.done();
+  });
+
+  it("open the one a chosen finding is about", () => {
+    const w = mountStep("vendors", many(20));
+    w.wizard.focus = "vendors.custom[7].name";
+    flushSync();
+    expect(w.c.querySelector("#field-vendors-custom-7-name")).not.toBeNull();
+    w.done();
+  });
+
+  it("stay open when there are only a few", () => {
+    const w = mountStep("vendors", many(12));
+    expect(w.c.querySelector("#field-vendors-custom-11-name")).not.toBeNull();
+    w.done();
+  });
+});
