@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 import type { Preview } from "./generated/Preview";
-import { keepLinksOutOfTheWindow, showPreview } from "./preview";
+import { chunks, keepLinksOutOfTheWindow, showPreview } from "./preview";
 
 function preview(sections: Array<[string, string]>): Preview {
   return {
@@ -40,8 +40,8 @@ describe("showPreview", () => {
         ["b", "<p>two</p>"],
       ]),
     );
-    const a = root.querySelector("#a")!.firstElementChild;
-    const b = root.querySelector("#b")!.firstElementChild;
+    const a = root.querySelector("#a p");
+    const b = root.querySelector("#b p");
     showPreview(
       root,
       preview([
@@ -49,9 +49,37 @@ describe("showPreview", () => {
         ["b", "<p>TWO</p>"],
       ]),
     );
-    expect(root.querySelector("#a")!.firstElementChild).toBe(a);
-    expect(root.querySelector("#b")!.firstElementChild).not.toBe(b);
+    expect(root.querySelector("#a p")).toBe(a);
+    expect(root.querySelector("#b p")).not.toBe(b);
     expect(root.querySelector("#b")!.textContent).toContain("TWO");
+  });
+
+  it("re-parses only the chunks of a section that changed, and shows what a fresh render shows", () => {
+    const table = (rows: string[]) => `<table>\n<tbody>\n${rows.map((r) => `<tr><td>${r}</td></tr>`).join("\n")}\n</tbody>\n</table>`;
+    const html = (middle: string) =>
+      `<p>We use other companies.</p>\n<h3>Hosting</h3>\n${table(["A", "B"])}\n<h3 id="x">Email</h3>\n${table([middle, "D"])}\n<h3>Payments</h3>\n${table(["E"])}\n<p>End.</p>`;
+    expect(chunks(html("C")).join("")).toBe(html("C"));
+    expect(chunks(html("C"))).toHaveLength(4);
+    const root = document.createElement("main");
+    showPreview(root, preview([["vendors", html("C")]]));
+    const cells = () => Array.from(root.querySelectorAll("#vendors td"));
+    const [first, , middle, , last] = cells();
+    showPreview(root, preview([["vendors", html("C &amp; Co")]]));
+    const now = cells();
+    expect(now[0]).toBe(first);
+    expect(now[4]).toBe(last);
+    expect(now[2]).not.toBe(middle);
+    expect(now[2].textContent).toBe("C & Co");
+    const fresh = document.createElement("main");
+    showPreview(fresh, preview([["vendors", html("C &amp; Co")]]));
+    expect(root.querySelector("#vendors")!.innerHTML).toBe(fresh.querySelector("#vendors")!.innerHTML);
+    // A chunk added or removed at either end, and a new title.
+    showPreview(root, {
+      ...preview([["vendors", `<h3>First</h3>\n<p>new</p>\n${html("C")}`]]),
+      sections: [{ id: "vendors", title: "Renamed", html: `<h3>First</h3>\n<p>new</p>\n${html("C")}`, reasons: [] }],
+    });
+    showPreview(fresh, { ...preview([]), sections: [{ id: "vendors", title: "Renamed", html: `<h3>First</h3>\n<p>new</p>\n${html("C")}`, reasons: [] }] });
+    expect(root.querySelector("#vendors")!.innerHTML).toBe(fresh.querySelector("#vendors")!.innerHTML);
   });
 
   it("adds, removes and reorders sections", () => {

@@ -2,10 +2,62 @@
 // preview does not flicker or lose its scroll position on every edit.
 import type { Preview } from "./generated/Preview";
 
-/** The HTML each section element shows. Kept here rather than in a `data-` attribute: reading
- * one back copies it out of the DOM (the vendors section of a 1,000-entry project is ~250 KB),
- * while a section the last update did not change is the very same string, compared at once. */
-const shownHtml = new WeakMap<Element, string>();
+/** What each section element shows: its title and HTML, and that HTML cut into chunks of whole
+ * top-level elements with the DOM nodes each chunk became. Kept here rather than in a `data-`
+ * attribute: reading one back copies it out of the DOM (the vendors section of a 1,000-entry
+ * project is ~250 KB), while a section the last update did not change is the very same string,
+ * compared at once. */
+type Shown = { title: string; html: string; chunks: string[]; nodes: Node[][] };
+const shown = new WeakMap<Element, Shown>();
+
+/** The section HTML cut before each top-level heading (the core writes every heading at the start
+ * of a line, and answers reach the HTML escaped, so `<h3` there is always a real tag). Each chunk
+ * is a run of whole top-level elements; joined, they are the HTML again. */
+export function chunks(html: string): string[] {
+  const parts = html.split(/\n(?=<h[2-6][ >])/);
+  return parts.map((p, i) => (i < parts.length - 1 ? `${p}\n` : p));
+}
+
+/** The nodes `html` (whole elements) parses to, as the section body would parse them. */
+function parse(html: string): Node[] {
+  const t = document.createElement("template");
+  t.innerHTML = html;
+  return Array.from(t.content.childNodes);
+}
+
+/** Shows `html` in the section's body, re-parsing only the chunks that differ from what it shows:
+ * a keystroke in one vendor's name changes one table of a section that lists a thousand, and
+ * swapping the whole section made the page lay all of it out again (150 ms to the next frame). */
+function showBody(el: HTMLElement, title: string, html: string): void {
+  const before = shown.get(el);
+  const next = chunks(html);
+  const body = el.querySelector(":scope > div");
+  if (!before || !body) {
+    const heading = document.createElement("h2");
+    heading.textContent = title;
+    const fresh = document.createElement("div");
+    const nodes = next.map(parse);
+    fresh.append(...nodes.flat());
+    el.replaceChildren(heading, fresh);
+    shown.set(el, { title, html, chunks: next, nodes });
+    return;
+  }
+  if (before.title !== title) {
+    const heading = el.querySelector(":scope > h2");
+    if (heading) heading.textContent = title;
+  }
+  const old = before.chunks;
+  let head = 0;
+  while (head < old.length && head < next.length && old[head] === next[head]) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < next.length - head && old[old.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+  const anchor = before.nodes.slice(old.length - tail).flat()[0] ?? null;
+  for (const node of before.nodes.slice(head, old.length - tail).flat()) node.parentNode?.removeChild(node);
+  const added = next.slice(head, next.length - tail).map(parse);
+  for (const node of added.flat()) body.insertBefore(node, anchor);
+  const nodes = [...before.nodes.slice(0, head), ...added, ...before.nodes.slice(old.length - tail)];
+  shown.set(el, { title, html, chunks: next, nodes });
+}
 
 export function showPreview(root: HTMLElement, preview: Preview): void {
   let header = root.querySelector<HTMLElement>("header.policy-header");
@@ -36,15 +88,9 @@ export function showPreview(root: HTMLElement, preview: Preview): void {
       el.dataset.id = section.id;
       el.id = section.id;
     }
-    if (shownHtml.get(el) !== section.html) {
-      const heading = document.createElement("h2");
-      heading.textContent = section.title;
-      // The section HTML comes from the core, which escapes every answer before it reaches HTML.
-      const body = document.createElement("div");
-      body.innerHTML = section.html;
-      el.replaceChildren(heading, body);
-      shownHtml.set(el, section.html);
-    }
+    const now = shown.get(el);
+    // The section HTML comes from the core, which escapes every answer before it reaches HTML.
+    if (now?.html !== section.html || now.title !== section.title) showBody(el, section.title, section.html);
     if (previous.nextElementSibling !== el) previous.after(el);
     previous = el;
   }
