@@ -67,27 +67,25 @@ pub(super) fn destinations(facts: &Facts<'_>, f: &mut Findings) {
             "The policy names no safeguard for it, and cannot be exported until you name one."
         };
         for (recipient, country, adequacy) in r.unprotected() {
+            let (name, short) = (&r.jurisdiction.name, &r.jurisdiction.short);
             // Where our law data could not confirm the country either way, the gap may be ours,
             // not the owner's, so it asks without blocking the export.
-            if adequacy == Adequacy::Unconfirmed {
-                f.add(
+            let (rule, message) = if adequacy == Adequacy::Unconfirmed {
+                (
                     &TRANSFER_ADEQUACY_UNCONFIRMED,
-                    At::field("vendors"),
                     format!(
-                        "{recipient} processes data in {country}, outside {}. Our law data could not confirm whether {}'s law recognises {country} as protecting personal data adequately, and no safeguard that its law accepts is named for the recipient. The preview says \"no safeguard named yet\" there.",
-                        r.jurisdiction.name, r.jurisdiction.short
+                        "{recipient} processes data in {country}, outside {name}. Our law data could not confirm whether {short}'s law recognises {country} as protecting personal data adequately, and no safeguard that its law accepts is named for the recipient. The preview says \"no safeguard named yet\" there."
                     ),
-                );
-                continue;
-            }
-            f.add(
-                &TRANSFER_WITHOUT_SAFEGUARD,
-                At::field("vendors"),
-                format!(
-                    "{recipient} processes data in {country}, outside {}, and no safeguard that {}'s law accepts is named for it. {policy}",
-                    r.jurisdiction.name, r.jurisdiction.short
-                ),
-            );
+                )
+            } else {
+                (
+                    &TRANSFER_WITHOUT_SAFEGUARD,
+                    format!(
+                        "{recipient} processes data in {country}, outside {name}, and no safeguard that {short}'s law accepts is named for it. {policy}"
+                    ),
+                )
+            };
+            f.add(rule, At::field("vendors"), message);
         }
     }
 }
