@@ -46,3 +46,9 @@ export function parseCountryList(text: string, countries: readonly CountryOption
     .filter(Boolean)
     .map((part) => resolveCountry(part, countries)?.code ?? part.toUpperCase());
 }
+
+/** Country names as one phrase, ending in "possibly other countries" when our list may not name
+ * them all (a vendor's `locations_open`), as the policy says it. Empty when there are none. */
+export function placesPhrase(names: readonly string[], open: boolean | undefined): string {
+  return [...names, ...(names.length && open ? ["possibly other countries"] : [])].join(", ");
+}
